@@ -1,0 +1,81 @@
+import path from 'node:path';
+
+export const REGIONS = ['EU1', 'EU2', 'US1', 'US2'] as const;
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export const NODE_ENVS = ['development', 'production', 'test'] as const;
+
+export interface Config {
+  databaseUrl: string | null;
+  host: string;
+  port: number;
+  publicUrl: string;
+  smtpUrl: string | null;
+  mailFrom: string;
+  mailDir: string;
+  defaultRegion: (typeof REGIONS)[number];
+  invitationTtlDays: number;
+  logLevel: (typeof LOG_LEVELS)[number];
+  nodeEnv: (typeof NODE_ENVS)[number];
+  dataDir: string;
+}
+
+export class ConfigError extends Error {}
+
+type Env = Record<string, string | undefined>;
+
+function oneOf<T extends readonly string[]>(env: Env, name: string, values: T, fallback: T[number]): T[number] {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!values.includes(raw)) throw new ConfigError(`${name} must be one of ${values.join(', ')} (got "${raw}")`);
+  return raw as T[number];
+}
+
+function integer(env: Env, name: string, min: number, max: number, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name} must be an integer from ${min} to ${max} (got "${raw}")`);
+  }
+  return value;
+}
+
+function url(env: Env, name: string, protocols: string[], fallback: string | null): string | null {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  let parsed: URL;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    throw new ConfigError(`${name} must be a URL (got "${raw}")`);
+  }
+  if (!protocols.includes(parsed.protocol)) {
+    throw new ConfigError(`${name} must use ${protocols.join(' or ')} (got "${parsed.protocol}")`);
+  }
+  return raw;
+}
+
+/** Reads and validates every setting; throws ConfigError naming the first bad variable. */
+export function loadConfig(env: Env = process.env): Config {
+  const host = env.HOST || '0.0.0.0';
+  const port = integer(env, 'PORT', 0, 65535, 4000);
+  const publicHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
+  const publicUrl = url(env, 'PUBLIC_URL', ['http:', 'https:'], `http://${publicHost}:${port}`)!.replace(/\/+$/, '');
+  const mailFrom = env.MAIL_FROM || 'Orgraph <no-reply@orgraph.local>';
+  if (!/@/.test(mailFrom)) throw new ConfigError(`MAIL_FROM must contain an email address (got "${mailFrom}")`);
+  const dataDir = path.resolve('data');
+  return {
+    databaseUrl: url(env, 'DATABASE_URL', ['postgres:', 'postgresql:'], null),
+    host,
+    port,
+    publicUrl,
+    smtpUrl: url(env, 'SMTP_URL', ['smtp:', 'smtps:'], null),
+    mailFrom,
+    mailDir: path.resolve(env.MAIL_DIR || path.join(dataDir, 'mail')),
+    defaultRegion: oneOf(env, 'DEFAULT_REGION', REGIONS, 'EU1'),
+    invitationTtlDays: integer(env, 'INVITATION_TTL_DAYS', 1, 30, 7),
+    logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
+    nodeEnv: oneOf(env, 'NODE_ENV', NODE_ENVS, 'development'),
+    dataDir,
+  };
+}

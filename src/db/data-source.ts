@@ -1,0 +1,31 @@
+import 'reflect-metadata';
+import { DataSource } from 'typeorm';
+import { migrations } from '../../migrations';
+import type { Logger } from '../config/logger';
+import { entities } from './entities';
+import { SnakeNamingStrategy } from './naming-strategy';
+import { CountingLogger } from './statement-counter';
+
+export interface DataSourceOptions {
+  url: string;
+  /** PGlite serves one connection; real PostgreSQL gets a pool. */
+  poolSize: number;
+  logger: Logger;
+}
+
+export function createDataSource({ url, poolSize, logger }: DataSourceOptions): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    url,
+    entities,
+    migrations,
+    migrationsRun: false,
+    synchronize: false,
+    uuidExtension: 'pgcrypto',
+    namingStrategy: new SnakeNamingStrategy(),
+    logger: new CountingLogger(logger),
+    logging: true,
+    maxQueryExecutionTime: 1000,
+    extra: { max: poolSize, connectionTimeoutMillis: 10_000 },
+  });
+}

@@ -1,0 +1,36 @@
+import { Field, ID, ObjectType } from 'type-graphql';
+import { Check, Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Organization } from '../organizations/organization.entity';
+
+@ObjectType()
+@Entity('users')
+@Check('users_email_lowercase', 'email = lower(email)')
+export class User {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  /** Exposed through a field resolver: visible to the user and to MEMBERS_MANAGE holders. Stored lowercase. */
+  @Column({ type: 'varchar', length: 320, unique: true })
+  email: string;
+
+  @Field(() => String)
+  @Column({ type: 'varchar', length: 100 })
+  name: string;
+
+  @Column({ type: 'varchar', length: 255 })
+  passwordHash: string;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  emailVerifiedAt: Date | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  activeOrganizationId: string | null;
+
+  @ManyToOne(() => Organization, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'active_organization_id' })
+  activeOrganization?: Organization;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+}

@@ -1,0 +1,35 @@
+import { Field, ObjectType } from 'type-graphql';
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { OrganizationRole } from '../../authz/enums';
+import { User } from '../auth/user.entity';
+import { Organization } from '../organizations/organization.entity';
+
+/** A user's place in an organization; exposed as `Member`. */
+@ObjectType('Member')
+@Entity('memberships')
+@Index(['userId', 'createdAt'])
+@Check('memberships_role', `role IN ('OWNER', 'ADMIN', 'MEMBER', 'ACCOUNTANT')`)
+@Index(['organizationId', 'createdAt'])
+export class Membership {
+  @PrimaryColumn({ type: 'uuid' })
+  organizationId: string;
+
+  @PrimaryColumn({ type: 'uuid' })
+  userId: string;
+
+  @ManyToOne(() => Organization, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'organization_id' })
+  organization?: Organization;
+
+  @ManyToOne(() => User, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'user_id' })
+  user?: User;
+
+  @Field(() => OrganizationRole)
+  @Column({ type: 'varchar', length: 16 })
+  role: OrganizationRole;
+
+  @Field(() => Date, { name: 'joinedAt' })
+  @CreateDateColumn({ type: 'timestamptz', default: () => 'clock_timestamp()' })
+  createdAt: Date;
+}

@@ -1,0 +1,39 @@
+import { Field, ObjectType } from 'type-graphql';
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { TeamRole } from '../../authz/enums';
+import { Membership } from '../members/membership.entity';
+import { Team } from './team.entity';
+
+/** Team membership; tied to the organization membership so removing a member removes it. */
+@ObjectType('TeamMember')
+@Entity('team_members')
+@Index(['organizationId', 'userId'])
+@Check('team_members_role', `role IN ('TEAM_ADMIN', 'TEAM_MEMBER')`)
+export class TeamMember {
+  @PrimaryColumn({ type: 'uuid' })
+  teamId: string;
+
+  @PrimaryColumn({ type: 'uuid' })
+  userId: string;
+
+  @Column({ type: 'uuid' })
+  organizationId: string;
+
+  @ManyToOne(() => Team, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'team_id' })
+  team?: Team;
+
+  @ManyToOne(() => Membership, { onDelete: 'CASCADE' })
+  @JoinColumn([
+    { name: 'organization_id', referencedColumnName: 'organizationId' },
+    { name: 'user_id', referencedColumnName: 'userId' },
+  ])
+  membership?: Membership;
+
+  @Field(() => TeamRole)
+  @Column({ type: 'varchar', length: 16 })
+  role: TeamRole;
+
+  @CreateDateColumn({ type: 'timestamptz', default: () => 'clock_timestamp()' })
+  createdAt: Date;
+}

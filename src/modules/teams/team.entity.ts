@@ -1,0 +1,37 @@
+import { Field, ID, ObjectType } from 'type-graphql';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Organization } from '../organizations/organization.entity';
+
+@ObjectType()
+@Entity('teams')
+// Expression and partial indexes live in the migration; TypeORM cannot describe them.
+@Index('teams_organization_id_name', { synchronize: false })
+@Index('teams_one_default', { synchronize: false })
+export class Team {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Index()
+  @Column({ type: 'uuid' })
+  organizationId: string;
+
+  @ManyToOne(() => Organization, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'organization_id' })
+  organization?: Organization;
+
+  @Field(() => String)
+  @Column({ type: 'varchar', length: 100 })
+  name: string;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'varchar', length: 1000, nullable: true })
+  description: string | null;
+
+  @Field(() => Boolean, { description: 'The team new members join by default; it can be renamed, never deleted.' })
+  @Column({ type: 'boolean', default: false })
+  isDefault: boolean;
+
+  @CreateDateColumn({ type: 'timestamptz', default: () => 'clock_timestamp()' })
+  createdAt: Date;
+}
