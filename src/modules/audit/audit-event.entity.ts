@@ -44,6 +44,6 @@ export class AuditEvent {
   data: Record<string, unknown>;
 
   @Field(() => Date)
-  @CreateDateColumn({ type: 'timestamptz', default: () => 'clock_timestamp()' })
+  @CreateDateColumn({ type: 'timestamptz', precision: 3, default: () => 'clock_timestamp()' })
   createdAt: Date;
 }

@@ -18,7 +18,7 @@ export class Session {
   @Column({ type: 'bytea', unique: true })
   tokenHash: Buffer;
 
-  @CreateDateColumn({ type: 'timestamptz' })
+  @CreateDateColumn({ type: 'timestamptz', precision: 3 })
   createdAt: Date;
 
   @Column({ type: 'timestamptz' })

@@ -31,6 +31,6 @@ export class User {
   @JoinColumn({ name: 'active_organization_id' })
   activeOrganization?: Organization;
 
-  @CreateDateColumn({ type: 'timestamptz' })
+  @CreateDateColumn({ type: 'timestamptz', precision: 3 })
   createdAt: Date;
 }

@@ -84,7 +84,7 @@ export class Invitation {
   acceptedBy?: User;
 
   @Field(() => Date)
-  @CreateDateColumn({ type: 'timestamptz', default: () => 'clock_timestamp()' })
+  @CreateDateColumn({ type: 'timestamptz', precision: 3, default: () => 'clock_timestamp()' })
   createdAt: Date;
 
   @Field(() => InvitationStatus)

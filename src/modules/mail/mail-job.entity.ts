@@ -35,6 +35,6 @@ export class MailJob {
   @Column({ type: 'timestamptz', nullable: true })
   sentAt: Date | null;
 
-  @CreateDateColumn({ type: 'timestamptz' })
+  @CreateDateColumn({ type: 'timestamptz', precision: 3 })
   createdAt: Date;
 }

@@ -30,6 +30,6 @@ export class Membership {
   role: OrganizationRole;
 
   @Field(() => Date, { name: 'joinedAt' })
-  @CreateDateColumn({ type: 'timestamptz', default: () => 'clock_timestamp()' })
+  @CreateDateColumn({ type: 'timestamptz', precision: 3, default: () => 'clock_timestamp()' })
   createdAt: Date;
 }

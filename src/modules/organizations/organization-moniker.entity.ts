@@ -15,6 +15,6 @@ export class OrganizationMoniker {
   @JoinColumn({ name: 'organization_id' })
   organization?: Organization;
 
-  @CreateDateColumn({ type: 'timestamptz' })
+  @CreateDateColumn({ type: 'timestamptz', precision: 3 })
   createdAt: Date;
 }

@@ -42,6 +42,6 @@ export class Organization {
   plan: Plan;
 
   @Field(() => Date)
-  @CreateDateColumn({ type: 'timestamptz' })
+  @CreateDateColumn({ type: 'timestamptz', precision: 3 })
   createdAt: Date;
 }

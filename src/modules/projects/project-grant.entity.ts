@@ -53,6 +53,6 @@ export class ProjectGrant {
   @JoinColumn({ name: 'role_id' })
   role?: Role;
 
-  @CreateDateColumn({ type: 'timestamptz', default: () => 'clock_timestamp()' })
+  @CreateDateColumn({ type: 'timestamptz', precision: 3, default: () => 'clock_timestamp()' })
   createdAt: Date;
 }

@@ -26,6 +26,6 @@ export class Project {
   description: string | null;
 
   @Field(() => Date)
-  @CreateDateColumn({ type: 'timestamptz', default: () => 'clock_timestamp()' })
+  @CreateDateColumn({ type: 'timestamptz', precision: 3, default: () => 'clock_timestamp()' })
   createdAt: Date;
 }

@@ -32,7 +32,7 @@ export class Role {
   @Column({ type: 'text', array: true })
   permissions: ProjectPermission[];
 
-  @CreateDateColumn({ type: 'timestamptz', default: () => 'clock_timestamp()' })
+  @CreateDateColumn({ type: 'timestamptz', precision: 3, default: () => 'clock_timestamp()' })
   createdAt: Date;
 
   @Field(() => Boolean)

@@ -34,6 +34,6 @@ export class TeamMember {
   @Column({ type: 'varchar', length: 16 })
   role: TeamRole;
 
-  @CreateDateColumn({ type: 'timestamptz', default: () => 'clock_timestamp()' })
+  @CreateDateColumn({ type: 'timestamptz', precision: 3, default: () => 'clock_timestamp()' })
   createdAt: Date;
 }

@@ -32,6 +32,6 @@ export class Team {
   @Column({ type: 'boolean', default: false })
   isDefault: boolean;
 
-  @CreateDateColumn({ type: 'timestamptz', default: () => 'clock_timestamp()' })
+  @CreateDateColumn({ type: 'timestamptz', precision: 3, default: () => 'clock_timestamp()' })
   createdAt: Date;
 }

@@ -1,0 +1,53 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Config } from '../config/config';
+import type { Logger } from '../config/logger';
+import { openDatabase, type Database } from '../db/database';
+import { createSchema } from '../graphql/schema';
+import { createApp } from '../http/app';
+import { createServices, type Services } from './services';
+
+export interface RunningServer {
+  url: string;
+  database: Database;
+  services: Services;
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  config: Config;
+  logger: Logger;
+  /** A new, empty database for this server (tests). */
+  freshDatabase?: boolean;
+}
+
+/** Opens the database, applies pending migrations, and listens on HOST:PORT. */
+export async function startServer({ config, logger, freshDatabase = false }: StartOptions): Promise<RunningServer> {
+  const database = await openDatabase({ url: config.databaseUrl, fresh: freshDatabase, dataDir: config.dataDir, logger });
+  try {
+    const applied = await database.dataSource.runMigrations({ transaction: 'each' });
+    if (applied.length > 0) logger.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');
+    const services = createServices({ dataSource: database.dataSource, config, logger });
+    const { schema } = await createSchema();
+    const { app, apollo } = await createApp({ config, logger, dataSource: database.dataSource, schema, services });
+    const server: Server = await new Promise((resolve) => {
+      const listening = app.listen(config.port, config.host, () => resolve(listening));
+    });
+    const { port } = server.address() as AddressInfo;
+    const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
+    return {
+      url: `http://${host}:${port}/graphql`,
+      database,
+      services,
+      async stop() {
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+        server.closeAllConnections();
+        await apollo.stop();
+        await database.close();
+      },
+    };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}

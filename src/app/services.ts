@@ -1,0 +1,20 @@
+import type { DataSource } from 'typeorm';
+import type { Config } from '../config/config';
+import type { Logger } from '../config/logger';
+import { AuthService } from '../modules/auth/auth.service';
+import { OrganizationService } from '../modules/organizations/organization.service';
+
+export interface ServiceDeps {
+  dataSource: DataSource;
+  config: Config;
+  logger: Logger;
+}
+
+/** Every domain service, built once per process; they hold no per-request state. */
+export function createServices({ dataSource, config }: ServiceDeps) {
+  const organizations = new OrganizationService(dataSource);
+  const auth = new AuthService(dataSource, config, organizations);
+  return { auth, organizations };
+}
+
+export type Services = ReturnType<typeof createServices>;

@@ -1,0 +1,48 @@
+import { OrganizationPermission, OrganizationRole, ProjectPermission } from './enums';
+import { hasOrganizationPermission } from './policies';
+import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../graphql/errors';
+import { isUuid } from '../graphql/ids';
+import { pairKey } from '../graphql/loader-utils';
+import type { Loaders } from '../graphql/loaders';
+
+/**
+ * The viewer's standing, read through the request's loaders. Outsiders get NOT_FOUND with the
+ * same message as for a missing thing; members without the permission get FORBIDDEN.
+ */
+export class Access {
+  constructor(readonly viewerId: string | null, private readonly loaders: Loaders) {}
+
+  requireViewer(): string {
+    if (!this.viewerId) throw new UnauthenticatedError();
+    return this.viewerId;
+  }
+
+  async organizationRole(organizationId: string): Promise<OrganizationRole | null> {
+    if (!this.viewerId || !isUuid(organizationId)) return null;
+    const membership = await this.loaders.membership.load(pairKey(organizationId, this.viewerId));
+    return membership?.role ?? null;
+  }
+
+  /** The viewer's role in the organization; NOT_FOUND when not a member, FORBIDDEN without `permission`. */
+  async requireOrganization(organizationId: string, permission = OrganizationPermission.ORGANIZATION_VIEW): Promise<OrganizationRole> {
+    this.requireViewer();
+    const role = await this.organizationRole(organizationId);
+    if (!role) throw new NotFoundError();
+    if (!hasOrganizationPermission(role, permission)) throw new ForbiddenError();
+    return role;
+  }
+
+  /** The viewer's permissions on a project, or null when the project is missing or in another organization. */
+  async projectPermissions(projectId: string): Promise<ProjectPermission[] | null> {
+    if (!this.viewerId || !isUuid(projectId)) return null;
+    return this.loaders.effectivePermissions.load(pairKey(projectId, this.viewerId));
+  }
+
+  async requireProject(projectId: string, permission: ProjectPermission): Promise<ProjectPermission[]> {
+    this.requireViewer();
+    const permissions = await this.projectPermissions(projectId);
+    if (!permissions) throw new NotFoundError();
+    if (!permissions.includes(permission)) throw new ForbiddenError();
+    return permissions;
+  }
+}

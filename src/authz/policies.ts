@@ -1,0 +1,53 @@
+/**
+ * Pure, synchronous policy functions over loaded data: who may do what. No I/O here, so every
+ * rule is unit-testable over the whole table; shield rules and services both call these.
+ */
+import { OrganizationPermission as O, OrganizationRole, ProjectPermission, TeamRole } from './enums';
+import { ALL_ORGANIZATION_PERMISSIONS, ALL_PROJECT_PERMISSIONS, ORGANIZATION_ROLE_PERMISSIONS, PROJECT_SUPERUSER_ROLES } from './policy-table';
+
+export function organizationPermissions(role: OrganizationRole | null): O[] {
+  if (!role) return [];
+  const held = ORGANIZATION_ROLE_PERMISSIONS[role];
+  return ALL_ORGANIZATION_PERMISSIONS.filter((p) => held.has(p));
+}
+
+export function hasOrganizationPermission(role: OrganizationRole | null, permission: O): boolean {
+  return role !== null && ORGANIZATION_ROLE_PERMISSIONS[role].has(permission);
+}
+
+/** Changing a role to or from OWNER needs OWNERS_MANAGE; any other change needs MEMBERS_MANAGE. */
+export function canChangeMemberRole(actor: OrganizationRole | null, from: OrganizationRole, to: OrganizationRole): boolean {
+  const touchesOwner = from === OrganizationRole.OWNER || to === OrganizationRole.OWNER;
+  return hasOrganizationPermission(actor, touchesOwner ? O.OWNERS_MANAGE : O.MEMBERS_MANAGE);
+}
+
+export function canRemoveMember(actor: OrganizationRole | null, target: OrganizationRole): boolean {
+  return hasOrganizationPermission(actor, target === OrganizationRole.OWNER ? O.OWNERS_MANAGE : O.MEMBERS_MANAGE);
+}
+
+export function canInviteAs(actor: OrganizationRole | null, role: OrganizationRole): boolean {
+  return hasOrganizationPermission(actor, O.MEMBERS_INVITE) && (role !== OrganizationRole.OWNER || hasOrganizationPermission(actor, O.OWNERS_MANAGE));
+}
+
+/** TEAMS_MANAGE covers every team; a TEAM_ADMIN manages their own. */
+export function canManageTeam(organizationRole: OrganizationRole | null, teamRole: TeamRole | null): boolean {
+  return hasOrganizationPermission(organizationRole, O.TEAMS_MANAGE) || (organizationRole !== null && teamRole === TeamRole.TEAM_ADMIN);
+}
+
+/**
+ * A viewer's permissions on a project: all of them for an OWNER or ADMIN of its organization,
+ * otherwise the union of the roles granted to the user and to each of their teams.
+ * `grantedRolePermissions` holds the permission lists of those grants.
+ */
+export function projectPermissions(organizationRole: OrganizationRole | null, grantedRolePermissions: ReadonlyArray<ReadonlyArray<ProjectPermission>>): ProjectPermission[] {
+  if (!organizationRole) return [];
+  if (PROJECT_SUPERUSER_ROLES.has(organizationRole)) return [...ALL_PROJECT_PERMISSIONS];
+  const held = new Set(grantedRolePermissions.flat());
+  return ALL_PROJECT_PERMISSIONS.filter((p) => held.has(p));
+}
+
+/** No escalation: a role may be granted only by someone who holds every permission it carries. */
+export function canGrantRole(granterPermissions: ReadonlyArray<ProjectPermission>, rolePermissions: ReadonlyArray<ProjectPermission>): boolean {
+  const held = new Set(granterPermissions);
+  return held.has(ProjectPermission.PROJECT_ACCESS_MANAGE) && rolePermissions.every((p) => held.has(p));
+}

@@ -1,0 +1,77 @@
+import { rule } from 'graphql-shield';
+import type { IRule } from 'graphql-shield/typings/types';
+import type { Context } from '../graphql/context';
+import { NotFoundError, UnauthenticatedError } from '../graphql/errors';
+import { isUuid } from '../graphql/ids';
+import { OrganizationPermission, ProjectPermission } from './enums';
+
+/**
+ * Thin graphql-shield rules over Access, which reads the request's loaders and the pure
+ * policies. Rules return (never throw) their refusal, so its code reaches the client.
+ */
+async function outcome(check: () => Promise<unknown>): Promise<true | Error> {
+  try {
+    await check();
+    return true;
+  } catch (error) {
+    return error as Error;
+  }
+}
+
+export const isAuthenticated = rule('isAuthenticated', { cache: 'contextual' })((_parent, _args, ctx: Context) =>
+  ctx.viewer ? true : new UnauthenticatedError(),
+);
+
+type Input = Record<string, unknown> | undefined;
+
+/**
+ * The organization a mutation's input addresses, found from whichever id it carries.
+ * A missing or malformed id resolves to null, which reads as NOT_FOUND.
+ */
+export async function organizationOfInput(input: Input, ctx: Context): Promise<string | null> {
+  const id = (key: string) => (isUuid(input?.[key] as string) ? (input![key] as string) : null);
+  if (input?.organizationId !== undefined) return id('organizationId');
+  for (const [key, locate] of Object.entries(ORGANIZATION_LOCATORS)) {
+    if (input?.[key] !== undefined) {
+      const value = id(key);
+      return value ? locate(value, ctx) : null;
+    }
+  }
+  return null;
+}
+
+/** How each kind of id in an input leads to its organization; modules add theirs here. */
+const ORGANIZATION_LOCATORS: Record<string, (id: string, ctx: Context) => Promise<string | null>> = {};
+
+/** Needs `permission` in the organization the mutation's input addresses. */
+export function inputOrganizationPermission(permission: OrganizationPermission): IRule {
+  return rule(`input:${permission}`, { cache: 'no_cache' })((_parent, args: { input?: Input }, ctx: Context) =>
+    outcome(async () => {
+      if (!ctx.viewer) throw new UnauthenticatedError();
+      const organizationId = await organizationOfInput(args.input, ctx);
+      if (!organizationId) throw new NotFoundError();
+      await ctx.access.requireOrganization(organizationId, permission);
+    }),
+  );
+}
+
+/** Needs `permission` in the organization a field's parent (an Organization) is. */
+export function parentOrganizationPermission(permission: OrganizationPermission): IRule {
+  return rule(`parent:${permission}`, { cache: 'no_cache' })((parent: { id: string }, _args, ctx: Context) =>
+    outcome(() => ctx.access.requireOrganization(parent.id, permission)),
+  );
+}
+
+/** Needs `permission` on the project a mutation's input names. */
+export function inputProjectPermission(permission: ProjectPermission): IRule {
+  return rule(`project-input:${permission}`, { cache: 'no_cache' })((_parent, args: { input?: Input }, ctx: Context) =>
+    outcome(() => ctx.access.requireProject(String(args.input?.projectId ?? ''), permission)),
+  );
+}
+
+/** Needs `permission` on the project that is the field's parent. */
+export function parentProjectPermission(permission: ProjectPermission): IRule {
+  return rule(`project-parent:${permission}`, { cache: 'no_cache' })((parent: { id: string }, _args, ctx: Context) =>
+    outcome(() => ctx.access.requireProject(parent.id, permission)),
+  );
+}

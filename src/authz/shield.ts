@@ -1,0 +1,42 @@
+import { allow, deny, shield } from 'graphql-shield';
+import { ForbiddenError } from '../graphql/errors';
+import { OrganizationPermission as O } from './enums';
+import { inputOrganizationPermission, isAuthenticated, parentOrganizationPermission } from './rules';
+
+/**
+ * The rule of every Query and Mutation field and of every type. Deny by default: a field
+ * with no rule here is refused. Object types reachable only through guarded fields allow
+ * their fields; the guards that matter sit on the roots and on sensitive fields.
+ */
+export const ruleTree = {
+  Query: {
+    viewer: allow,
+    organization: isAuthenticated,
+  },
+  Mutation: {
+    register: allow,
+    login: allow,
+    logout: isAuthenticated,
+    switchOrganization: inputOrganizationPermission(O.ORGANIZATION_VIEW),
+    createOrganization: isAuthenticated,
+    updateOrganization: inputOrganizationPermission(O.ORGANIZATION_SETTINGS_MANAGE),
+    changePlan: inputOrganizationPermission(O.BILLING_MANAGE),
+    deleteOrganization: inputOrganizationPermission(O.ORGANIZATION_DELETE),
+  },
+  Organization: { '*': parentOrganizationPermission(O.ORGANIZATION_VIEW) },
+  User: allow,
+  AuthPayload: allow,
+  LogoutPayload: allow,
+  OrganizationPayload: allow,
+  DeleteOrganizationPayload: allow,
+  SwitchOrganizationPayload: allow,
+  OrganizationConnection: allow,
+  OrganizationEdge: allow,
+  PageInfo: allow,
+};
+
+export const permissions = shield(ruleTree, {
+  fallbackRule: deny,
+  allowExternalErrors: true,
+  fallbackError: () => new ForbiddenError(),
+});

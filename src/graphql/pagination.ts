@@ -1,0 +1,110 @@
+import { ClassType, Field, Int, ObjectType } from 'type-graphql';
+import { BadUserInputError } from './errors';
+import { isUuid } from './ids';
+
+export const DEFAULT_PAGE_SIZE = 20;
+export const MAX_PAGE_SIZE = 100;
+
+/** Keyset position: rows are ordered by (createdAt, id); createdAt has millisecond precision. */
+export interface Cursor {
+  createdAt: Date;
+  id: string;
+}
+
+export interface PageRequest {
+  limit: number;
+  after: Cursor | null;
+}
+
+export function encodeCursor(cursor: Cursor): string {
+  return Buffer.from(JSON.stringify([cursor.createdAt.toISOString(), cursor.id])).toString('base64url');
+}
+
+function decodeCursor(value: string): Cursor {
+  try {
+    const [createdAt, id] = JSON.parse(Buffer.from(value, 'base64url').toString('utf8')) as unknown[];
+    const date = new Date(createdAt as string);
+    if (typeof createdAt === 'string' && !Number.isNaN(date.getTime()) && isUuid(id as string)) return { createdAt: date, id: id as string };
+  } catch {
+    // fall through to the input error
+  }
+  throw BadUserInputError.field('after', 'Malformed cursor.');
+}
+
+/** Validates `first` (1 to 100, default 20) and decodes `after`. */
+export function pageRequest(first: number | null | undefined, after: string | null | undefined): PageRequest {
+  const limit = first ?? DEFAULT_PAGE_SIZE;
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE_SIZE) {
+    throw BadUserInputError.field('first', `Must be from 1 to ${MAX_PAGE_SIZE}.`);
+  }
+  return { limit, after: after ? decodeCursor(after) : null };
+}
+
+/**
+ * The keyset condition for rows after the cursor, in SQL over `createdAt` and `tie` columns.
+ * `descending` lists newest first.
+ */
+export function afterCondition(createdAt: string, tie: string, descending: boolean): string {
+  const op = descending ? '<' : '>';
+  return `(${createdAt}, ${tie}) ${op} (:afterCreatedAt, :afterId)`;
+}
+
+export function afterParams(request: PageRequest): Record<string, unknown> {
+  return request.after ? { afterCreatedAt: request.after.createdAt, afterId: request.after.id } : {};
+}
+
+@ObjectType()
+export class PageInfo {
+  @Field(() => Boolean)
+  hasNextPage: boolean;
+
+  @Field(() => String, { nullable: true })
+  endCursor: string | null;
+}
+
+export interface Edge<T> {
+  cursor: string;
+  node: T;
+}
+
+export interface ConnectionShape<T> {
+  totalCount: number;
+  pageInfo: PageInfo;
+  edges: Edge<T>[];
+}
+
+/** Builds a connection from up to `limit + 1` rows (the extra row only says there is a next page). */
+export function toConnection<T>(rows: T[], request: PageRequest, totalCount: number, cursorOf: (row: T) => Cursor): ConnectionShape<T> {
+  const page = rows.slice(0, request.limit);
+  const edges = page.map((node) => ({ cursor: encodeCursor(cursorOf(node)), node }));
+  return {
+    totalCount,
+    pageInfo: { hasNextPage: rows.length > request.limit, endCursor: edges.at(-1)?.cursor ?? null },
+    edges,
+  };
+}
+
+/** The GraphQL Edge and Connection types for one node type. */
+export function connectionTypes<T extends object>(node: ClassType<T>, name: string) {
+  @ObjectType(`${name}Edge`)
+  class EdgeType {
+    @Field(() => String)
+    cursor: string;
+
+    @Field(() => node)
+    node: T;
+  }
+
+  @ObjectType(`${name}Connection`)
+  class ConnectionType {
+    @Field(() => Int)
+    totalCount: number;
+
+    @Field(() => PageInfo)
+    pageInfo: PageInfo;
+
+    @Field(() => [EdgeType])
+    edges: EdgeType[];
+  }
+  return ConnectionType;
+}

@@ -1,0 +1,9 @@
+import { In, type EntityManager } from 'typeorm';
+import { rowLoader } from '../../graphql/loader-utils';
+import { User } from './user.entity';
+
+export function createAuthLoaders(em: EntityManager) {
+  return {
+    userById: rowLoader((ids: readonly string[]) => em.findBy(User, { id: In([...ids]) }), (u) => u.id),
+  };
+}

@@ -1,0 +1,33 @@
+import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { requireViewer, signIn, type Context } from '../../graphql/context';
+import { User } from './user.entity';
+import { LoginInput, LogoutInput, RegisterInput } from './auth.inputs';
+import { AuthPayload, LogoutPayload } from './auth.types';
+
+@Resolver()
+export class AuthResolver {
+  @Query(() => User, { nullable: true, description: 'The signed-in user; null without a valid token.' })
+  viewer(@Ctx() ctx: Context): User | null {
+    return ctx.viewer?.user ?? null;
+  }
+
+  @Mutation(() => AuthPayload, { description: 'Creates the account and its first organization, and signs in.' })
+  async register(@Arg('input', () => RegisterInput) input: RegisterInput, @Ctx() ctx: Context): Promise<AuthPayload> {
+    const result = await ctx.services.auth.register(input);
+    signIn(ctx, result);
+    return result;
+  }
+
+  @Mutation(() => AuthPayload)
+  async login(@Arg('input', () => LoginInput) input: LoginInput, @Ctx() ctx: Context): Promise<AuthPayload> {
+    const result = await ctx.services.auth.login(input);
+    signIn(ctx, result);
+    return result;
+  }
+
+  @Mutation(() => LogoutPayload, { description: 'Ends this session, or every session of the user with allSessions.' })
+  async logout(@Arg('input', () => LogoutInput, { nullable: true }) input: LogoutInput | null, @Ctx() ctx: Context): Promise<LogoutPayload> {
+    await ctx.services.auth.logout(requireViewer(ctx), input?.allSessions === true);
+    return { loggedOut: true };
+  }
+}

@@ -1,0 +1,50 @@
+import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { OrganizationPermission } from '../../authz/enums';
+import { hasOrganizationPermission } from '../../authz/policies';
+import type { Context } from '../../graphql/context';
+import { pageRequest, toConnection, type ConnectionShape } from '../../graphql/pagination';
+import { Organization } from '../organizations/organization.entity';
+import { OrganizationConnection } from '../organizations/organization.types';
+import { User } from './user.entity';
+
+@Resolver(() => User)
+export class UserResolver {
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: 'Visible to the user, and to members who hold MEMBERS_MANAGE in an organization the user belongs to; null to everyone else.',
+  })
+  async email(@Root() user: User, @Ctx() ctx: Context): Promise<string | null> {
+    const viewerId = ctx.viewer?.user.id;
+    if (!viewerId) return null;
+    if (viewerId === user.id) return user.email;
+    const [managed, theirs] = await Promise.all([ctx.loaders.membershipsByUser.load(viewerId), ctx.loaders.membershipsByUser.load(user.id)]);
+    const shared = new Set(theirs.map((m) => m.organizationId));
+    return managed.some((m) => shared.has(m.organizationId) && hasOrganizationPermission(m.role, OrganizationPermission.MEMBERS_MANAGE)) ? user.email : null;
+  }
+
+  @FieldResolver(() => Organization, { nullable: true, description: 'Only on the viewer; null elsewhere.' })
+  async activeOrganization(@Root() user: User, @Ctx() ctx: Context): Promise<Organization | null> {
+    if (ctx.viewer?.user.id !== user.id || !user.activeOrganizationId) return null;
+    if (!(await ctx.access.organizationRole(user.activeOrganizationId))) return null;
+    return ctx.loaders.organizationById.load(user.activeOrganizationId);
+  }
+
+  @FieldResolver(() => OrganizationConnection, { description: 'Only on the viewer: the organizations the viewer belongs to, oldest membership first.' })
+  async organizations(
+    @Root() user: User,
+    @Ctx() ctx: Context,
+    @Arg('first', () => Int, { nullable: true }) first: number | null,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+  ): Promise<ConnectionShape<Organization>> {
+    const request = pageRequest(first, after);
+    const memberships = ctx.viewer?.user.id === user.id ? await ctx.loaders.membershipsByUser.load(user.id) : [];
+    const cursor = request.after;
+    const isAfter = (m: (typeof memberships)[number]) =>
+      !cursor || m.createdAt > cursor.createdAt || (m.createdAt.getTime() === cursor.createdAt.getTime() && m.organizationId > cursor.id);
+    const page = memberships.filter(isAfter).slice(0, request.limit + 1);
+    const organizations = await ctx.loaders.organizationById.loadMany(page.map((m) => m.organizationId));
+    const rows = page.map((m, i) => ({ membership: m, organization: organizations[i] as Organization }));
+    const connection = toConnection(rows, request, memberships.length, (r) => ({ createdAt: r.membership.createdAt, id: r.organization.id }));
+    return { ...connection, edges: connection.edges.map((e) => ({ cursor: e.cursor, node: e.node.organization })) };
+  }
+}

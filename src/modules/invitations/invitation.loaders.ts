@@ -1,0 +1,5 @@
+import type { EntityManager } from 'typeorm';
+
+export function createInvitationLoaders(_em: EntityManager) {
+  return {};
+}

@@ -1,0 +1,83 @@
+import { IsEmail, IsOptional, MaxLength } from 'class-validator';
+import { Field, ID, InputType } from 'type-graphql';
+import { Satisfies, TrimmedLength } from '../../graphql/validators';
+import { countryProblem } from './country';
+import { monikerProblem } from './moniker';
+import { Plan, Region } from './organization.entity';
+
+@InputType()
+export class CreateOrganizationInput {
+  @Field(() => String)
+  @TrimmedLength(1, 100)
+  name: string;
+
+  @Field(() => String, { nullable: true, description: 'Derived from the name when omitted.' })
+  @Satisfies(monikerProblem)
+  moniker?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(1000)
+  description?: string | null;
+
+  @Field(() => Region, { description: 'Fixed at creation.' })
+  region: Region;
+
+  @Field(() => String, { nullable: true, description: 'ISO 3166-1 alpha-2.' })
+  @Satisfies(countryProblem)
+  country?: string | null;
+}
+
+@InputType()
+export class UpdateOrganizationInput {
+  @Field(() => ID)
+  organizationId: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @TrimmedLength(1, 100)
+  name?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Set to null or "" to clear.' })
+  @IsOptional()
+  @MaxLength(1000)
+  description?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Satisfies(monikerProblem)
+  moniker?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Where notifications go; null sends them to each owner.' })
+  @IsOptional()
+  @IsEmail({}, { message: 'Must be an email address.' })
+  @MaxLength(320)
+  notificationEmail?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'ISO 3166-1 alpha-2; null clears it.' })
+  @Satisfies(countryProblem)
+  country?: string | null;
+}
+
+@InputType()
+export class ChangePlanInput {
+  @Field(() => ID)
+  organizationId: string;
+
+  @Field(() => Plan)
+  plan: Plan;
+}
+
+@InputType()
+export class DeleteOrganizationInput {
+  @Field(() => ID)
+  organizationId: string;
+
+  @Field(() => String, { description: 'Must equal the current moniker.' })
+  confirmMoniker: string;
+}
+
+@InputType()
+export class SwitchOrganizationInput {
+  @Field(() => ID)
+  organizationId: string;
+}

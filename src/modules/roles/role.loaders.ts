@@ -1,0 +1,5 @@
+import type { EntityManager } from 'typeorm';
+
+export function createRoleLoaders(_em: EntityManager) {
+  return {};
+}

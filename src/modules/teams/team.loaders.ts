@@ -1,0 +1,5 @@
+import type { EntityManager } from 'typeorm';
+
+export function createTeamLoaders(_em: EntityManager) {
+  return {};
+}
