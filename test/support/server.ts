@@ -1,0 +1,52 @@
+import 'reflect-metadata';
+import { print, type DocumentNode } from 'graphql';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { startServer, type RunningServer } from '../../src/app/server';
+import { loadConfig } from '../../src/config/config';
+import { createLogger } from '../../src/config/logger';
+
+export interface GraphQLResponse<T> {
+  data?: T | null;
+  errors?: Array<{ message: string; path?: string[]; extensions?: { code?: string; fields?: Array<{ field: string; message: string }>; [key: string]: unknown } }>;
+  extensions?: { sqlStatements?: number };
+}
+
+export interface TestServer {
+  url: string;
+  server: RunningServer;
+  /** POSTs an operation to /graphql, as a client would. */
+  exec<T = any, V = Record<string, unknown>>(document: TypedDocumentNode<T, V> | DocumentNode | string, variables?: V, token?: string | null): Promise<GraphQLResponse<T>>;
+  stop(): Promise<void>;
+}
+
+/**
+ * A real server over HTTP on a random port, with its own fresh database: a new database on
+ * DATABASE_URL's server when set, otherwise an in-memory embedded PGlite.
+ */
+export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+  const config = loadConfig({ ...process.env, HOST: '127.0.0.1', PORT: '0', NODE_ENV: 'test', LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent', ...env });
+  const server = await startServer({ config, logger: createLogger(config.logLevel), freshDatabase: true });
+  return {
+    url: server.url,
+    server,
+    async exec(document, variables, token) {
+      const query = typeof document === 'string' ? document : print(document);
+      const response = await fetch(server.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify({ query, variables }),
+      });
+      return (await response.json()) as GraphQLResponse<any>;
+    },
+    stop: () => server.stop(),
+  };
+}
+
+/** The single error's code, or undefined. */
+export const errorCode = (response: GraphQLResponse<unknown>) => response.errors?.[0]?.extensions?.code;
+
+/** The data of a response that must have no errors. */
+export function dataOf<T>(response: GraphQLResponse<T>): T {
+  if (response.errors?.length) throw new Error(`unexpected errors: ${JSON.stringify(response.errors)}`);
+  return response.data as T;
+}
