@@ -141,7 +141,13 @@ export class OrganizationService {
     });
   }
 
+  /** Only to an organization the user belongs to, checked in the same statement. */
   async switchActive(userId: string, organizationId: string): Promise<void> {
-    await this.dataSource.manager.update(User, userId, { activeOrganizationId: organizationId });
+    const [, updated] = await this.dataSource.query(
+      `UPDATE users SET active_organization_id = $2 WHERE id = $1
+          AND EXISTS (SELECT 1 FROM memberships WHERE organization_id = $2 AND user_id = $1)`,
+      [userId, organizationId],
+    );
+    if (updated === 0) throw new NotFoundError();
   }
 }
