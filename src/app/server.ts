@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Config } from '../config/config';
@@ -23,7 +24,7 @@ export interface StartOptions {
 
 /** Opens the database, applies pending migrations, and listens on HOST:PORT. */
 export async function startServer({ config, logger, freshDatabase = false }: StartOptions): Promise<RunningServer> {
-  const database = await openDatabase({ url: config.databaseUrl, fresh: freshDatabase, dataDir: config.dataDir, logger });
+  const database = await openDatabase({ url: config.databaseUrl, fresh: freshDatabase, dataDir: path.join(config.dataDir, 'pglite'), logger });
   try {
     const applied = await database.dataSource.runMigrations({ transaction: 'each' });
     if (applied.length > 0) logger.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');

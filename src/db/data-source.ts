@@ -22,6 +22,8 @@ export function createDataSource({ url, poolSize, logger }: DataSourceOptions): 
     migrationsRun: false,
     synchronize: false,
     uuidExtension: 'pgcrypto',
+    // gen_random_uuid() is built into PostgreSQL 13+; nothing to install.
+    installExtensions: false,
     namingStrategy: new SnakeNamingStrategy(),
     logger: new CountingLogger(logger),
     logging: true,
