@@ -24,6 +24,15 @@ export const isAuthenticated = rule('isAuthenticated', { cache: 'contextual' })(
 
 type Input = Record<string, unknown> | undefined;
 
+/** graphql-shield wants one rule object per name: each factory hands out one rule per argument. */
+function once<A extends string>(make: (arg: A) => IRule): (arg: A) => IRule {
+  const made = new Map<A, IRule>();
+  return (arg) => {
+    if (!made.has(arg)) made.set(arg, make(arg));
+    return made.get(arg)!;
+  };
+}
+
 /**
  * The organization a mutation's input addresses, found from whichever id it carries.
  * A missing or malformed id resolves to null, which reads as NOT_FOUND.
@@ -44,34 +53,34 @@ export async function organizationOfInput(input: Input, ctx: Context): Promise<s
 const ORGANIZATION_LOCATORS: Record<string, (id: string, ctx: Context) => Promise<string | null>> = {};
 
 /** Needs `permission` in the organization the mutation's input addresses. */
-export function inputOrganizationPermission(permission: OrganizationPermission): IRule {
-  return rule(`input:${permission}`, { cache: 'no_cache' })((_parent, args: { input?: Input }, ctx: Context) =>
+export const inputOrganizationPermission = once((permission: OrganizationPermission): IRule =>
+  rule(`input:${permission}`, { cache: 'no_cache' })((_parent, args: { input?: Input }, ctx: Context) =>
     outcome(async () => {
       if (!ctx.viewer) throw new UnauthenticatedError();
       const organizationId = await organizationOfInput(args.input, ctx);
       if (!organizationId) throw new NotFoundError();
       await ctx.access.requireOrganization(organizationId, permission);
     }),
-  );
-}
+  ),
+);
 
 /** Needs `permission` in the organization a field's parent (an Organization) is. */
-export function parentOrganizationPermission(permission: OrganizationPermission): IRule {
-  return rule(`parent:${permission}`, { cache: 'no_cache' })((parent: { id: string }, _args, ctx: Context) =>
+export const parentOrganizationPermission = once((permission: OrganizationPermission): IRule =>
+  rule(`parent:${permission}`, { cache: 'no_cache' })((parent: { id: string }, _args, ctx: Context) =>
     outcome(() => ctx.access.requireOrganization(parent.id, permission)),
-  );
-}
+  ),
+);
 
 /** Needs `permission` on the project a mutation's input names. */
-export function inputProjectPermission(permission: ProjectPermission): IRule {
-  return rule(`project-input:${permission}`, { cache: 'no_cache' })((_parent, args: { input?: Input }, ctx: Context) =>
+export const inputProjectPermission = once((permission: ProjectPermission): IRule =>
+  rule(`project-input:${permission}`, { cache: 'no_cache' })((_parent, args: { input?: Input }, ctx: Context) =>
     outcome(() => ctx.access.requireProject(String(args.input?.projectId ?? ''), permission)),
-  );
-}
+  ),
+);
 
 /** Needs `permission` on the project that is the field's parent. */
-export function parentProjectPermission(permission: ProjectPermission): IRule {
-  return rule(`project-parent:${permission}`, { cache: 'no_cache' })((parent: { id: string }, _args, ctx: Context) =>
+export const parentProjectPermission = once((permission: ProjectPermission): IRule =>
+  rule(`project-parent:${permission}`, { cache: 'no_cache' })((parent: { id: string }, _args, ctx: Context) =>
     outcome(() => ctx.access.requireProject(parent.id, permission)),
-  );
-}
+  ),
+);

@@ -12,6 +12,7 @@ import type { Logger } from '../config/logger';
 import { statementCounter } from '../db/statement-counter';
 import { createContext, type Context } from '../graphql/context';
 import { createErrorFormatter } from '../graphql/errors';
+import { securityValidationRules } from './limits';
 
 export interface AppDeps {
   config: Config;
@@ -55,6 +56,7 @@ export async function createApp({ config, logger, dataSource, schema, services }
     schema,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
+    validationRules: securityValidationRules,
     includeStacktraceInErrorResponses: false,
     formatError: createErrorFormatter(logger),
     plugins,
