@@ -47,7 +47,8 @@ function url(env: Env, name: string, protocols: string[], fallback: string | nul
   try {
     parsed = new URL(raw);
   } catch {
-    throw new ConfigError(`${name} must be a URL (got "${raw}")`);
+    // Not echoed: a URL may carry credentials (DATABASE_URL, SMTP_URL), and this message is printed.
+    throw new ConfigError(`${name} must be a URL (got a value that does not parse as one)`);
   }
   if (!protocols.includes(parsed.protocol)) {
     throw new ConfigError(`${name} must use ${protocols.join(' or ')} (got "${parsed.protocol}")`);

@@ -1,0 +1,110 @@
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { ConfigError, loadConfig } from '../src/config/config';
+
+describe('loadConfig', () => {
+  it('has documented defaults', () => {
+    expect(loadConfig({})).toEqual({
+      databaseUrl: null,
+      host: '0.0.0.0',
+      port: 4000,
+      publicUrl: 'http://localhost:4000',
+      smtpUrl: null,
+      mailFrom: 'Orgraph <no-reply@orgraph.local>',
+      mailDir: path.resolve('data/mail'),
+      defaultRegion: 'EU1',
+      invitationTtlDays: 7,
+      logLevel: 'info',
+      nodeEnv: 'development',
+      dataDir: path.resolve('data'),
+    });
+  });
+
+  it('reads every variable', () => {
+    const config = loadConfig({
+      DATABASE_URL: 'postgresql://u@db:5432/orgraph',
+      HOST: '127.0.0.1',
+      PORT: '8080',
+      PUBLIC_URL: 'https://orgraph.example.com/',
+      SMTP_URL: 'smtp://mail:25',
+      MAIL_FROM: 'Ops <ops@example.com>',
+      MAIL_DIR: '/tmp/orgraph-mail',
+      DEFAULT_REGION: 'US2',
+      INVITATION_TTL_DAYS: '30',
+      LOG_LEVEL: 'warn',
+      NODE_ENV: 'production',
+    });
+    expect(config).toMatchObject({
+      databaseUrl: 'postgresql://u@db:5432/orgraph',
+      host: '127.0.0.1',
+      port: 8080,
+      publicUrl: 'https://orgraph.example.com',
+      smtpUrl: 'smtp://mail:25',
+      mailFrom: 'Ops <ops@example.com>',
+      mailDir: '/tmp/orgraph-mail',
+      defaultRegion: 'US2',
+      invitationTtlDays: 30,
+      logLevel: 'warn',
+      nodeEnv: 'production',
+    });
+    expect(loadConfig({ HOST: 'api.local', PORT: '81' }).publicUrl).toBe('http://api.local:81');
+  });
+
+  it.each([
+    ['PORT', 'abc'],
+    ['PORT', '70000'],
+    ['PORT', '-1'],
+    ['PORT', '4000.5'],
+    ['DEFAULT_REGION', 'EU3'],
+    ['DEFAULT_REGION', 'eu1'],
+    ['INVITATION_TTL_DAYS', '0'],
+    ['INVITATION_TTL_DAYS', '31'],
+    ['INVITATION_TTL_DAYS', 'week'],
+    ['PUBLIC_URL', 'not a url'],
+    ['PUBLIC_URL', 'ftp://example.com'],
+    ['DATABASE_URL', 'mysql://root@localhost/db'],
+    ['DATABASE_URL', '::nonsense'],
+    ['SMTP_URL', 'http://mail.example.com'],
+    ['LOG_LEVEL', 'loud'],
+    ['NODE_ENV', 'staging'],
+    ['MAIL_FROM', 'nobody'],
+  ])('refuses %s=%s with a ConfigError naming the variable', (name, value) => {
+    let error: unknown;
+    try {
+      loadConfig({ [name]: value });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as Error).message).toMatch(new RegExp(`^${name} must `));
+    // Plain values are quoted back; URLs only by their scheme, since they may carry credentials.
+    if (!name.endsWith('_URL')) expect((error as Error).message).toContain(`"${value}"`);
+  });
+
+  it('never prints the credentials of a URL it refuses', () => {
+    for (const value of ['postgresql://admin:s3cr#et@db:5432/x', 'mysql://admin:s3cret@db/x']) {
+      expect(() => loadConfig({ DATABASE_URL: value })).toThrow(ConfigError);
+      expect(() => loadConfig({ DATABASE_URL: value })).not.toThrow(/s3cr/);
+    }
+    expect(() => loadConfig({ SMTP_URL: 'http://user:s3cret@mail' })).not.toThrow(/s3cret/);
+  });
+});
+
+describe('node dist/src/main.js', () => {
+  const main = path.resolve('dist/src/main.js');
+  beforeAll(() => {
+    // Built by `npm run build` (CI builds before testing); compile here only when it is missing.
+    if (!existsSync(main)) execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { stdio: 'ignore' });
+  }, 120_000);
+
+  it('exits non-zero with a clear message on a bad PORT', async () => {
+    const child = spawn(process.execPath, [main], { env: { ...process.env, PORT: 'eighty', DATABASE_URL: '' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    expect(code).not.toBe(0);
+    expect(output).toContain('bad configuration: PORT must be an integer from 0 to 65535 (got "eighty")');
+  }, 20_000);
+});

@@ -1,0 +1,80 @@
+import 'reflect-metadata';
+import { isObjectType, type GraphQLObjectType, type GraphQLSchema } from 'graphql';
+import { ruleTree } from '../src/authz/shield';
+import { createSchema } from '../src/graphql/schema';
+
+/**
+ * The guard of the deny-by-default rule tree (src/authz/shield.ts): every Query and Mutation
+ * field has its own rule (no wildcard), every object type has an entry that covers each of its
+ * fields, and no entry names a type or field the schema does not have (a typo would leave the
+ * intended field refused, or worse, guarded by nothing anyone reviewed).
+ */
+type Entry = unknown;
+const tree = ruleTree as Record<string, Entry>;
+/** graphql-shield does not export its rule classes; every rule, logic rules included, resolves. */
+const isRule = (entry: Entry) => typeof (entry as { resolve?: unknown })?.resolve === 'function';
+const fieldMap = (entry: Entry) => entry as Record<string, Entry>;
+
+let schema: GraphQLSchema;
+let objectTypes: GraphQLObjectType[];
+beforeAll(async () => {
+  schema = (await createSchema()).unprotected;
+  objectTypes = Object.values(schema.getTypeMap()).filter((t): t is GraphQLObjectType => isObjectType(t) && !t.name.startsWith('__'));
+});
+
+const ROOTS = ['Query', 'Mutation', 'Subscription'];
+
+describe('shield rule tree', () => {
+  it('gives every Query and Mutation field its own rule', () => {
+    const missing: string[] = [];
+    for (const root of [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()]) {
+      if (!root) continue;
+      const entry = tree[root.name];
+      if (entry === undefined || isRule(entry)) {
+        missing.push(`${root.name} (needs a map of field rules, not ${entry === undefined ? 'nothing' : 'one rule for all'})`);
+        continue;
+      }
+      for (const field of Object.keys(root.getFields())) {
+        if (!isRule(fieldMap(entry)[field])) missing.push(`${root.name}.${field}`);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it('has no wildcard on Query or Mutation', () => {
+    for (const root of ROOTS) expect(Object.keys(fieldMap(tree[root] ?? {}))).not.toContain('*');
+  });
+
+  it('has an entry for every object type, covering each of its fields', () => {
+    const missing: string[] = [];
+    for (const type of objectTypes.filter((t) => !ROOTS.includes(t.name))) {
+      const entry = tree[type.name];
+      if (entry === undefined) {
+        missing.push(type.name);
+      } else if (!isRule(entry)) {
+        const map = fieldMap(entry);
+        if (!isRule(map['*'])) {
+          for (const field of Object.keys(type.getFields())) if (!isRule(map[field])) missing.push(`${type.name}.${field}`);
+        }
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it('names only types and fields that exist', () => {
+    const stale: string[] = [];
+    for (const [typeName, entry] of Object.entries(tree)) {
+      const type = schema.getType(typeName);
+      if (!type || !isObjectType(type)) {
+        stale.push(typeName);
+        continue;
+      }
+      if (isRule(entry)) continue;
+      for (const [field, rule] of Object.entries(fieldMap(entry))) {
+        if (field !== '*' && !(field in type.getFields())) stale.push(`${typeName}.${field}`);
+        if (!isRule(rule)) stale.push(`${typeName}.${field} (not a rule)`);
+      }
+    }
+    expect(stale).toEqual([]);
+  });
+});
