@@ -6,6 +6,8 @@ import type { Logger } from '../config/logger';
 import { openDatabase, type Database } from '../db/database';
 import { createSchema } from '../graphql/schema';
 import { createApp } from '../http/app';
+import { createMailTransport } from '../modules/mail/transport';
+import { DEFAULT_MAIL_WORKER_OPTIONS, MailWorker, type MailWorkerOptions } from '../modules/mail/worker';
 import { createServices, type Services } from './services';
 
 export interface RunningServer {
@@ -20,10 +22,12 @@ export interface StartOptions {
   logger: Logger;
   /** A new, empty database for this server (tests). */
   freshDatabase?: boolean;
+  /** The outbox worker's timing (tests poll fast and back off briefly). */
+  mailWorker?: Partial<MailWorkerOptions>;
 }
 
 /** Opens the database, applies pending migrations, and listens on HOST:PORT. */
-export async function startServer({ config, logger, freshDatabase = false }: StartOptions): Promise<RunningServer> {
+export async function startServer({ config, logger, freshDatabase = false, mailWorker: mailWorkerOptions }: StartOptions): Promise<RunningServer> {
   const database = await openDatabase({ url: config.databaseUrl, fresh: freshDatabase, dataDir: path.join(config.dataDir, 'pglite'), logger });
   try {
     const applied = await database.dataSource.runMigrations({ transaction: 'each' });
@@ -34,6 +38,8 @@ export async function startServer({ config, logger, freshDatabase = false }: Sta
     const server: Server = await new Promise((resolve) => {
       const listening = app.listen(config.port, config.host, () => resolve(listening));
     });
+    const mailWorker = new MailWorker(database.dataSource, createMailTransport(config, logger), config.publicUrl, logger, { ...DEFAULT_MAIL_WORKER_OPTIONS, ...mailWorkerOptions });
+    mailWorker.start();
     const { port } = server.address() as AddressInfo;
     const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
     return {
@@ -43,6 +49,7 @@ export async function startServer({ config, logger, freshDatabase = false }: Sta
       async stop() {
         await new Promise<void>((resolve) => server.close(() => resolve()));
         server.closeAllConnections();
+        await mailWorker.stop();
         await apollo.stop();
         await database.close();
       },

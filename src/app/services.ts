@@ -1,7 +1,9 @@
 import type { DataSource } from 'typeorm';
 import type { Config } from '../config/config';
 import type { Logger } from '../config/logger';
+import { AuditLogService } from '../modules/audit/audit.service';
 import { AuthService } from '../modules/auth/auth.service';
+import { MemberService } from '../modules/members/member.service';
 import { OrganizationService } from '../modules/organizations/organization.service';
 
 export interface ServiceDeps {
@@ -14,7 +16,9 @@ export interface ServiceDeps {
 export function createServices({ dataSource, config }: ServiceDeps) {
   const organizations = new OrganizationService(dataSource);
   const auth = new AuthService(dataSource, config, organizations);
-  return { auth, organizations };
+  const members = new MemberService(dataSource, organizations);
+  const audit = new AuditLogService(dataSource);
+  return { auth, organizations, members, audit };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -50,7 +50,9 @@ export async function organizationOfInput(input: Input, ctx: Context): Promise<s
 }
 
 /** How each kind of id in an input leads to its organization; modules add theirs here. */
-const ORGANIZATION_LOCATORS: Record<string, (id: string, ctx: Context) => Promise<string | null>> = {};
+const ORGANIZATION_LOCATORS: Record<string, (id: string, ctx: Context) => Promise<string | null>> = {
+  invitationId: async (id, ctx) => (await ctx.loaders.invitationById.load(id))?.organizationId ?? null,
+};
 
 /** Needs `permission` in the organization the mutation's input addresses. */
 export const inputOrganizationPermission = once((permission: OrganizationPermission): IRule =>
@@ -68,6 +70,13 @@ export const inputOrganizationPermission = once((permission: OrganizationPermiss
 export const parentOrganizationPermission = once((permission: OrganizationPermission): IRule =>
   rule(`parent:${permission}`, { cache: 'no_cache' })((parent: { id: string }, _args, ctx: Context) =>
     outcome(() => ctx.access.requireOrganization(parent.id, permission)),
+  ),
+);
+
+/** Needs `permission` in the organization that holds the field's parent (a row with an organizationId). */
+export const parentRowOrganizationPermission = once((permission: OrganizationPermission): IRule =>
+  rule(`parent-row:${permission}`, { cache: 'no_cache' })((parent: { organizationId: string }, _args, ctx: Context) =>
+    outcome(() => ctx.access.requireOrganization(parent.organizationId, permission)),
   ),
 );
 

@@ -1,7 +1,10 @@
 import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { print, type DocumentNode } from 'graphql';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
-import { startServer, type RunningServer } from '../../src/app/server';
+import { startServer, type RunningServer, type StartOptions } from '../../src/app/server';
 import { loadConfig } from '../../src/config/config';
 import { createLogger } from '../../src/config/logger';
 
@@ -21,11 +24,14 @@ export interface TestServer {
 
 /**
  * A real server over HTTP on a random port, with its own fresh database: a new database on
- * DATABASE_URL's server when set, otherwise an in-memory embedded PGlite.
+ * DATABASE_URL's server when set, otherwise an in-memory embedded PGlite. Without SMTP_URL,
+ * mail goes to .eml files in a temporary MAIL_DIR; the outbox worker polls every 50 ms.
  */
-export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
-  const config = loadConfig({ ...process.env, HOST: '127.0.0.1', PORT: '0', NODE_ENV: 'test', LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent', ...env });
-  const server = await startServer({ config, logger: createLogger(config.logLevel), freshDatabase: true });
+export async function startTestServer(env: Record<string, string> = {}, options: Pick<StartOptions, 'mailWorker'> = {}): Promise<TestServer> {
+  const mailDir = path.join(tmpdir(), `orgraph-mail-${randomBytes(4).toString('hex')}`);
+  const config = loadConfig({ ...process.env, HOST: '127.0.0.1', PORT: '0', NODE_ENV: 'test', LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent', MAIL_DIR: mailDir, ...env });
+  const mailWorker = { pollIntervalMs: 50, backoffBaseMs: 100, ...options.mailWorker };
+  const server = await startServer({ config, logger: createLogger(config.logLevel), freshDatabase: true, mailWorker });
   return {
     url: server.url,
     server,

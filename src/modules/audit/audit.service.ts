@@ -1,4 +1,5 @@
-import type { EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { afterCondition, afterParams, type PageRequest } from '../../graphql/pagination';
 import { AuditEvent } from './audit-event.entity';
 
 export interface AuditEntry {
@@ -22,4 +23,18 @@ export function recordAudit(em: EntityManager, entry: AuditEntry): Promise<unkno
     targetId: entry.targetId ?? null,
     data: (entry.data ?? {}) as object,
   });
+}
+
+/** Reads an organization's audit log. */
+export class AuditLogService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** A page of events, newest first, and how many the organization has. */
+  async page(organizationId: string, request: PageRequest): Promise<{ rows: AuditEvent[]; totalCount: number }> {
+    const all = this.dataSource.manager.createQueryBuilder(AuditEvent, 'e').where('e.organization_id = :organizationId', { organizationId });
+    const page = all.clone().orderBy('e.created_at', 'DESC').addOrderBy('e.id', 'DESC').limit(request.limit + 1);
+    if (request.after) page.andWhere(afterCondition('e.created_at', 'e.id', true), afterParams(request));
+    const [rows, totalCount] = await Promise.all([page.getMany(), all.getCount()]);
+    return { rows, totalCount };
+  }
 }

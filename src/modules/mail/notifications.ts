@@ -27,5 +27,6 @@ export async function notifyOrganization(em: EntityManager, organizationId: stri
   if (!organization) return;
   const to: string[] = organization.notification_email ? [organization.notification_email] : organization.owner_emails;
   if (to.length === 0) return;
-  await enqueueMail(em, 'organization.notification', { to, organization: { name: organization.name, moniker: organization.moniker }, ...notification }, organizationId);
+  // The event is nested: its own fields (e.g. the new moniker's `to`) must not clash with the recipients.
+  await enqueueMail(em, 'organization.notification', { to, organization: { name: organization.name, moniker: organization.moniker }, notification }, organizationId);
 }

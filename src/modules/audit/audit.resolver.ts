@@ -1,0 +1,30 @@
+import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../graphql/context';
+import { pageRequest, toConnection, type ConnectionShape } from '../../graphql/pagination';
+import { User } from '../auth/user.entity';
+import { Organization } from '../organizations/organization.entity';
+import { AuditEvent } from './audit-event.entity';
+import { AuditEventConnection } from './audit.types';
+
+@Resolver(() => AuditEvent)
+export class AuditEventResolver {
+  @FieldResolver(() => User, { nullable: true, description: 'Null when no user acted, or the account is gone.' })
+  actor(@Root() event: AuditEvent, @Ctx() ctx: Context): Promise<User | null> | null {
+    return event.actorId ? ctx.loaders.userById.load(event.actorId) : null;
+  }
+}
+
+@Resolver(() => Organization)
+export class OrganizationAuditLogResolver {
+  @FieldResolver(() => AuditEventConnection, { description: 'Newest first; needs AUDIT_LOG_VIEW.' })
+  async auditLog(
+    @Root() organization: Organization,
+    @Ctx() ctx: Context,
+    @Arg('first', () => Int, { nullable: true }) first: number | null,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+  ): Promise<ConnectionShape<AuditEvent>> {
+    const request = pageRequest(first, after);
+    const { rows, totalCount } = await ctx.services.audit.page(organization.id, request);
+    return toConnection(rows, request, totalCount, (e) => ({ createdAt: e.createdAt, id: e.id }));
+  }
+}

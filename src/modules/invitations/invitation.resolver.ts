@@ -1,0 +1,75 @@
+import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { requireViewer, signIn, type Context } from '../../graphql/context';
+import type { ConnectionShape } from '../../graphql/pagination';
+import { User } from '../auth/user.entity';
+import { Organization } from '../organizations/organization.entity';
+import { Team } from '../teams/team.entity';
+import { Invitation, InvitationStatus } from './invitation.entity';
+import { AcceptInvitationInput, DeclineInvitationInput, InviteMemberInput, ResendInvitationInput, RevokeInvitationInput } from './invitation.inputs';
+import { AcceptInvitationPayload, InvitationConnection, InvitationPayload, InvitationPreview, InvitationProjectGrantView } from './invitation.types';
+
+@Resolver(() => Invitation)
+export class InvitationResolver {
+  @Query(() => InvitationPreview, { nullable: true, description: 'Public: anyone holding the token may preview the invitation. Null when the token matches none.' })
+  invitationPreview(@Arg('token', () => String) token: string, @Ctx() ctx: Context): Promise<InvitationPreview | null> {
+    return ctx.services.invitations.preview(token);
+  }
+
+  @Mutation(() => InvitationPayload, { description: 'Records the invitation and emails the invitee a link with a token.' })
+  async inviteMember(@Arg('input', () => InviteMemberInput) input: InviteMemberInput, @Ctx() ctx: Context): Promise<InvitationPayload> {
+    return { invitation: await ctx.services.invitations.invite(requireViewer(ctx).user.id, input) };
+  }
+
+  @Mutation(() => InvitationPayload, { description: 'A new token (the old one is GONE), a new expiry, another email; for PENDING and EXPIRED invitations.' })
+  async resendInvitation(@Arg('input', () => ResendInvitationInput) input: ResendInvitationInput, @Ctx() ctx: Context): Promise<InvitationPayload> {
+    return { invitation: await ctx.services.invitations.resend(requireViewer(ctx).user.id, input.invitationId) };
+  }
+
+  @Mutation(() => InvitationPayload)
+  async revokeInvitation(@Arg('input', () => RevokeInvitationInput) input: RevokeInvitationInput, @Ctx() ctx: Context): Promise<InvitationPayload> {
+    return { invitation: await ctx.services.invitations.revoke(requireViewer(ctx).user.id, input.invitationId) };
+  }
+
+  @Mutation(() => AcceptInvitationPayload, {
+    description: 'Public. With a session, its email must be the invited one; without, name and password create the account (unless one exists: sign in first).',
+  })
+  async acceptInvitation(@Arg('input', () => AcceptInvitationInput) input: AcceptInvitationInput, @Ctx() ctx: Context): Promise<AcceptInvitationPayload> {
+    const result = await ctx.services.invitations.accept(ctx.viewer, input);
+    if (result.session) signIn(ctx, { user: result.user, sessionId: result.session.sessionId });
+    return { token: result.session?.token ?? null, user: result.user, organization: result.organization };
+  }
+
+  @Mutation(() => InvitationPayload, { description: 'Public: the token holder declines.' })
+  async declineInvitation(@Arg('input', () => DeclineInvitationInput) input: DeclineInvitationInput, @Ctx() ctx: Context): Promise<InvitationPayload> {
+    return { invitation: await ctx.services.invitations.decline(ctx.viewer?.user.id ?? null, input.token) };
+  }
+
+  @FieldResolver(() => [Team])
+  async teams(@Root() invitation: Invitation, @Ctx() ctx: Context): Promise<Team[]> {
+    return (await ctx.loaders.invitationTeams.load(invitation.id)).map((t) => t.team!);
+  }
+
+  @FieldResolver(() => [InvitationProjectGrantView])
+  async projectGrants(@Root() invitation: Invitation, @Ctx() ctx: Context): Promise<InvitationProjectGrantView[]> {
+    return (await ctx.loaders.invitationProjectGrants.load(invitation.id)).map((g) => ({ project: g.project!, role: g.role! }));
+  }
+
+  @FieldResolver(() => User, { nullable: true, description: 'Null once the inviter has deleted their account.' })
+  invitedBy(@Root() invitation: Invitation, @Ctx() ctx: Context): Promise<User | null> | null {
+    return invitation.invitedById ? ctx.loaders.userById.load(invitation.invitedById) : null;
+  }
+}
+
+@Resolver(() => Organization)
+export class OrganizationInvitationsResolver {
+  @FieldResolver(() => InvitationConnection, { description: 'Newest first; needs MEMBERS_INVITE. EXPIRED includes PENDING ones past expiresAt.' })
+  invitations(
+    @Root() organization: Organization,
+    @Ctx() ctx: Context,
+    @Arg('status', () => InvitationStatus, { nullable: true }) status: InvitationStatus | null,
+    @Arg('first', () => Int, { nullable: true }) first: number | null,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+  ): Promise<ConnectionShape<Invitation>> {
+    return ctx.services.invitations.list(organization.id, status, first, after);
+  }
+}

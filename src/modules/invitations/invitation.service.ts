@@ -1,0 +1,336 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import type { ProjectPermission } from '../../authz/enums';
+import { canGrantRole, canInviteAs } from '../../authz/policies';
+import type { Config } from '../../config/config';
+import { BadUserInputError, ConflictError, ForbiddenError, GoneError, NotFoundError, UnauthenticatedError, isUniqueViolation } from '../../graphql/errors';
+import { isUuid } from '../../graphql/ids';
+import { pairKey } from '../../graphql/loader-utils';
+import { afterCondition, afterParams, pageRequest, toConnection, type ConnectionShape } from '../../graphql/pagination';
+import { AttemptLimiter } from '../../graphql/rate-limit';
+import { normalizeEmail, optionalText, trimmed } from '../../graphql/validators';
+import { recordAudit } from '../audit/audit.service';
+import type { AuthService, Viewer } from '../auth/auth.service';
+import { tokenHash } from '../auth/tokens';
+import { User } from '../auth/user.entity';
+import { notifyOrganization } from '../mail/notifications';
+import { enqueueMail } from '../mail/outbox';
+import { Membership } from '../members/membership.entity';
+import { Organization } from '../organizations/organization.entity';
+import type { OrganizationService } from '../organizations/organization.service';
+import { effectivePermissionsLoader } from '../projects/project.loaders';
+import type { InvitationJob } from './invitation-mail';
+import { InvitationProjectGrant } from './invitation-project-grant.entity';
+import { InvitationTeam } from './invitation-team.entity';
+import { Invitation, InvitationStatus } from './invitation.entity';
+import type { AcceptInvitationInput, InviteMemberInput, ProjectGrantInput } from './invitation.inputs';
+import type { InvitationPreview } from './invitation.types';
+
+const DAY_MS = 24 * 3600 * 1000;
+
+/**
+ * One answer for every token that matches no live invitation: a replaced token (after a resend)
+ * is indistinguishable from an unknown one, because only the current token's hash is stored.
+ */
+const GONE = 'This invitation is no longer valid: it expired, was revoked, declined, replaced by a newer email, or already used.';
+
+/** Tokens are 43 characters; anything far longer is not worth hashing. */
+const plausibleToken = (token: string) => token.length > 0 && token.length <= 200;
+
+export interface AcceptResult {
+  /** Only when the acceptance created the account. */
+  session: { token: string; sessionId: string } | null;
+  user: User;
+  organization: Organization;
+}
+
+export class InvitationService {
+  /** Invitation emails (new ones and resends) per organization: a hundred an hour. */
+  private readonly sends = new AttemptLimiter(100, 3600);
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly config: Config,
+    private readonly auth: AuthService,
+    private readonly organizations: OrganizationService,
+  ) {}
+
+  async invite(actorId: string, input: InviteMemberInput): Promise<Invitation> {
+    const organizationId = input.organizationId;
+    await this.sends.consume(organizationId);
+    const email = normalizeEmail(input.email);
+    return this.dataSource.transaction(async (em) => {
+      // Serializes with member removal, which revokes the pending invitations the removed member sent.
+      await this.organizations.lock(em, organizationId);
+      const actor = await em.findOneBy(Membership, { organizationId, userId: actorId });
+      if (!actor) throw new NotFoundError();
+      if (!canInviteAs(actor.role, input.role)) throw new ForbiddenError('Inviting an OWNER needs OWNERS_MANAGE.');
+      const teamIds = await this.invitedTeams(em, organizationId, input.teamIds);
+      const grants = await this.invitedGrants(em, organizationId, actorId, input.projectGrants ?? []);
+      await this.refuseMember(em, organizationId, email);
+      await this.expireStale(em, organizationId, email);
+      let invitation: Invitation;
+      try {
+        invitation = await em.save(
+          em.create(Invitation, {
+            organizationId,
+            email,
+            name: input.name ? trimmed(input.name) : null,
+            role: input.role,
+            note: optionalText(input.note) ?? null,
+            storedStatus: InvitationStatus.PENDING,
+            tokenHash: null,
+            expiresAt: new Date(Date.now() + (input.expiresInDays ?? this.config.invitationTtlDays) * DAY_MS),
+            sentCount: 1,
+            lastSentAt: new Date(),
+            invitedById: actorId,
+            acceptedById: null,
+          }),
+        );
+      } catch (error) {
+        if (isUniqueViolation(error, 'invitations_one_pending')) throw new ConflictError('This email address already has a pending invitation to the organization.');
+        throw error;
+      }
+      await em.insert(InvitationTeam, teamIds.map((teamId) => ({ invitationId: invitation.id, teamId, organizationId })));
+      if (grants.length > 0) {
+        await em.insert(InvitationProjectGrant, grants.map((g) => ({ invitationId: invitation.id, projectId: g.projectId, roleId: g.roleId, organizationId })));
+      }
+      await this.send(em, invitation);
+      await recordAudit(em, {
+        organizationId, actorId, action: 'member.invited', targetType: 'Invitation', targetId: invitation.id,
+        data: { email, role: input.role, teamIds, projectGrants: grants.map((g) => ({ projectId: g.projectId, roleId: g.roleId })) },
+      });
+      return invitation;
+    });
+  }
+
+  /** A new token (the old one stops working at once), a new expiry as long as the last one, and another email. */
+  async resend(actorId: string, invitationId: string): Promise<Invitation> {
+    return this.dataSource.transaction(async (em) => {
+      const current = await this.lockChangeable(em, invitationId, 'resent');
+      await this.sends.consume(current.organizationId);
+      await this.refuseMember(em, current.organizationId, current.email);
+      await this.expireStale(em, current.organizationId, current.email);
+      try {
+        await em.query(
+          `UPDATE invitations SET status = 'PENDING', expires_at = now() + (expires_at - last_sent_at), sent_count = sent_count + 1,
+                  last_sent_at = now(), token_hash = NULL
+            WHERE id = $1`,
+          [invitationId],
+        );
+      } catch (error) {
+        if (isUniqueViolation(error, 'invitations_one_pending')) throw new ConflictError('This email address has a newer pending invitation to the organization.');
+        throw error;
+      }
+      const invitation = await em.findOneByOrFail(Invitation, { id: invitationId });
+      await this.send(em, invitation);
+      await recordAudit(em, {
+        organizationId: invitation.organizationId, actorId, action: 'invitation.resent', targetType: 'Invitation', targetId: invitation.id,
+        data: { email: invitation.email, sentCount: invitation.sentCount },
+      });
+      return invitation;
+    });
+  }
+
+  async revoke(actorId: string, invitationId: string): Promise<Invitation> {
+    return this.dataSource.transaction(async (em) => {
+      const invitation = await this.lockChangeable(em, invitationId, 'revoked');
+      await em.update(Invitation, invitationId, { storedStatus: InvitationStatus.REVOKED });
+      invitation.storedStatus = InvitationStatus.REVOKED;
+      await recordAudit(em, {
+        organizationId: invitation.organizationId, actorId, action: 'invitation.revoked', targetType: 'Invitation', targetId: invitation.id,
+        data: { email: invitation.email },
+      });
+      return invitation;
+    });
+  }
+
+  /** Public. Null when the token matches no invitation (unknown, or replaced by a resend); otherwise the invitation in any status. */
+  async preview(token: string): Promise<InvitationPreview | null> {
+    if (!plausibleToken(token)) return null;
+    const invitation = await this.dataSource.manager.findOne(Invitation, {
+      where: { tokenHash: tokenHash(token) },
+      relations: { organization: true, invitedBy: true },
+    });
+    if (!invitation?.organization) return null;
+    return {
+      email: invitation.email,
+      name: invitation.name,
+      role: invitation.role,
+      status: invitation.status,
+      expiresAt: invitation.expiresAt,
+      note: invitation.note,
+      organization: { name: invitation.organization.name, moniker: invitation.organization.moniker },
+      invitedBy: invitation.invitedBy ? { name: invitation.invitedBy.name } : null,
+    };
+  }
+
+  /**
+   * Claims the invitation with ONE conditional update first, so racing accepts of a token wait
+   * on its row and then find it no longer PENDING (GONE); every later refusal rolls the claim back.
+   */
+  async accept(viewer: Viewer | null, input: AcceptInvitationInput): Promise<AcceptResult> {
+    if (!plausibleToken(input.token)) throw new GoneError(GONE);
+    return this.dataSource.transaction(async (em) => {
+      const [claimed] = (
+        await em.query(
+          `UPDATE invitations SET status = 'ACCEPTED', accepted_by_id = $2
+            WHERE token_hash = $1 AND status = 'PENDING' AND expires_at > now()
+            RETURNING id, organization_id, email, role`,
+          [tokenHash(input.token), viewer?.user.id ?? null],
+        )
+      )[0] as Array<{ id: string; organization_id: string; email: string; role: string }>;
+      if (!claimed) throw new GoneError(GONE);
+      const organizationId = claimed.organization_id;
+      let user: User;
+      let session: AcceptResult['session'] = null;
+      if (viewer) {
+        if (viewer.user.email !== claimed.email) throw new ForbiddenError('This invitation was sent to another email address.');
+        user = viewer.user;
+      } else {
+        if (await em.existsBy(User, { email: claimed.email })) throw new UnauthenticatedError('An account with this email address exists: sign in to accept the invitation.');
+        const missing = (['name', 'password'] as const).filter((field) => !input[field]);
+        if (missing.length > 0) throw new BadUserInputError(missing.map((field) => ({ field, message: 'Required to create the account.' })));
+        user = await this.auth.createUser(em, claimed.email, input.name!, input.password!, true);
+        await em.update(Invitation, claimed.id, { acceptedById: user.id });
+        session = await this.auth.openSession(em, user.id);
+      }
+      const [joined] = await em.query(
+        `INSERT INTO memberships (organization_id, user_id, role) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING user_id`,
+        [organizationId, user.id, claimed.role],
+      );
+      if (!joined) throw new ConflictError('You are already a member of this organization.');
+      await em.query(
+        `INSERT INTO team_members (team_id, user_id, organization_id, role)
+         SELECT team_id, $2, organization_id, 'TEAM_MEMBER' FROM invitation_teams WHERE invitation_id = $1
+         ON CONFLICT DO NOTHING`,
+        [claimed.id, user.id],
+      );
+      await em.query(
+        `INSERT INTO project_grants (organization_id, project_id, user_id, role_id)
+         SELECT organization_id, project_id, $2, role_id FROM invitation_project_grants WHERE invitation_id = $1
+         ON CONFLICT (project_id, user_id) WHERE user_id IS NOT NULL DO UPDATE SET role_id = EXCLUDED.role_id`,
+        [claimed.id, user.id],
+      );
+      // The joined organization becomes active only for a user who has none.
+      await em.query(`UPDATE users SET active_organization_id = $2 WHERE id = $1 AND active_organization_id IS NULL`, [user.id, organizationId]);
+      await recordAudit(em, {
+        organizationId, actorId: user.id, action: 'invitation.accepted', targetType: 'Invitation', targetId: claimed.id,
+        data: { email: claimed.email, role: claimed.role },
+      });
+      await notifyOrganization(em, organizationId, { event: 'invitation.accepted', email: claimed.email, name: user.name });
+      return { session, user, organization: await em.findOneByOrFail(Organization, { id: organizationId }) };
+    });
+  }
+
+  /** Public: whoever holds the token may decline it. */
+  async decline(viewerId: string | null, token: string): Promise<Invitation> {
+    if (!plausibleToken(token)) throw new GoneError(GONE);
+    return this.dataSource.transaction(async (em) => {
+      const [declined] = (
+        await em.query(
+          `UPDATE invitations SET status = 'DECLINED' WHERE token_hash = $1 AND status = 'PENDING' AND expires_at > now() RETURNING id`,
+          [tokenHash(token)],
+        )
+      )[0] as Array<{ id: string }>;
+      if (!declined) throw new GoneError(GONE);
+      const invitation = await em.findOneByOrFail(Invitation, { id: declined.id });
+      await recordAudit(em, {
+        organizationId: invitation.organizationId, actorId: viewerId, action: 'invitation.declined', targetType: 'Invitation', targetId: invitation.id,
+        data: { email: invitation.email },
+      });
+      await notifyOrganization(em, invitation.organizationId, { event: 'invitation.declined', email: invitation.email });
+      return invitation;
+    });
+  }
+
+  /** The organization's invitations, newest first; EXPIRED and PENDING are read from expiresAt. */
+  async list(organizationId: string, status: InvitationStatus | null, first: number | null, after: string | null): Promise<ConnectionShape<Invitation>> {
+    const request = pageRequest(first, after);
+    const query = this.dataSource.manager.createQueryBuilder(Invitation, 'i').where('i.organization_id = :organizationId', { organizationId });
+    if (status === InvitationStatus.PENDING) query.andWhere(`i.status = 'PENDING' AND i.expires_at > now()`);
+    else if (status === InvitationStatus.EXPIRED) query.andWhere(`(i.status = 'EXPIRED' OR (i.status = 'PENDING' AND i.expires_at <= now()))`);
+    else if (status) query.andWhere('i.status = :status', { status });
+    const totalCount = await query.clone().getCount();
+    if (request.after) query.andWhere(afterCondition('i.created_at', 'i.id', true), afterParams(request));
+    const rows = await query.orderBy('i.created_at', 'DESC').addOrderBy('i.id', 'DESC').limit(request.limit + 1).getMany();
+    return toConnection(rows, request, totalCount, (i) => ({ createdAt: i.createdAt, id: i.id }));
+  }
+
+  /** Enqueues the email for the invitation's current sending; the worker mints the token when it runs. */
+  private send(em: EntityManager, invitation: Invitation): Promise<unknown> {
+    const job: InvitationJob = { invitationId: invitation.id, sentCount: invitation.sentCount };
+    return enqueueMail(em, 'invitation', { ...job }, invitation.organizationId);
+  }
+
+  /** The invitation row, locked; only PENDING and EXPIRED ones may be resent or revoked. */
+  private async lockChangeable(em: EntityManager, invitationId: string, verb: string): Promise<Invitation> {
+    const invitation = isUuid(invitationId) ? await em.findOne(Invitation, { where: { id: invitationId }, lock: { mode: 'pessimistic_write' } }) : null;
+    if (!invitation) throw new NotFoundError();
+    if (invitation.status !== InvitationStatus.PENDING && invitation.status !== InvitationStatus.EXPIRED) {
+      throw new ConflictError(`Only a pending or expired invitation can be ${verb}.`);
+    }
+    return invitation;
+  }
+
+  private async refuseMember(em: EntityManager, organizationId: string, email: string): Promise<void> {
+    const [member] = await em.query(
+      `SELECT 1 FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.organization_id = $1 AND u.email = $2`,
+      [organizationId, email],
+    );
+    if (member) throw new ConflictError('This person is already a member of the organization.');
+  }
+
+  /** PENDING rows past their expiry become EXPIRED, so they no longer hold the one-pending-invitation slot. */
+  private async expireStale(em: EntityManager, organizationId: string, email: string): Promise<void> {
+    await em.query(
+      `UPDATE invitations SET status = 'EXPIRED' WHERE organization_id = $1 AND email = $2 AND status = 'PENDING' AND expires_at <= now()`,
+      [organizationId, email],
+    );
+  }
+
+  /**
+   * The teams the invitee joins: the default team when omitted. A team that is missing or in
+   * another organization is BAD_USER_INPUT on teamIds, with one message for both (existence does not leak).
+   */
+  private async invitedTeams(em: EntityManager, organizationId: string, teamIds: string[] | null | undefined): Promise<string[]> {
+    if (teamIds == null) {
+      const [team] = await em.query(`SELECT id FROM teams WHERE organization_id = $1 AND is_default`, [organizationId]);
+      return [team.id];
+    }
+    const wanted = [...new Set(teamIds)];
+    const found: Array<{ id: string }> = wanted.every(isUuid)
+      ? await em.query(`SELECT id FROM teams WHERE organization_id = $1 AND id = ANY($2::uuid[])`, [organizationId, wanted])
+      : [];
+    if (found.length !== wanted.length) throw BadUserInputError.field('teamIds', 'Every team must be a team of the organization.');
+    return wanted;
+  }
+
+  /**
+   * Each project once, in the organization; each role built-in or the organization's own; and
+   * no escalation: the inviter must be able to grant that role on that project right now.
+   */
+  private async invitedGrants(em: EntityManager, organizationId: string, actorId: string, grants: ProjectGrantInput[]): Promise<ProjectGrantInput[]> {
+    if (grants.length === 0) return [];
+    const projectIds = grants.map((g) => g.projectId);
+    if (new Set(projectIds).size !== projectIds.length) throw BadUserInputError.field('projectGrants', 'Each project may appear once.');
+    const projects: Array<{ id: string }> = projectIds.every(isUuid)
+      ? await em.query(`SELECT id FROM projects WHERE organization_id = $1 AND id = ANY($2::uuid[])`, [organizationId, projectIds])
+      : [];
+    if (projects.length !== projectIds.length) throw BadUserInputError.field('projectGrants', 'Every project must be a project of the organization.');
+    const roleIds = [...new Set(grants.map((g) => g.roleId))];
+    const roles: Array<{ id: string; permissions: ProjectPermission[] }> = roleIds.every(isUuid)
+      ? await em.query(`SELECT id, permissions FROM roles WHERE id = ANY($2::uuid[]) AND (organization_id IS NULL OR organization_id = $1)`, [organizationId, roleIds])
+      : [];
+    const rolePermissions = new Map(roles.map((r) => [r.id, r.permissions]));
+    if (rolePermissions.size !== roleIds.length) throw BadUserInputError.field('projectGrants', 'Every role must be a built-in role or a role of the organization.');
+    const held = await effectivePermissionsLoader(em).loadMany(projectIds.map((projectId) => pairKey(projectId, actorId)));
+    grants.forEach((grant, i) => {
+      const permissions = held[i];
+      if (permissions instanceof Error) throw permissions;
+      if (!canGrantRole(permissions ?? [], rolePermissions.get(grant.roleId)!)) {
+        throw new ForbiddenError('You cannot grant a role carrying permissions you do not hold on that project.');
+      }
+    });
+    return grants;
+  }
+}

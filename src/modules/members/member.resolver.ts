@@ -1,0 +1,60 @@
+import { Arg, Ctx, FieldResolver, Int, Mutation, Resolver, Root } from 'type-graphql';
+import { OrganizationRole } from '../../authz/enums';
+import { requireViewer, type Context } from '../../graphql/context';
+import { pairKey } from '../../graphql/loader-utils';
+import { pageRequest, toConnection, type ConnectionShape } from '../../graphql/pagination';
+import { User } from '../auth/user.entity';
+import { Organization } from '../organizations/organization.entity';
+import { Team } from '../teams/team.entity';
+import { LeaveOrganizationInput, RemoveMemberInput, UpdateMemberRoleInput } from './member.inputs';
+import { LeaveOrganizationPayload, MemberConnection, MemberPayload, RemoveMemberPayload } from './member.types';
+import { Membership } from './membership.entity';
+
+@Resolver(() => Membership)
+export class MemberResolver {
+  @FieldResolver(() => User)
+  async user(@Root() member: Membership, @Ctx() ctx: Context): Promise<User> {
+    // The membership's foreign key guarantees the user.
+    return (await ctx.loaders.userById.load(member.userId)) as User;
+  }
+
+  @FieldResolver(() => [Team], { description: "The member's teams in this organization, by name." })
+  async teams(@Root() member: Membership, @Ctx() ctx: Context): Promise<Team[]> {
+    const teamMemberships = await ctx.loaders.teamMembershipsOfMember.load(pairKey(member.organizationId, member.userId));
+    return teamMemberships.map((tm) => tm.team as Team);
+  }
+
+  @Mutation(() => MemberPayload, { description: 'To or from OWNER needs OWNERS_MANAGE; the last owner cannot be demoted (CONFLICT).' })
+  async updateMemberRole(@Arg('input', () => UpdateMemberRoleInput) input: UpdateMemberRoleInput, @Ctx() ctx: Context): Promise<MemberPayload> {
+    return { member: await ctx.services.members.updateRole(requireViewer(ctx).user.id, input) };
+  }
+
+  @Mutation(() => RemoveMemberPayload, { description: 'Also removes their team memberships and project grants there and revokes the invitations they sent.' })
+  async removeMember(@Arg('input', () => RemoveMemberInput) input: RemoveMemberInput, @Ctx() ctx: Context): Promise<RemoveMemberPayload> {
+    await ctx.services.members.remove(requireViewer(ctx).user.id, input);
+    return { removedUserId: input.userId };
+  }
+
+  @Mutation(() => LeaveOrganizationPayload, { description: 'The last owner cannot leave (CONFLICT).' })
+  async leaveOrganization(@Arg('input', () => LeaveOrganizationInput) input: LeaveOrganizationInput, @Ctx() ctx: Context): Promise<LeaveOrganizationPayload> {
+    await ctx.services.members.leave(requireViewer(ctx).user.id, input.organizationId);
+    return { leftOrganizationId: input.organizationId };
+  }
+}
+
+@Resolver(() => Organization)
+export class OrganizationMembersResolver {
+  @FieldResolver(() => MemberConnection, { description: 'Newest membership first. `search` matches name or email, case-insensitively, as a substring.' })
+  async members(
+    @Root() organization: Organization,
+    @Ctx() ctx: Context,
+    @Arg('first', () => Int, { nullable: true }) first: number | null,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('search', () => String, { nullable: true }) search: string | null,
+    @Arg('role', () => OrganizationRole, { nullable: true }) role: OrganizationRole | null,
+  ): Promise<ConnectionShape<Membership>> {
+    const request = pageRequest(first, after);
+    const { rows, totalCount } = await ctx.services.members.page(organization.id, request, { search, role });
+    return toConnection(rows, request, totalCount, (m) => ({ createdAt: m.createdAt, id: m.userId }));
+  }
+}
