@@ -1,7 +1,7 @@
 import { allow, deny, shield } from 'graphql-shield';
 import { ForbiddenError } from '../graphql/errors';
 import { OrganizationPermission as O } from './enums';
-import { inputOrganizationPermission, isAuthenticated, parentOrganizationPermission } from './rules';
+import { inputOrganizationPermission, isAuthenticated, parentOrganizationPermission, parentRowOrganizationPermission } from './rules';
 
 /**
  * The rule of every Query and Mutation field and of every type. Deny by default: a field
@@ -12,6 +12,7 @@ export const ruleTree = {
   Query: {
     viewer: allow,
     organization: isAuthenticated,
+    invitationPreview: allow,
   },
   Mutation: {
     register: allow,
@@ -25,8 +26,13 @@ export const ruleTree = {
     updateMemberRole: inputOrganizationPermission(O.MEMBERS_MANAGE),
     removeMember: inputOrganizationPermission(O.MEMBERS_MANAGE),
     leaveOrganization: inputOrganizationPermission(O.ORGANIZATION_VIEW),
+    inviteMember: inputOrganizationPermission(O.MEMBERS_INVITE),
+    resendInvitation: inputOrganizationPermission(O.MEMBERS_INVITE),
+    revokeInvitation: inputOrganizationPermission(O.MEMBERS_INVITE),
+    acceptInvitation: allow,
+    declineInvitation: allow,
   },
-  Organization: { '*': parentOrganizationPermission(O.ORGANIZATION_VIEW), auditLog: parentOrganizationPermission(O.AUDIT_LOG_VIEW) },
+  Organization: { '*': parentOrganizationPermission(O.ORGANIZATION_VIEW), auditLog: parentOrganizationPermission(O.AUDIT_LOG_VIEW), invitations: parentOrganizationPermission(O.MEMBERS_INVITE) },
   User: allow,
   AuthPayload: allow,
   LogoutPayload: allow,
@@ -36,6 +42,16 @@ export const ruleTree = {
   OrganizationConnection: allow,
   OrganizationEdge: allow,
   PageInfo: allow,
+  // The token holder of a public decline sees only id and status; the rest is for MEMBERS_INVITE holders.
+  Invitation: { '*': parentRowOrganizationPermission(O.MEMBERS_INVITE), id: allow, status: allow },
+  InvitationConnection: allow,
+  InvitationEdge: allow,
+  InvitationPayload: allow,
+  InvitationProjectGrant: allow,
+  AcceptInvitationPayload: allow,
+  InvitationPreview: allow,
+  InvitationOrganization: allow,
+  InvitationInviter: allow,
   Member: allow,
   Team: allow,
   MemberConnection: allow,

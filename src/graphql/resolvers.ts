@@ -2,9 +2,10 @@ import type { NonEmptyArray } from 'type-graphql';
 import { AuditEventResolver, OrganizationAuditLogResolver } from '../modules/audit/audit.resolver';
 import { AuthResolver } from '../modules/auth/auth.resolver';
 import { UserResolver } from '../modules/auth/user.resolver';
+import { InvitationResolver, OrganizationInvitationsResolver } from '../modules/invitations/invitation.resolver';
 import { MemberResolver, OrganizationMembersResolver } from '../modules/members/member.resolver';
 import { OrganizationResolver } from '../modules/organizations/organization.resolver';
 
 /** Every module's resolvers. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const resolvers: NonEmptyArray<Function> = [AuthResolver, UserResolver, OrganizationResolver, MemberResolver, OrganizationMembersResolver, AuditEventResolver, OrganizationAuditLogResolver];
+export const resolvers: NonEmptyArray<Function> = [AuthResolver, UserResolver, OrganizationResolver, MemberResolver, OrganizationMembersResolver, AuditEventResolver, OrganizationAuditLogResolver, InvitationResolver, OrganizationInvitationsResolver];
