@@ -1,4 +1,4 @@
-import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { OrganizationRole } from '../../authz/enums';
 import { User } from '../auth/user.entity';
@@ -60,7 +60,7 @@ export class Invitation {
   @Column({ type: 'timestamptz' })
   expiresAt: Date;
 
-  @Field(() => Number)
+  @Field(() => Int)
   @Column({ type: 'integer', default: 1 })
   sentCount: number;
 
