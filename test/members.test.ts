@@ -233,7 +233,7 @@ describe('removing and leaving', () => {
 
     expect(await mailJobs(org.id, 'member.removed_notice')).toEqual([{ payload: { to: [bob.user.email], organization: { name: org.name, moniker: org.moniker } } }]);
     const notifications = (await mailJobs(org.id, 'organization.notification')).map((j: { payload: Record<string, unknown> }) => j.payload);
-    expect(notifications).toContainEqual(expect.objectContaining({ event: 'member.removed', name: bob.user.name, email: bob.user.email, to: [ann.user.email] }));
+    expect(notifications).toContainEqual(expect.objectContaining({ to: [ann.user.email], notification: { event: 'member.removed', name: bob.user.name, email: bob.user.email } }));
     expect(names((await members(ann.token, org.moniker)).nodes)).toEqual([ann.user.name]);
   });
 
@@ -246,7 +246,7 @@ describe('removing and leaving', () => {
     expect(errorCode(await api.exec(ORGANIZATION, { moniker: ann.organization.moniker }, bob.token))).toBe('NOT_FOUND');
     expect(dataOf(await api.exec(`{ viewer { activeOrganization { id } } }`, {}, bob.token)).viewer.activeOrganization).toEqual({ id: bob.organization.id });
     const notifications = (await mailJobs(ann.organization.id, 'organization.notification')).map((j: { payload: Record<string, unknown> }) => j.payload);
-    expect(notifications).toContainEqual(expect.objectContaining({ event: 'member.left', email: bob.user.email, to: [ann.user.email] }));
+    expect(notifications).toContainEqual(expect.objectContaining({ to: [ann.user.email], notification: { event: 'member.left', name: bob.user.name, email: bob.user.email } }));
     expect(await mailJobs(ann.organization.id, 'member.removed_notice')).toEqual([]);
   });
 });
