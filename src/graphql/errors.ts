@@ -109,6 +109,8 @@ export function createErrorFormatter(logger: Logger) {
 
 const PG_UNIQUE_VIOLATION = '23505';
 const PG_FOREIGN_KEY_VIOLATION = '23503';
+/** What PostgreSQL 17 (and so the embedded PGlite) reports for an ON DELETE RESTRICT reference; 15 says 23503. */
+const PG_RESTRICT_VIOLATION = '23001';
 
 function pgError(error: unknown): { code?: string; constraint?: string } {
   const e = error as { driverError?: { code?: string; constraint?: string }; code?: string; constraint?: string };
@@ -122,5 +124,6 @@ export function isUniqueViolation(error: unknown, constraint?: string): boolean 
 }
 
 export function isForeignKeyViolation(error: unknown): boolean {
-  return pgError(error).code === PG_FOREIGN_KEY_VIOLATION;
+  const { code } = pgError(error);
+  return code === PG_FOREIGN_KEY_VIOLATION || code === PG_RESTRICT_VIOLATION;
 }

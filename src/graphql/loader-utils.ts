@@ -20,3 +20,9 @@ export function groupLoader<K, V>(fetch: (keys: readonly K[]) => Promise<V[]>, k
 
 /** Composite keys as strings, so DataLoader's cache compares them by value. */
 export const pairKey = (a: string, b: string) => `${a}:${b}`;
+
+/** The two columns of a batch of pairKey keys, ready for unnest($1::uuid[], $2::uuid[]). */
+export function splitPairs(keys: readonly string[]): [string[], string[]] {
+  const pairs = keys.map((k) => k.split(':'));
+  return [pairs.map((p) => p[0]), pairs.map((p) => p[1])];
+}
