@@ -6,6 +6,9 @@ import { AuthService } from '../modules/auth/auth.service';
 import { InvitationService } from '../modules/invitations/invitation.service';
 import { MemberService } from '../modules/members/member.service';
 import { OrganizationService } from '../modules/organizations/organization.service';
+import { ProjectService } from '../modules/projects/project.service';
+import { RoleService } from '../modules/roles/role.service';
+import { TeamService } from '../modules/teams/team.service';
 
 export interface ServiceDeps {
   dataSource: DataSource;
@@ -20,7 +23,10 @@ export function createServices({ dataSource, config }: ServiceDeps) {
   const members = new MemberService(dataSource, organizations);
   const audit = new AuditLogService(dataSource);
   const invitations = new InvitationService(dataSource, config, auth, organizations);
-  return { auth, organizations, members, audit, invitations };
+  const teams = new TeamService(dataSource, organizations);
+  const roles = new RoleService(dataSource);
+  const projects = new ProjectService(dataSource);
+  return { auth, organizations, members, audit, invitations, teams, roles, projects };
 }
 
 export type Services = ReturnType<typeof createServices>;

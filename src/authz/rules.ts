@@ -1,9 +1,11 @@
 import { rule } from 'graphql-shield';
 import type { IRule } from 'graphql-shield/typings/types';
 import type { Context } from '../graphql/context';
-import { NotFoundError, UnauthenticatedError } from '../graphql/errors';
+import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../graphql/errors';
 import { isUuid } from '../graphql/ids';
+import { pairKey } from '../graphql/loader-utils';
 import { OrganizationPermission, ProjectPermission } from './enums';
+import { canManageTeam } from './policies';
 
 /**
  * Thin graphql-shield rules over Access, which reads the request's loaders and the pure
@@ -52,6 +54,10 @@ export async function organizationOfInput(input: Input, ctx: Context): Promise<s
 /** How each kind of id in an input leads to its organization; modules add theirs here. */
 const ORGANIZATION_LOCATORS: Record<string, (id: string, ctx: Context) => Promise<string | null>> = {
   invitationId: async (id, ctx) => (await ctx.loaders.invitationById.load(id))?.organizationId ?? null,
+  projectId: async (id, ctx) => (await ctx.loaders.projectById.load(id))?.organizationId ?? null,
+  teamId: async (id, ctx) => (await ctx.loaders.teamById.load(id))?.organizationId ?? null,
+  // Built-in roles belong to no organization, so they read as NOT_FOUND here (see builtInRolesAreFixed).
+  roleId: async (id, ctx) => (await ctx.loaders.roleById.load(id))?.organizationId ?? null,
 };
 
 /** Needs `permission` in the organization the mutation's input addresses. */
@@ -78,6 +84,22 @@ export const parentRowOrganizationPermission = once((permission: OrganizationPer
   rule(`parent-row:${permission}`, { cache: 'no_cache' })((parent: { organizationId: string }, _args, ctx: Context) =>
     outcome(() => ctx.access.requireOrganization(parent.organizationId, permission)),
   ),
+);
+
+/**
+ * Manages the team the mutation's input names (input.teamId): TEAMS_MANAGE in its organization,
+ * or TEAM_ADMIN of that team (canManageTeam). NOT_FOUND outside the organization.
+ */
+export const inputTeamManagement = rule('input:team-management', { cache: 'no_cache' })((_parent, args: { input?: Input }, ctx: Context) =>
+  outcome(async () => {
+    const viewerId = ctx.access.requireViewer();
+    const teamId = args.input?.teamId as string | undefined;
+    const team = isUuid(teamId) ? await ctx.loaders.teamById.load(teamId) : null;
+    const organizationRole = team ? await ctx.access.organizationRole(team.organizationId) : null;
+    if (!team || !organizationRole) throw new NotFoundError();
+    const teamRole = (await ctx.loaders.teamMembership.load(pairKey(team.id, viewerId)))?.role ?? null;
+    if (!canManageTeam(organizationRole, teamRole)) throw new ForbiddenError();
+  }),
 );
 
 /** Needs `permission` on the project a mutation's input names. */

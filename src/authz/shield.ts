@@ -1,7 +1,8 @@
-import { allow, deny, shield } from 'graphql-shield';
+import { allow, chain, deny, shield } from 'graphql-shield';
 import { ForbiddenError } from '../graphql/errors';
-import { OrganizationPermission as O } from './enums';
-import { inputOrganizationPermission, isAuthenticated, parentOrganizationPermission, parentRowOrganizationPermission } from './rules';
+import { builtInRolesAreFixed } from '../modules/roles/role.rules';
+import { OrganizationPermission as O, ProjectPermission as P } from './enums';
+import { inputOrganizationPermission, inputProjectPermission, inputTeamManagement, isAuthenticated, parentOrganizationPermission, parentProjectPermission, parentRowOrganizationPermission } from './rules';
 
 /**
  * The rule of every Query and Mutation field and of every type. Deny by default: a field
@@ -12,6 +13,7 @@ export const ruleTree = {
   Query: {
     viewer: allow,
     organization: isAuthenticated,
+    project: isAuthenticated,
     invitationPreview: allow,
   },
   Mutation: {
@@ -31,6 +33,20 @@ export const ruleTree = {
     revokeInvitation: inputOrganizationPermission(O.MEMBERS_INVITE),
     acceptInvitation: allow,
     declineInvitation: allow,
+    createTeam: inputOrganizationPermission(O.TEAMS_MANAGE),
+    updateTeam: inputTeamManagement,
+    deleteTeam: inputOrganizationPermission(O.TEAMS_MANAGE),
+    addTeamMember: inputTeamManagement,
+    updateTeamMemberRole: inputTeamManagement,
+    removeTeamMember: inputTeamManagement,
+    createRole: inputOrganizationPermission(O.ROLES_MANAGE),
+    updateRole: chain(builtInRolesAreFixed, inputOrganizationPermission(O.ROLES_MANAGE)),
+    deleteRole: chain(builtInRolesAreFixed, inputOrganizationPermission(O.ROLES_MANAGE)),
+    createProject: inputOrganizationPermission(O.PROJECTS_CREATE),
+    updateProject: inputProjectPermission(P.PROJECT_SETTINGS_MANAGE),
+    deleteProject: inputProjectPermission(P.PROJECT_DELETE),
+    grantProjectAccess: inputProjectPermission(P.PROJECT_ACCESS_MANAGE),
+    revokeProjectAccess: inputProjectPermission(P.PROJECT_ACCESS_MANAGE),
   },
   Organization: { '*': parentOrganizationPermission(O.ORGANIZATION_VIEW), auditLog: parentOrganizationPermission(O.AUDIT_LOG_VIEW), invitations: parentOrganizationPermission(O.MEMBERS_INVITE) },
   User: allow,
@@ -62,6 +78,24 @@ export const ruleTree = {
   AuditEvent: allow,
   AuditEventConnection: allow,
   AuditEventEdge: allow,
+  TeamMember: allow,
+  TeamMemberConnection: allow,
+  TeamMemberEdge: allow,
+  TeamPayload: allow,
+  DeleteTeamPayload: allow,
+  TeamMemberPayload: allow,
+  RemoveTeamMemberPayload: allow,
+  Role: allow,
+  RolePayload: allow,
+  DeleteRolePayload: allow,
+  // Every Project field re-checks PROJECT_VIEW (cached per request by the effectivePermissions loader).
+  Project: { '*': parentProjectPermission(P.PROJECT_VIEW), effectivePermissions: parentProjectPermission(P.PROJECT_ACCESS_MANAGE) },
+  ProjectConnection: allow,
+  ProjectEdge: allow,
+  ProjectAccess: allow,
+  ProjectPayload: allow,
+  DeleteProjectPayload: allow,
+  ProjectAccessPayload: allow,
 };
 
 export const permissions = shield(ruleTree, {

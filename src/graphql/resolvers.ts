@@ -5,7 +5,10 @@ import { UserResolver } from '../modules/auth/user.resolver';
 import { InvitationResolver, OrganizationInvitationsResolver } from '../modules/invitations/invitation.resolver';
 import { MemberResolver, OrganizationMembersResolver } from '../modules/members/member.resolver';
 import { OrganizationResolver } from '../modules/organizations/organization.resolver';
+import { OrganizationProjectsResolver, ProjectResolver } from '../modules/projects/project.resolver';
+import { OrganizationRolesResolver, RoleResolver } from '../modules/roles/role.resolver';
+import { OrganizationTeamsResolver, TeamMemberResolver, TeamResolver } from '../modules/teams/team.resolver';
 
 /** Every module's resolvers. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const resolvers: NonEmptyArray<Function> = [AuthResolver, UserResolver, OrganizationResolver, MemberResolver, OrganizationMembersResolver, AuditEventResolver, OrganizationAuditLogResolver, InvitationResolver, OrganizationInvitationsResolver];
+export const resolvers: NonEmptyArray<Function> = [AuthResolver, UserResolver, OrganizationResolver, MemberResolver, OrganizationMembersResolver, AuditEventResolver, OrganizationAuditLogResolver, InvitationResolver, OrganizationInvitationsResolver, TeamResolver, TeamMemberResolver, OrganizationTeamsResolver, RoleResolver, OrganizationRolesResolver, ProjectResolver, OrganizationProjectsResolver];

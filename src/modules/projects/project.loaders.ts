@@ -1,8 +1,12 @@
 import DataLoader from 'dataloader';
-import type { EntityManager } from 'typeorm';
+import { In, type EntityManager } from 'typeorm';
 import { OrganizationRole, ProjectPermission } from '../../authz/enums';
 import { projectPermissions } from '../../authz/policies';
-import { pairKey } from '../../graphql/loader-utils';
+import { PROJECT_SUPERUSER_ROLES } from '../../authz/policy-table';
+import { pageLoaders, pagesPerParent } from '../../graphql/batched-pages';
+import { groupLoader, pairKey, rowLoader } from '../../graphql/loader-utils';
+import { ProjectGrant } from './project-grant.entity';
+import { Project } from './project.entity';
 
 interface PermissionRow {
   project_id: string;
@@ -37,8 +41,39 @@ export function effectivePermissionsLoader(em: EntityManager) {
   });
 }
 
+/**
+ * The projects of many organizations that `viewerId` may see, a page each, in one query. The
+ * SQL says what projectPermissions says about PROJECT_VIEW: every project for an organization
+ * role in PROJECT_SUPERUSER_ROLES, otherwise those with a grant carrying PROJECT_VIEW to the
+ * viewer or to one of their teams. So the page and its totalCount hold only visible projects.
+ */
+function visibleProjectsPage(em: EntityManager) {
+  return pageLoaders((organizationIds, request, viewerId) =>
+    pagesPerParent(em, organizationIds, request, {
+      source: `SELECT p.organization_id AS parent_id, p.created_at, p.id AS tie_id, p.id, p.organization_id, p.name, p.description
+                 FROM projects p
+                 JOIN memberships m ON m.organization_id = p.organization_id AND m.user_id = $2::uuid
+                WHERE p.organization_id = ANY($1::uuid[])
+                  AND (m.role = ANY($3::varchar[]) OR EXISTS (
+                        SELECT 1 FROM project_grants g JOIN roles r ON r.id = g.role_id
+                         WHERE g.project_id = p.id AND $4::text = ANY(r.permissions)
+                           AND (g.user_id = $2::uuid OR g.team_id IN (SELECT tm.team_id FROM team_members tm WHERE tm.user_id = $2::uuid))))`,
+      params: [viewerId, [...PROJECT_SUPERUSER_ROLES], ProjectPermission.PROJECT_VIEW],
+      toNode: (row) => Object.assign(new Project(), { id: row.id, organizationId: row.organization_id, name: row.name, description: row.description, createdAt: row.created_at }),
+    }),
+  );
+}
+
 export function createProjectLoaders(em: EntityManager) {
   return {
     effectivePermissions: effectivePermissionsLoader(em),
+    projectById: rowLoader((ids: readonly string[]) => em.findBy(Project, { id: In([...ids]) }), (p) => p.id),
+    /** Each project's grants with their roles, oldest first. */
+    projectGrants: groupLoader(
+      (projectIds: readonly string[]) => em.find(ProjectGrant, { where: { projectId: In([...projectIds]) }, relations: { role: true }, order: { createdAt: 'ASC', id: 'ASC' } }),
+      (g) => g.projectId,
+    ),
+    /** Use as visibleProjectsPage(request, viewerId).load(organizationId). */
+    visibleProjectsPage: visibleProjectsPage(em),
   };
 }

@@ -1,0 +1,151 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import { canGrantRole } from '../../authz/policies';
+import { OWNER_ROLE_ID } from '../../authz/policy-table';
+import { BadUserInputError, ForbiddenError, NotFoundError, isForeignKeyViolation } from '../../graphql/errors';
+import { isUuid } from '../../graphql/ids';
+import { pairKey } from '../../graphql/loader-utils';
+import { optionalText, trimmed } from '../../graphql/validators';
+import { recordAudit } from '../audit/audit.service';
+import { User } from '../auth/user.entity';
+import { Role } from '../roles/role.entity';
+import { Team } from '../teams/team.entity';
+import { effectivePermissionsLoader } from './project.loaders';
+import { Project } from './project.entity';
+import type { CreateProjectInput, GrantProjectAccessInput, RevokeProjectAccessInput, UpdateProjectInput } from './project.inputs';
+import type { ProjectAccess } from './project.types';
+
+/** TypeORM answers UPDATE and DELETE with [rows, count]; these statements RETURN the rows they touched. */
+type Touched = [Array<Record<string, unknown>>, number];
+
+type Principal = { kind: 'user'; id: string } | { kind: 'team'; id: string };
+
+/** Exactly one of userId and teamId (else BAD_USER_INPUT); a malformed id reads as missing. */
+function principalOf(input: { userId?: string | null; teamId?: string | null }): Principal {
+  if ((input.userId == null) === (input.teamId == null)) {
+    throw new BadUserInputError(['userId', 'teamId'].map((field) => ({ field, message: 'Give exactly one of userId and teamId.' })));
+  }
+  const principal: Principal = input.userId != null ? { kind: 'user', id: input.userId } : { kind: 'team', id: input.teamId! };
+  if (!isUuid(principal.id)) throw new NotFoundError();
+  return principal;
+}
+
+/**
+ * Projects and their grants. The shield rules check the viewer's permission on the project
+ * (or PROJECTS_CREATE); these methods keep the rules the data must obey, no escalation included.
+ */
+export class ProjectService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  private async project(em: EntityManager, projectId: string, lock = false): Promise<Project> {
+    const project = isUuid(projectId) ? await em.findOne(Project, { where: { id: projectId }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) }) : null;
+    if (!project) throw new NotFoundError();
+    return project;
+  }
+
+  /** The creator is granted the built-in Owner role. */
+  async create(actorId: string, input: CreateProjectInput): Promise<Project> {
+    return this.dataSource.transaction(async (em) => {
+      const project = await em.save(em.create(Project, { organizationId: input.organizationId, name: trimmed(input.name), description: optionalText(input.description) ?? null }));
+      await em.query(`INSERT INTO project_grants (organization_id, project_id, user_id, role_id) VALUES ($1, $2, $3, $4)`, [project.organizationId, project.id, actorId, OWNER_ROLE_ID]);
+      await recordAudit(em, { organizationId: project.organizationId, actorId, action: 'project.created', targetType: 'Project', targetId: project.id, data: { name: project.name } });
+      return project;
+    });
+  }
+
+  async update(actorId: string, input: UpdateProjectInput): Promise<Project> {
+    return this.dataSource.transaction(async (em) => {
+      const project = await this.project(em, input.projectId, true);
+      const before = { ...project };
+      if (input.name != null) project.name = trimmed(input.name);
+      if (input.description !== undefined) project.description = optionalText(input.description) ?? null;
+      const changed = (['name', 'description'] as const).filter((k) => before[k] !== project[k]);
+      if (changed.length === 0) return project;
+      await em.update(Project, project.id, { name: project.name, description: project.description });
+      await recordAudit(em, { organizationId: project.organizationId, actorId, action: 'project.updated', targetType: 'Project', targetId: project.id, data: { changed, name: project.name } });
+      return project;
+    });
+  }
+
+  async delete(actorId: string, projectId: string): Promise<void> {
+    if (!isUuid(projectId)) throw new NotFoundError();
+    await this.dataSource.transaction(async (em) => {
+      const [deleted]: Touched = await em.query(`DELETE FROM projects WHERE id = $1 RETURNING organization_id, name`, [projectId]);
+      if (deleted.length === 0) throw new NotFoundError();
+      const organizationId = deleted[0].organization_id as string;
+      await recordAudit(em, { organizationId, actorId, action: 'project.deleted', targetType: 'Project', targetId: projectId, data: { name: deleted[0].name } });
+    });
+  }
+
+  /**
+   * Gives the principal `roleId` on the project, replacing the role it held there. The role is
+   * built-in or the project organization's own, and is share-locked so its permissions cannot
+   * change before commit; the granter's permissions are read in this transaction, and must
+   * cover every permission of the role (no escalation, FORBIDDEN).
+   */
+  async grant(actorId: string, input: GrantProjectAccessInput): Promise<ProjectAccess> {
+    const principal = principalOf(input);
+    if (!isUuid(input.roleId)) throw new NotFoundError();
+    return this.dataSource.transaction(async (em) => {
+      const project = await this.project(em, input.projectId);
+      const role = await em
+        .createQueryBuilder(Role, 'r')
+        .where('r.id = :roleId AND (r.organization_id IS NULL OR r.organization_id = :organizationId)', { roleId: input.roleId, organizationId: project.organizationId })
+        .setLock('pessimistic_read')
+        .getOne();
+      if (!role) throw new NotFoundError();
+      const granterPermissions = await effectivePermissionsLoader(em).load(pairKey(project.id, actorId));
+      if (!granterPermissions) throw new NotFoundError();
+      if (!canGrantRole(granterPermissions, role.permissions)) throw new ForbiddenError('You cannot grant a role with permissions you do not hold on this project.');
+      const subject = principal.kind === 'user' ? await this.grantToUser(em, project, principal.id, role.id) : await this.grantToTeam(em, project, principal.id, role.id);
+      await recordAudit(em, {
+        organizationId: project.organizationId, actorId, action: 'project.access_granted', targetType: 'Project', targetId: project.id,
+        data: { principalType: principal.kind === 'user' ? 'User' : 'Team', principalId: principal.id, roleId: role.id, roleName: role.name },
+      });
+      return { principal: subject, role };
+    });
+  }
+
+  /** The foreign key to memberships admits only members of the project's organization; others read as NOT_FOUND. */
+  private async grantToUser(em: EntityManager, project: Project, userId: string, roleId: string): Promise<User> {
+    try {
+      await em.query(
+        `INSERT INTO project_grants (organization_id, project_id, user_id, role_id) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (project_id, user_id) WHERE user_id IS NOT NULL DO UPDATE SET role_id = EXCLUDED.role_id`,
+        [project.organizationId, project.id, userId, roleId],
+      );
+    } catch (error) {
+      if (isForeignKeyViolation(error)) throw new NotFoundError();
+      throw error;
+    }
+    return em.findOneByOrFail(User, { id: userId });
+  }
+
+  /** Only a team of the project's organization: the INSERT selects it under that condition. */
+  private async grantToTeam(em: EntityManager, project: Project, teamId: string, roleId: string): Promise<Team> {
+    const rows: unknown[] = await em.query(
+      `INSERT INTO project_grants (organization_id, project_id, team_id, role_id)
+       SELECT t.organization_id, $2, t.id, $4 FROM teams t WHERE t.id = $3 AND t.organization_id = $1
+       ON CONFLICT (project_id, team_id) WHERE team_id IS NOT NULL DO UPDATE SET role_id = EXCLUDED.role_id
+       RETURNING id`,
+      [project.organizationId, project.id, teamId, roleId],
+    );
+    if (rows.length === 0) throw new NotFoundError();
+    return em.findOneByOrFail(Team, { id: teamId });
+  }
+
+  /** NOT_FOUND when the principal holds no role on the project. */
+  async revoke(actorId: string, input: RevokeProjectAccessInput): Promise<Project> {
+    const principal = principalOf(input);
+    return this.dataSource.transaction(async (em) => {
+      const project = await this.project(em, input.projectId);
+      const column = principal.kind === 'user' ? 'user_id' : 'team_id';
+      const [deleted]: Touched = await em.query(`DELETE FROM project_grants WHERE project_id = $1 AND ${column} = $2 RETURNING role_id`, [project.id, principal.id]);
+      if (deleted.length === 0) throw new NotFoundError();
+      await recordAudit(em, {
+        organizationId: project.organizationId, actorId, action: 'project.access_revoked', targetType: 'Project', targetId: project.id,
+        data: { principalType: principal.kind === 'user' ? 'User' : 'Team', principalId: principal.id, roleId: deleted[0].role_id },
+      });
+      return project;
+    });
+  }
+}

@@ -1,0 +1,105 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import { ProjectPermission } from '../../authz/enums';
+import { ALL_PROJECT_PERMISSIONS, BUILT_IN_ROLES } from '../../authz/policy-table';
+import { ConflictError, ForbiddenError, NotFoundError, isForeignKeyViolation, isUniqueViolation } from '../../graphql/errors';
+import { isUuid } from '../../graphql/ids';
+import { optionalText, trimmed } from '../../graphql/validators';
+import { recordAudit } from '../audit/audit.service';
+import { Role } from './role.entity';
+import type { CreateRoleInput, UpdateRoleInput } from './role.inputs';
+
+const NAME_TAKEN = 'A role with this name already exists.';
+const BUILT_IN_NAMES = new Set(BUILT_IN_ROLES.map((r) => r.name.toLowerCase()));
+const BUILT_IN_IDS: ReadonlySet<string> = new Set(BUILT_IN_ROLES.map((r) => r.id));
+
+export const isBuiltInRoleId = (id: unknown): boolean => typeof id === 'string' && BUILT_IN_IDS.has(id.toLowerCase());
+
+/**
+ * A custom role's name: not a built-in's (fixed forever, so a plain check is safe) and unique
+ * in the organization, case-insensitively (the index roles_organization_id_name decides).
+ */
+async function namedUniquely<T>(name: string, write: () => Promise<T>): Promise<T> {
+  if (BUILT_IN_NAMES.has(name.toLowerCase())) throw new ConflictError(NAME_TAKEN);
+  try {
+    return await write();
+  } catch (error) {
+    if (isUniqueViolation(error, 'roles_organization_id_name')) throw new ConflictError(NAME_TAKEN);
+    throw error;
+  }
+}
+
+/** The set, without duplicates, in catalog order. */
+const normalized = (permissions: ProjectPermission[]) => ALL_PROJECT_PERMISSIONS.filter((p) => permissions.includes(p));
+
+/** Custom project roles. ROLES_MANAGE is checked by the shield rules; built-in roles never change. */
+export class RoleService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async create(actorId: string, input: CreateRoleInput): Promise<Role> {
+    return this.dataSource.transaction(async (em) => {
+      const name = trimmed(input.name);
+      const role = await namedUniquely(name, () =>
+        em.save(em.create(Role, { organizationId: input.organizationId, name, description: optionalText(input.description) ?? null, permissions: normalized(input.permissions) })),
+      );
+      await recordAudit(em, {
+        organizationId: input.organizationId, actorId, action: 'role.created', targetType: 'Role', targetId: role.id,
+        data: { name: role.name, permissions: role.permissions },
+      });
+      return role;
+    });
+  }
+
+  /** The custom role, locked for the rest of the transaction; built-in roles are FORBIDDEN. */
+  private async lockCustom(em: EntityManager, roleId: string): Promise<Role> {
+    if (isBuiltInRoleId(roleId)) throw new ForbiddenError('Built-in roles cannot be changed or deleted.');
+    const role = isUuid(roleId) ? await em.findOne(Role, { where: { id: roleId }, lock: { mode: 'pessimistic_write' } }) : null;
+    if (!role || role.organizationId === null) throw new NotFoundError();
+    return role;
+  }
+
+  async update(actorId: string, input: UpdateRoleInput): Promise<Role> {
+    return this.dataSource.transaction(async (em) => {
+      const role = await this.lockCustom(em, input.roleId);
+      const before = { ...role };
+      if (input.name != null) role.name = trimmed(input.name);
+      if (input.description !== undefined) role.description = optionalText(input.description) ?? null;
+      if (input.permissions != null) role.permissions = normalized(input.permissions);
+      const changed = (['name', 'description', 'permissions'] as const).filter((k) => String(before[k]) !== String(role[k]));
+      if (changed.length === 0) return role;
+      await namedUniquely(role.name, () => em.update(Role, role.id, { name: role.name, description: role.description, permissions: role.permissions }));
+      await recordAudit(em, {
+        organizationId: role.organizationId!, actorId, action: 'role.updated', targetType: 'Role', targetId: role.id,
+        data: { changed, name: role.name, permissions: role.permissions },
+      });
+      return role;
+    });
+  }
+
+  /**
+   * CONFLICT while the role is granted (project_grants' foreign key RESTRICTs the DELETE) or named
+   * in a pending invitation (the DELETE's own condition). The row lock taken first makes the
+   * DELETE start after any transaction that was inserting a reference to the role has committed,
+   * so its condition sees that reference; later inserts wait for us and then fail their FK check.
+   * An expired invitation still counts as pending here: it can be resent.
+   */
+  async delete(actorId: string, roleId: string): Promise<void> {
+    await this.dataSource.transaction(async (em) => {
+      const role = await this.lockCustom(em, roleId);
+      let deleted: unknown[];
+      try {
+        [deleted] = await em.query(
+          `DELETE FROM roles r WHERE r.id = $1
+              AND NOT EXISTS (SELECT 1 FROM invitation_project_grants ipg JOIN invitations i ON i.id = ipg.invitation_id
+                               WHERE ipg.role_id = r.id AND i.status = 'PENDING')
+           RETURNING r.id`,
+          [role.id],
+        );
+      } catch (error) {
+        if (isForeignKeyViolation(error)) throw new ConflictError('This role is still granted on a project.');
+        throw error;
+      }
+      if (deleted.length === 0) throw new ConflictError('This role is named in a pending invitation.');
+      await recordAudit(em, { organizationId: role.organizationId!, actorId, action: 'role.deleted', targetType: 'Role', targetId: role.id, data: { name: role.name } });
+    });
+  }
+}

@@ -1,0 +1,81 @@
+import { Arg, Ctx, FieldResolver, Int, Mutation, Resolver, Root } from 'type-graphql';
+import { TeamRole } from '../../authz/enums';
+import { requireViewer, type Context } from '../../graphql/context';
+import { pairKey } from '../../graphql/loader-utils';
+import { pageRequest, toConnection, type ConnectionShape } from '../../graphql/pagination';
+import { User } from '../auth/user.entity';
+import { Organization } from '../organizations/organization.entity';
+import { TeamMember } from './team-member.entity';
+import { Team } from './team.entity';
+import { AddTeamMemberInput, CreateTeamInput, DeleteTeamInput, RemoveTeamMemberInput, UpdateTeamInput, UpdateTeamMemberRoleInput } from './team.inputs';
+import { DeleteTeamPayload, RemoveTeamMemberPayload, TeamMemberConnection, TeamMemberPayload, TeamPayload } from './team.types';
+
+@Resolver(() => Team)
+export class TeamResolver {
+  @FieldResolver(() => TeamRole, { nullable: true, description: "The viewer's role in this team; null when not in it." })
+  async viewerRole(@Root() team: Team, @Ctx() ctx: Context): Promise<TeamRole | null> {
+    const viewerId = ctx.viewer?.user.id;
+    return viewerId ? ((await ctx.loaders.teamMembership.load(pairKey(team.id, viewerId)))?.role ?? null) : null;
+  }
+
+  @FieldResolver(() => TeamMemberConnection, { description: 'Newest first.' })
+  async members(
+    @Root() team: Team,
+    @Ctx() ctx: Context,
+    @Arg('first', () => Int, { nullable: true }) first: number | null,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+  ): Promise<ConnectionShape<TeamMember>> {
+    const request = pageRequest(first, after);
+    const { rows, totalCount } = await ctx.loaders.teamMembersPage(request).load(team.id);
+    return toConnection(rows, request, totalCount, (m) => ({ createdAt: m.createdAt, id: m.userId }));
+  }
+
+  @Mutation(() => TeamPayload, { description: 'Needs TEAMS_MANAGE. Names are unique in the organization, case-insensitively (CONFLICT).' })
+  async createTeam(@Arg('input', () => CreateTeamInput) input: CreateTeamInput, @Ctx() ctx: Context): Promise<TeamPayload> {
+    return { team: await ctx.services.teams.create(requireViewer(ctx).user.id, input) };
+  }
+
+  @Mutation(() => TeamPayload, { description: 'Needs TEAMS_MANAGE or TEAM_ADMIN of the team.' })
+  async updateTeam(@Arg('input', () => UpdateTeamInput) input: UpdateTeamInput, @Ctx() ctx: Context): Promise<TeamPayload> {
+    return { team: await ctx.services.teams.update(requireViewer(ctx).user.id, input) };
+  }
+
+  @Mutation(() => DeleteTeamPayload, { description: 'Needs TEAMS_MANAGE. Never the default team nor the last one (CONFLICT).' })
+  async deleteTeam(@Arg('input', () => DeleteTeamInput) input: DeleteTeamInput, @Ctx() ctx: Context): Promise<DeleteTeamPayload> {
+    await ctx.services.teams.delete(requireViewer(ctx).user.id, input.teamId);
+    return { deletedTeamId: input.teamId };
+  }
+
+  @Mutation(() => TeamMemberPayload, { description: 'Needs TEAMS_MANAGE or TEAM_ADMIN. Only members of the organization (else NOT_FOUND); already in the team is CONFLICT.' })
+  async addTeamMember(@Arg('input', () => AddTeamMemberInput) input: AddTeamMemberInput, @Ctx() ctx: Context): Promise<TeamMemberPayload> {
+    return { member: await ctx.services.teams.addMember(requireViewer(ctx).user.id, input) };
+  }
+
+  @Mutation(() => TeamMemberPayload, { description: 'Needs TEAMS_MANAGE or TEAM_ADMIN of the team.' })
+  async updateTeamMemberRole(@Arg('input', () => UpdateTeamMemberRoleInput) input: UpdateTeamMemberRoleInput, @Ctx() ctx: Context): Promise<TeamMemberPayload> {
+    return { member: await ctx.services.teams.updateMemberRole(requireViewer(ctx).user.id, input) };
+  }
+
+  @Mutation(() => RemoveTeamMemberPayload, { description: 'Needs TEAMS_MANAGE or TEAM_ADMIN of the team.' })
+  async removeTeamMember(@Arg('input', () => RemoveTeamMemberInput) input: RemoveTeamMemberInput, @Ctx() ctx: Context): Promise<RemoveTeamMemberPayload> {
+    await ctx.services.teams.removeMember(requireViewer(ctx).user.id, input);
+    return { removedUserId: input.userId };
+  }
+}
+
+@Resolver(() => TeamMember)
+export class TeamMemberResolver {
+  @FieldResolver(() => User)
+  async user(@Root() member: TeamMember, @Ctx() ctx: Context): Promise<User> {
+    // The foreign key to memberships guarantees the user.
+    return (await ctx.loaders.userById.load(member.userId)) as User;
+  }
+}
+
+@Resolver(() => Organization)
+export class OrganizationTeamsResolver {
+  @FieldResolver(() => [Team], { description: 'By name.' })
+  teams(@Root() organization: Organization, @Ctx() ctx: Context): Promise<Team[]> {
+    return ctx.loaders.teamsByOrganization.load(organization.id);
+  }
+}
