@@ -1,0 +1,130 @@
+import { randomBytes } from 'node:crypto';
+import fc from 'fast-check';
+import { OrganizationRole, ProjectPermission } from '../src/authz/enums';
+import { projectPermissions } from '../src/authz/policies';
+import { BUILT_IN_ROLES } from '../src/authz/policy-table';
+import { pairKey } from '../src/graphql/loader-utils';
+import { createLoaders } from '../src/graphql/loaders';
+import { pageRequest } from '../src/graphql/pagination';
+import { sql } from './support/access';
+import { startTestServer, type TestServer } from './support/server';
+
+/**
+ * The SQL that computes permissions (the effectivePermissions loader, and the filter behind
+ * organization.projects) must agree with the pure projectPermissions policy on random
+ * organizations: random members and organization roles, teams and team members, custom roles
+ * with random permissions (PROJECT_VIEW included or not), and grants to users and teams.
+ */
+let api: TestServer;
+beforeAll(async () => {
+  api = await startTestServer();
+});
+afterAll(() => api.stop());
+
+const ORGANIZATIONS = 2;
+const USERS = 4;
+const ROLES = Object.values(OrganizationRole);
+const PERMISSIONS = Object.values(ProjectPermission);
+
+interface OrganizationSpec {
+  roles: Array<OrganizationRole | null>; // per user; null: not a member
+  teams: boolean[][]; // per team, per user: in the team (members only)
+  customRoles: ProjectPermission[][];
+  projects: Array<Array<{ principal: number; role: number }>>; // principal: < USERS a user, else a team; role: < 3 built-in, else custom
+}
+
+const organizationSpec: fc.Arbitrary<OrganizationSpec> = fc.record({
+  roles: fc.array(fc.option(fc.constantFrom(...ROLES), { nil: null, freq: 3 }), { minLength: USERS, maxLength: USERS }),
+  teams: fc.array(fc.array(fc.boolean(), { minLength: USERS, maxLength: USERS }), { maxLength: 3 }),
+  customRoles: fc.array(fc.subarray(PERMISSIONS), { maxLength: 3 }),
+  projects: fc.array(fc.array(fc.record({ principal: fc.nat(USERS + 2), role: fc.nat(5) }), { maxLength: 5 }), { minLength: 1, maxLength: 3 }),
+});
+
+interface World {
+  userIds: string[];
+  organizations: Array<{ id: string; projectIds: string[]; expected: Map<string, ProjectPermission[] | null> }>;
+}
+
+/** Writes the spec with plain SQL and works out, with the pure policy, what each user holds on each project. */
+async function build(specs: OrganizationSpec[]): Promise<World> {
+  const tag = randomBytes(6).toString('hex');
+  const userIds: string[] = [];
+  for (let u = 0; u < USERS; u += 1) {
+    const [{ id }] = await sql(api, `INSERT INTO users (email, name, password_hash) VALUES ($1, $2, 'x') RETURNING id`, [`p-${tag}-${u}@example.com`, `U${u}`]);
+    userIds.push(id);
+  }
+  const organizations: World['organizations'] = [];
+  for (const [o, spec] of specs.entries()) {
+    const [{ id: orgId }] = await sql(api, `INSERT INTO organizations (moniker, name, region) VALUES ($1, 'P', 'EU1') RETURNING id`, [`p-${tag}-${o}`]);
+    const members = userIds.map((id, u) => ({ id, role: spec.roles[u] })).filter((m) => m.role !== null);
+    for (const m of members) await sql(api, `INSERT INTO memberships (organization_id, user_id, role) VALUES ($1, $2, $3)`, [orgId, m.id, m.role]);
+    const teamIds: string[] = [];
+    const teamUsers: string[][] = [];
+    for (const [t, inTeam] of spec.teams.entries()) {
+      const [{ id: teamId }] = await sql(api, `INSERT INTO teams (organization_id, name) VALUES ($1, $2) RETURNING id`, [orgId, `T${t}`]);
+      teamIds.push(teamId);
+      const users = userIds.filter((id, u) => inTeam[u] && spec.roles[u] !== null);
+      for (const id of users) await sql(api, `INSERT INTO team_members (team_id, organization_id, user_id, role) VALUES ($1, $2, $3, 'TEAM_MEMBER')`, [teamId, orgId, id]);
+      teamUsers.push(users);
+    }
+    const roles: Array<{ id: string; permissions: readonly ProjectPermission[] }> = [...BUILT_IN_ROLES];
+    for (const [r, permissions] of spec.customRoles.entries()) {
+      const [{ id }] = await sql(api, `INSERT INTO roles (organization_id, name, permissions) VALUES ($1, $2, $3) RETURNING id`, [orgId, `R${r}`, permissions]);
+      roles.push({ id, permissions });
+    }
+    const projectIds: string[] = [];
+    const expected = new Map<string, ProjectPermission[] | null>();
+    for (const grants of spec.projects) {
+      const [{ id: projectId }] = await sql(api, `INSERT INTO projects (organization_id, name) VALUES ($1, 'P') RETURNING id`, [orgId]);
+      projectIds.push(projectId);
+      // One grant per principal: later ones replace earlier ones, as grantProjectAccess does.
+      const held = new Map<string, { userId?: string; teamIndex?: number; role: (typeof roles)[number] }>();
+      for (const g of grants) {
+        const role = roles[g.role % roles.length];
+        if (g.principal < USERS) {
+          if (spec.roles[g.principal] !== null) held.set(`u${g.principal}`, { userId: userIds[g.principal], role });
+        } else if (teamIds.length > 0) {
+          const t = (g.principal - USERS) % teamIds.length;
+          held.set(`t${t}`, { teamIndex: t, role });
+        }
+      }
+      for (const h of held.values()) {
+        await sql(api, `INSERT INTO project_grants (organization_id, project_id, user_id, team_id, role_id) VALUES ($1, $2, $3, $4, $5)`, [
+          orgId, projectId, h.userId ?? null, h.teamIndex === undefined ? null : teamIds[h.teamIndex], h.role.id,
+        ]);
+      }
+      for (const [u, userId] of userIds.entries()) {
+        const role = spec.roles[u];
+        const granted = [...held.values()]
+          .filter((h) => h.userId === userId || (h.teamIndex !== undefined && teamUsers[h.teamIndex].includes(userId)))
+          .map((h) => h.role.permissions);
+        expected.set(pairKey(projectId, userId), role === null ? null : projectPermissions(role, granted));
+      }
+    }
+    organizations.push({ id: orgId, projectIds, expected });
+  }
+  return { userIds, organizations };
+}
+
+describe('effective project permissions', () => {
+  it('agree between SQL and the pure policy, for every user on every project', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(organizationSpec, { minLength: ORGANIZATIONS, maxLength: ORGANIZATIONS }), async (specs) => {
+        const world = await build(specs);
+        const loaders = createLoaders(api.server.database.dataSource.manager);
+        for (const organization of world.organizations) {
+          const keys = [...organization.expected.keys()];
+          const actual = await Promise.all(keys.map((key) => loaders.effectivePermissions.load(key)));
+          expect(actual).toEqual(keys.map((key) => organization.expected.get(key)));
+          for (const userId of world.userIds) {
+            const page = await loaders.visibleProjectsPage(pageRequest(100, null), userId).load(organization.id);
+            const visible = organization.projectIds.filter((p) => organization.expected.get(pairKey(p, userId))?.includes(ProjectPermission.PROJECT_VIEW));
+            expect(page.rows.map((p) => p.id).sort()).toEqual(visible.sort());
+            expect(page.totalCount).toBe(visible.length);
+          }
+        }
+      }),
+      { numRuns: 25 },
+    );
+  }, 240_000);
+});

@@ -1,0 +1,147 @@
+import { OrganizationPermission, OrganizationRole, ProjectPermission, TeamRole } from '../src/authz/enums';
+import {
+  canChangeMemberRole, canGrantRole, canInviteAs, canManageTeam, canRemoveMember, hasOrganizationPermission, organizationPermissions, projectPermissions,
+} from '../src/authz/policies';
+import { BUILT_IN_ROLES, OWNER_ROLE_ID } from '../src/authz/policy-table';
+
+/**
+ * The pure policies against CONTRACT.md's tables, written out here by hand so that a change
+ * to src/authz/policy-table.ts that disagrees with the contract fails.
+ */
+const ORGANIZATION_TABLE: Record<OrganizationPermission, Record<OrganizationRole, boolean>> = {
+  //                              OWNER  ADMIN  MEMBER ACCOUNTANT
+  ORGANIZATION_VIEW: /*          */ { OWNER: true, ADMIN: true, MEMBER: true, ACCOUNTANT: true },
+  ORGANIZATION_SETTINGS_MANAGE: { OWNER: true, ADMIN: true, MEMBER: false, ACCOUNTANT: false },
+  ORGANIZATION_DELETE: /*        */ { OWNER: true, ADMIN: false, MEMBER: false, ACCOUNTANT: false },
+  BILLING_MANAGE: /*             */ { OWNER: true, ADMIN: true, MEMBER: false, ACCOUNTANT: true },
+  MEMBERS_INVITE: /*             */ { OWNER: true, ADMIN: true, MEMBER: false, ACCOUNTANT: false },
+  MEMBERS_MANAGE: /*             */ { OWNER: true, ADMIN: true, MEMBER: false, ACCOUNTANT: false },
+  OWNERS_MANAGE: /*              */ { OWNER: true, ADMIN: false, MEMBER: false, ACCOUNTANT: false },
+  TEAMS_MANAGE: /*               */ { OWNER: true, ADMIN: true, MEMBER: false, ACCOUNTANT: false },
+  PROJECTS_CREATE: /*            */ { OWNER: true, ADMIN: true, MEMBER: false, ACCOUNTANT: false },
+  ROLES_MANAGE: /*               */ { OWNER: true, ADMIN: true, MEMBER: false, ACCOUNTANT: false },
+  AUDIT_LOG_VIEW: /*             */ { OWNER: true, ADMIN: true, MEMBER: false, ACCOUNTANT: false },
+};
+
+const PROJECT_TABLE: Record<ProjectPermission, Record<'View' | 'Use' | 'Owner', boolean>> = {
+  PROJECT_VIEW: /*            */ { View: true, Use: true, Owner: true },
+  DATASOURCE_CONNECT: /*      */ { View: true, Use: true, Owner: true },
+  CONTENT_MANAGE: /*          */ { View: false, Use: true, Owner: true },
+  DATASOURCE_EDIT: /*         */ { View: false, Use: true, Owner: true },
+  DATABASE_MASK: /*           */ { View: false, Use: true, Owner: true },
+  DEPLOYMENT_CREATE: /*       */ { View: false, Use: true, Owner: true },
+  PROJECT_SETTINGS_MANAGE: /* */ { View: false, Use: false, Owner: true },
+  PROJECT_ACCESS_MANAGE: /*   */ { View: false, Use: false, Owner: true },
+  PROJECT_DELETE: /*          */ { View: false, Use: false, Owner: true },
+};
+
+const ORGANIZATION_ROLES = Object.values(OrganizationRole);
+const ORGANIZATION_PERMISSIONS = Object.values(OrganizationPermission);
+const PROJECT_PERMISSIONS = Object.values(ProjectPermission);
+const TEAM_ROLES = [...Object.values(TeamRole), null];
+const roleCells = ORGANIZATION_ROLES.flatMap((role) => ORGANIZATION_PERMISSIONS.map((permission) => [role, permission] as const));
+const builtIn = (name: string) => BUILT_IN_ROLES.find((r) => r.name === name)!.permissions;
+
+describe('organization permissions', () => {
+  it('covers every permission of the catalog in the table', () => {
+    expect(Object.keys(ORGANIZATION_TABLE).sort()).toEqual([...ORGANIZATION_PERMISSIONS].sort());
+  });
+
+  it.each(roleCells)('%s holds %s exactly as the contract says', (role, permission) => {
+    expect(hasOrganizationPermission(role, permission)).toBe(ORGANIZATION_TABLE[permission][role]);
+    expect(organizationPermissions(role).includes(permission)).toBe(ORGANIZATION_TABLE[permission][role]);
+  });
+
+  it('gives nothing to a non-member', () => {
+    expect(organizationPermissions(null)).toEqual([]);
+    for (const permission of ORGANIZATION_PERMISSIONS) expect(hasOrganizationPermission(null, permission)).toBe(false);
+  });
+
+  it('lists permissions in catalog order', () => {
+    expect(organizationPermissions(OrganizationRole.OWNER)).toEqual(ORGANIZATION_PERMISSIONS);
+  });
+});
+
+describe('member management', () => {
+  const roles = [...ORGANIZATION_ROLES, null];
+  it.each(roles.flatMap((actor) => ORGANIZATION_ROLES.flatMap((from) => ORGANIZATION_ROLES.map((to) => [actor, from, to] as const))))(
+    '%s changing %s to %s',
+    (actor, from, to) => {
+      const touchesOwner = from === 'OWNER' || to === 'OWNER';
+      const expected = actor !== null && (touchesOwner ? ORGANIZATION_TABLE.OWNERS_MANAGE[actor] : ORGANIZATION_TABLE.MEMBERS_MANAGE[actor]);
+      expect(canChangeMemberRole(actor, from, to)).toBe(expected);
+    },
+  );
+
+  it.each(roles.flatMap((actor) => ORGANIZATION_ROLES.map((target) => [actor, target] as const)))('%s removing a %s; %s inviting as it', (actor, target) => {
+    const needed = target === 'OWNER' ? 'OWNERS_MANAGE' : 'MEMBERS_MANAGE';
+    expect(canRemoveMember(actor, target)).toBe(actor !== null && ORGANIZATION_TABLE[needed][actor]);
+    const mayInvite = actor !== null && ORGANIZATION_TABLE.MEMBERS_INVITE[actor] && (target !== 'OWNER' || ORGANIZATION_TABLE.OWNERS_MANAGE[actor]);
+    expect(canInviteAs(actor, target)).toBe(mayInvite);
+  });
+});
+
+const teamCases = [...ORGANIZATION_ROLES, null].flatMap((o) => TEAM_ROLES.map((t) => [o, t] as const));
+
+describe('team management', () => {
+  it.each(teamCases)('organization role %s with team role %s', (organizationRole, teamRole) => {
+    const expected = organizationRole !== null && (ORGANIZATION_TABLE.TEAMS_MANAGE[organizationRole] || teamRole === 'TEAM_ADMIN');
+    expect(canManageTeam(organizationRole, teamRole)).toBe(expected);
+  });
+});
+
+describe('built-in project roles', () => {
+  it('are View, Use and Owner, in that order, with fixed ids; Owner is OWNER_ROLE_ID', () => {
+    expect(BUILT_IN_ROLES.map((r) => r.name)).toEqual(['View', 'Use', 'Owner']);
+    expect(new Set(BUILT_IN_ROLES.map((r) => r.id)).size).toBe(3);
+    expect(BUILT_IN_ROLES[2].id).toBe(OWNER_ROLE_ID);
+  });
+
+  it('covers every project permission in the table', () => {
+    expect(Object.keys(PROJECT_TABLE).sort()).toEqual([...PROJECT_PERMISSIONS].sort());
+  });
+
+  it.each((['View', 'Use', 'Owner'] as const).flatMap((role) => PROJECT_PERMISSIONS.map((p) => [role, p] as const)))('%s carries %s as the contract says', (role, permission) => {
+    expect(builtIn(role).includes(permission)).toBe(PROJECT_TABLE[permission][role]);
+  });
+});
+
+describe('project permissions', () => {
+  it('gives every permission to OWNER and ADMIN, whatever they were granted', () => {
+    for (const role of ['OWNER', 'ADMIN'] as const) {
+      expect(projectPermissions(role as OrganizationRole, [])).toEqual(PROJECT_PERMISSIONS);
+      expect(projectPermissions(role as OrganizationRole, [builtIn('View')])).toEqual(PROJECT_PERMISSIONS);
+    }
+  });
+
+  it('gives MEMBER and ACCOUNTANT the union of their grants, in catalog order', () => {
+    for (const role of ['MEMBER', 'ACCOUNTANT'] as const) {
+      expect(projectPermissions(role as OrganizationRole, [])).toEqual([]);
+      expect(projectPermissions(role as OrganizationRole, [builtIn('View')])).toEqual(['PROJECT_VIEW', 'DATASOURCE_CONNECT']);
+      const custom = [ProjectPermission.PROJECT_DELETE, ProjectPermission.PROJECT_VIEW];
+      expect(projectPermissions(role as OrganizationRole, [custom, builtIn('View'), custom])).toEqual(['PROJECT_VIEW', 'DATASOURCE_CONNECT', 'PROJECT_DELETE']);
+      expect(projectPermissions(role as OrganizationRole, [builtIn('Use'), builtIn('Owner')])).toEqual(PROJECT_PERMISSIONS);
+    }
+  });
+
+  it('gives nothing to a non-member, even with grants', () => {
+    expect(projectPermissions(null, [builtIn('Owner')])).toEqual([]);
+  });
+});
+
+describe('granting roles', () => {
+  const sets = { View: builtIn('View'), Use: builtIn('Use'), Owner: builtIn('Owner') };
+  it.each(Object.keys(sets).flatMap((granter) => Object.keys(sets).map((role) => [granter, role] as const)))('a %s holder granting %s', (granter, role) => {
+    // Only Owner carries PROJECT_ACCESS_MANAGE, and it holds everything.
+    expect(canGrantRole(sets[granter as keyof typeof sets], sets[role as keyof typeof sets])).toBe(granter === 'Owner');
+  });
+
+  it('needs PROJECT_ACCESS_MANAGE and every permission of the role', () => {
+    const keeper = [ProjectPermission.PROJECT_VIEW, ProjectPermission.PROJECT_ACCESS_MANAGE, ProjectPermission.CONTENT_MANAGE];
+    expect(canGrantRole(keeper, [ProjectPermission.PROJECT_VIEW])).toBe(true);
+    expect(canGrantRole(keeper, keeper)).toBe(true);
+    expect(canGrantRole(keeper, builtIn('View'))).toBe(false);
+    expect(canGrantRole(builtIn('Use'), [ProjectPermission.PROJECT_VIEW])).toBe(false);
+    expect(canGrantRole([], [])).toBe(false);
+  });
+});
