@@ -175,6 +175,19 @@ describe('sessions', () => {
     expect(row.password_hash).not.toContain(PASSWORD);
   });
 
+  it('ends an expired session: viewer null, mutations UNAUTHENTICATED', async () => {
+    const ann = await registerUser(api);
+    await sql(`UPDATE sessions SET expires_at = now() - interval '1 second' WHERE user_id = $1`, [ann.user.id]);
+    expect(dataOf(await api.exec(VIEWER, {}, ann.token)).viewer).toBeNull();
+    expect(errorCode(await api.exec(LOGOUT, {}, ann.token))).toBe('UNAUTHENTICATED');
+  });
+
+  it('finds the session behind a token with one SQL statement', async () => {
+    const ann = await registerUser(api);
+    expect((await api.exec(`{ __typename }`)).extensions?.sqlStatements).toBe(0);
+    expect((await api.exec(`{ __typename }`, {}, ann.token)).extensions?.sqlStatements).toBe(1);
+  });
+
   it('reads viewer as null without a token or with an unknown one', async () => {
     expect(dataOf(await api.exec(VIEWER)).viewer).toBeNull();
     expect(dataOf(await api.exec(VIEWER, {}, randomBytes(32).toString('base64url'))).viewer).toBeNull();

@@ -1,4 +1,4 @@
-import { DataSource, EntityManager, MoreThan } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import type { Config } from '../../config/config';
 import { ConflictError, UnauthenticatedError, isUniqueViolation } from '../../graphql/errors';
 import { AttemptLimiter } from '../../graphql/rate-limit';
@@ -90,10 +90,12 @@ export class AuthService {
 
   /** The viewer behind a bearer token, or null when it is unknown or expired. */
   async viewerForToken(token: string): Promise<Viewer | null> {
-    const session = await this.dataSource.manager.findOne(Session, {
-      where: { tokenHash: tokenHash(token), expiresAt: MoreThan(new Date()) },
-      relations: { user: true },
-    });
+    // One statement per request: findOne with a relation would add a DISTINCT pre-query (its LIMIT 1 over a join).
+    const session = await this.dataSource.manager
+      .createQueryBuilder(Session, 'session')
+      .innerJoinAndSelect('session.user', 'user')
+      .where('session.tokenHash = :hash AND session.expiresAt > :now', { hash: tokenHash(token), now: new Date() })
+      .getOne();
     return session?.user ? { user: session.user, sessionId: session.id } : null;
   }
 }
