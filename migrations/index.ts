@@ -1,4 +1,5 @@
 import { Initial1795424204669 } from './1795424204669-Initial';
+import { MemberSearchIndexes1795424300000 } from './1795424300000-MemberSearchIndexes';
 
 /** Every migration, in order. Listed explicitly so compiled and test runs load the same set. */
-export const migrations = [Initial1795424204669];
+export const migrations = [Initial1795424204669, MemberSearchIndexes1795424300000];

@@ -1,10 +1,13 @@
 import { Field, ID, ObjectType } from 'type-graphql';
-import { Check, Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, Index, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { Organization } from '../organizations/organization.entity';
 
 @ObjectType()
 @Entity('users')
 @Check('users_email_lowercase', 'email = lower(email)')
+// Trigram indexes for member search live in a migration; TypeORM cannot describe them.
+@Index('users_name_trgm', { synchronize: false })
+@Index('users_email_trgm', { synchronize: false })
 export class User {
   @Field(() => ID)
   @PrimaryGeneratedColumn('uuid')
