@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { joinOrganization, sql, type OrganizationRole as Role } from './access';
 import type { TestServer } from './server';
 
 /**
@@ -6,13 +7,11 @@ import type { TestServer } from './server';
  * through invitations, which are tested on their own.
  */
 
-const sql = (api: TestServer, query: string, params: unknown[] = []) => api.server.database.dataSource.query(query, params);
-
-export type Role = 'OWNER' | 'ADMIN' | 'MEMBER' | 'ACCOUNTANT';
+export type { Role };
 
 /** Makes an existing user a member with `role`, and TEAM_MEMBER of the organization's default team. */
 export async function addMember(api: TestServer, organizationId: string, userId: string, role: Role): Promise<void> {
-  await sql(api, `INSERT INTO memberships (organization_id, user_id, role) VALUES ($1, $2, $3)`, [organizationId, userId, role]);
+  await joinOrganization(api, organizationId, userId, role);
   await sql(
     api,
     `INSERT INTO team_members (team_id, organization_id, user_id, role)
