@@ -10,6 +10,8 @@ export interface Context {
   loaders: Loaders;
   access: Access;
   services: Services;
+  /** The peer's address (the proxy's, behind one), for rate limits. */
+  clientAddress: string;
 }
 
 /** The signed-in viewer, or UNAUTHENTICATED. */
@@ -26,10 +28,15 @@ export function signIn(ctx: Context, viewer: Viewer): void {
 
 const BEARER = /^Bearer\s+(\S+)$/i;
 
-export async function createContext(dataSource: DataSource, services: Services, authorization: string | undefined): Promise<Context> {
+export interface RequestFacts {
+  authorization: string | undefined;
+  clientAddress: string | undefined;
+}
+
+export async function createContext(dataSource: DataSource, services: Services, { authorization, clientAddress }: RequestFacts): Promise<Context> {
   const token = authorization?.match(BEARER)?.[1];
   const viewer = token ? await services.auth.viewerForToken(token) : null;
   const loaders = createLoaders(dataSource.manager);
   if (viewer) loaders.userById.prime(viewer.user.id, viewer.user);
-  return { viewer, loaders, access: new Access(viewer?.user.id ?? null, loaders), services };
+  return { viewer, loaders, access: new Access(viewer?.user.id ?? null, loaders), services, clientAddress: clientAddress ?? 'unknown' };
 }

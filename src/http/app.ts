@@ -81,7 +81,7 @@ export async function createApp({ config, logger, dataSource, schema, services }
     countStatements,
     graphiqlPage(),
     express.json({ limit: '1mb' }),
-    expressMiddleware(apollo, { context: ({ req }) => createContext(dataSource, services, req.headers.authorization) }),
+    expressMiddleware(apollo, { context: ({ req }) => createContext(dataSource, services, { authorization: req.headers.authorization, clientAddress: req.socket.remoteAddress }) }),
   );
   return { app, apollo };
 }

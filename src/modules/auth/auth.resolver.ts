@@ -20,7 +20,7 @@ export class AuthResolver {
 
   @Mutation(() => AuthPayload)
   async login(@Arg('input', () => LoginInput) input: LoginInput, @Ctx() ctx: Context): Promise<AuthPayload> {
-    const result = await ctx.services.auth.login(input);
+    const result = await ctx.services.auth.login(input, ctx.clientAddress);
     signIn(ctx, result);
     return result;
   }

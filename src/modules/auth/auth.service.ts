@@ -28,8 +28,12 @@ export interface Viewer {
 }
 
 export class AuthService {
-  /** Ten login attempts per email address every fifteen minutes. */
+  /**
+   * Ten login attempts per email address from one client address every fifteen minutes, and a
+   * hundred per client address: keyed by both, a stranger elsewhere cannot lock the owner out.
+   */
   private readonly loginAttempts = new AttemptLimiter(10, 15 * 60);
+  private readonly addressAttempts = new AttemptLimiter(100, 15 * 60);
 
   constructor(
     private readonly dataSource: DataSource,
@@ -68,12 +72,14 @@ export class AuthService {
     });
   }
 
-  async login(input: LoginInput): Promise<AuthResult> {
+  async login(input: LoginInput, clientAddress: string): Promise<AuthResult> {
     const email = normalizeEmail(input.email);
-    await this.loginAttempts.consume(email);
+    const attemptKey = `${clientAddress}|${email}`;
+    await this.addressAttempts.consume(clientAddress);
+    await this.loginAttempts.consume(attemptKey);
     const user = await this.dataSource.manager.findOneBy(User, { email });
     if (!(await verifyPassword(user?.passwordHash ?? null, input.password)) || !user) throw new UnauthenticatedError(INVALID_LOGIN);
-    await this.loginAttempts.reset(email);
+    await this.loginAttempts.reset(attemptKey);
     return this.dataSource.transaction(async (em) => {
       const session = await this.openSession(em, user.id);
       const membership = user.activeOrganizationId
