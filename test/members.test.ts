@@ -107,16 +107,16 @@ describe('Organization.members', () => {
     }
   });
 
-  it('reads a page of 30 members, with users, emails and teams, in as many statements as a page of 2', async () => {
+  it('reads a page of 50 members, with users, emails and teams, in as many statements as a page of 2', async () => {
     const owner = await registerUser(api);
     const small = await createOrganization(api, owner.token);
     const large = await createOrganization(api, owner.token);
     await addUsers(api, small.id, ['Solo']);
-    await addUsers(api, large.id, Array.from({ length: 29 }, (_, i) => `Many ${i}`));
+    await addUsers(api, large.id, Array.from({ length: 49 }, (_, i) => `Many ${i}`));
     const a = await members(owner.token, small.moniker, { first: 100 });
     const b = await members(owner.token, large.moniker, { first: 100 });
     expect(a.nodes).toHaveLength(2);
-    expect(b.nodes).toHaveLength(30);
+    expect(b.nodes).toHaveLength(50);
     expect(b.nodes.every((n: MemberNode) => n.user.email && n.teams.length === 1)).toBe(true);
     expect(typeof a.statements).toBe('number');
     expect(b.statements).toBe(a.statements);
