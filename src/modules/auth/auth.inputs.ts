@@ -1,6 +1,6 @@
-import { IsEmail, IsOptional, Length, MaxLength } from 'class-validator';
+import { IsEmail, Length, MaxLength } from 'class-validator';
 import { Field, InputType } from 'type-graphql';
-import { TrimmedLength } from '../../graphql/validators';
+import { NameField } from '../../graphql/fields';
 import { Region } from '../organizations/organization.entity';
 
 export const PASSWORD_MIN = 10;
@@ -13,17 +13,14 @@ export class RegisterInput {
   @MaxLength(320)
   email: string;
 
-  @Field(() => String)
-  @TrimmedLength(1, 100)
+  @NameField()
   name: string;
 
   @Field(() => String)
   @Length(PASSWORD_MIN, PASSWORD_MAX, { message: `Must be ${PASSWORD_MIN} to ${PASSWORD_MAX} characters.` })
   password: string;
 
-  @Field(() => String, { nullable: true, description: `Defaults to "<name>'s organization".` })
-  @IsOptional()
-  @TrimmedLength(1, 100)
+  @NameField({ nullable: true, description: `Defaults to "<name>'s organization".` })
   organizationName?: string | null;
 
   @Field(() => Region, { nullable: true, description: 'Defaults to the server\'s DEFAULT_REGION.' })

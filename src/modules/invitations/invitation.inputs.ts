@@ -1,7 +1,7 @@
 import { ArrayMinSize, IsEmail, IsInt, IsOptional, Length, Max, MaxLength, Min } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
+import { NameField, TextField } from '../../graphql/fields';
 import { OrganizationRole } from '../../authz/enums';
-import { TrimmedLength } from '../../graphql/validators';
 import { PASSWORD_MAX, PASSWORD_MIN } from '../auth/auth.inputs';
 
 export const EXPIRES_IN_DAYS_MAX = 30;
@@ -25,9 +25,7 @@ export class InviteMemberInput {
   @MaxLength(320)
   email: string;
 
-  @Field(() => String, { nullable: true, description: "The invitee's name, for the email." })
-  @IsOptional()
-  @TrimmedLength(1, 100)
+  @NameField({ nullable: true, description: "The invitee's name, for the email." })
   name?: string | null;
 
   @Field(() => OrganizationRole, { description: 'OWNER needs OWNERS_MANAGE.' })
@@ -41,9 +39,7 @@ export class InviteMemberInput {
   @Field(() => [ProjectGrantInput], { nullable: true, description: 'Project roles the invitee receives; each needs PROJECT_ACCESS_MANAGE and every permission of the role.' })
   projectGrants?: ProjectGrantInput[] | null;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @MaxLength(1000)
+  @TextField()
   note?: string | null;
 
   @Field(() => Int, { nullable: true, description: `1 to ${EXPIRES_IN_DAYS_MAX}; defaults to the server's INVITATION_TTL_DAYS.` })
@@ -71,9 +67,7 @@ export class AcceptInvitationInput {
   @Field(() => String)
   token: string;
 
-  @Field(() => String, { nullable: true, description: 'Only without a session, to create the account.' })
-  @IsOptional()
-  @TrimmedLength(1, 100)
+  @NameField({ nullable: true, description: 'Only without a session, to create the account.' })
   name?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Only without a session, to create the account.' })

@@ -1,23 +1,21 @@
 import { IsEmail, IsOptional, MaxLength } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
-import { Satisfies, TrimmedLength } from '../../graphql/validators';
+import { NameField, TextField } from '../../graphql/fields';
+import { Satisfies } from '../../graphql/validators';
 import { countryProblem } from './country';
 import { monikerProblem } from './moniker';
 import { Plan, Region } from './organization.entity';
 
 @InputType()
 export class CreateOrganizationInput {
-  @Field(() => String)
-  @TrimmedLength(1, 100)
+  @NameField()
   name: string;
 
   @Field(() => String, { nullable: true, description: 'Derived from the name when omitted.' })
   @Satisfies(monikerProblem)
   moniker?: string | null;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @MaxLength(1000)
+  @TextField()
   description?: string | null;
 
   @Field(() => Region, { description: 'Fixed at creation.' })
@@ -33,14 +31,10 @@ export class UpdateOrganizationInput {
   @Field(() => ID)
   organizationId: string;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @TrimmedLength(1, 100)
+  @NameField({ nullable: true })
   name?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Set to null or "" to clear.' })
-  @IsOptional()
-  @MaxLength(1000)
+  @TextField({ description: 'Set to null or "" to clear.' })
   description?: string | null;
 
   @Field(() => String, { nullable: true })

@@ -1,19 +1,15 @@
-import { IsOptional, MaxLength } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
-import { TrimmedLength } from '../../graphql/validators';
+import { NameField, TextField } from '../../graphql/fields';
 
 @InputType()
 export class CreateProjectInput {
   @Field(() => ID)
   organizationId: string;
 
-  @Field(() => String)
-  @TrimmedLength(1, 100)
+  @NameField()
   name: string;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @MaxLength(1000)
+  @TextField()
   description?: string | null;
 }
 
@@ -22,14 +18,10 @@ export class UpdateProjectInput {
   @Field(() => ID)
   projectId: string;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @TrimmedLength(1, 100)
+  @NameField({ nullable: true })
   name?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Set to null or "" to clear.' })
-  @IsOptional()
-  @MaxLength(1000)
+  @TextField({ description: 'Set to null or "" to clear.' })
   description?: string | null;
 }
 

@@ -1,7 +1,7 @@
-import { IsOptional, MaxLength } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
+import { NameField, TextField } from '../../graphql/fields';
 import { ProjectPermission } from '../../authz/enums';
-import { Satisfies, TrimmedLength } from '../../graphql/validators';
+import { Satisfies } from '../../graphql/validators';
 
 /** Without PROJECT_VIEW no other permission means anything (CONTRACT.md, Projects and project roles). */
 export function rolePermissionsProblem(value: unknown): string | null {
@@ -13,13 +13,10 @@ export class CreateRoleInput {
   @Field(() => ID)
   organizationId: string;
 
-  @Field(() => String, { description: "Unique in the organization and not a built-in role's name, case-insensitively." })
-  @TrimmedLength(1, 100)
+  @NameField({ description: "Unique in the organization and not a built-in role's name, case-insensitively." })
   name: string;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @MaxLength(1000)
+  @TextField()
   description?: string | null;
 
   @Field(() => [ProjectPermission], { description: 'Must include PROJECT_VIEW.' })
@@ -32,14 +29,10 @@ export class UpdateRoleInput {
   @Field(() => ID, { description: 'A custom role; built-in roles cannot be changed (FORBIDDEN).' })
   roleId: string;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @TrimmedLength(1, 100)
+  @NameField({ nullable: true })
   name?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Set to null or "" to clear.' })
-  @IsOptional()
-  @MaxLength(1000)
+  @TextField({ description: 'Set to null or "" to clear.' })
   description?: string | null;
 
   @Field(() => [ProjectPermission], { nullable: true, description: 'Replaces the set; must include PROJECT_VIEW.' })

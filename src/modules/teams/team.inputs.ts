@@ -1,20 +1,16 @@
-import { IsOptional, MaxLength } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
+import { NameField, TextField } from '../../graphql/fields';
 import { TeamRole } from '../../authz/enums';
-import { TrimmedLength } from '../../graphql/validators';
 
 @InputType()
 export class CreateTeamInput {
   @Field(() => ID)
   organizationId: string;
 
-  @Field(() => String, { description: 'Unique within the organization, case-insensitively.' })
-  @TrimmedLength(1, 100)
+  @NameField({ description: 'Unique within the organization, case-insensitively.' })
   name: string;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @MaxLength(1000)
+  @TextField()
   description?: string | null;
 }
 
@@ -23,14 +19,10 @@ export class UpdateTeamInput {
   @Field(() => ID)
   teamId: string;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @TrimmedLength(1, 100)
+  @NameField({ nullable: true })
   name?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Set to null or "" to clear.' })
-  @IsOptional()
-  @MaxLength(1000)
+  @TextField({ description: 'Set to null or "" to clear.' })
   description?: string | null;
 }
 
