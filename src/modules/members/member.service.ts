@@ -39,7 +39,7 @@ export class MemberService {
     const matching = this.dataSource.manager.createQueryBuilder(Membership, 'm').where('m.organization_id = :organizationId', { organizationId });
     if (filter.role) matching.andWhere('m.role = :role', { role: filter.role });
     if (search) {
-      // A substring match cannot use a b-tree index; it scans this organization's members only.
+      // Substring matches are served by the users' trigram indexes (migration MemberSearchIndexes).
       matching
         .innerJoin(User, 'u', 'u.id = m.user_id')
         .andWhere(`(u.name ILIKE :pattern ESCAPE '\\' OR u.email ILIKE :pattern ESCAPE '\\')`, { pattern: containsPattern(search) });
