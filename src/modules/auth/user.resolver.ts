@@ -25,7 +25,9 @@ export class UserResolver {
   @FieldResolver(() => Organization, { nullable: true, description: 'Only on the viewer; null elsewhere.' })
   async activeOrganization(@Root() user: User, @Ctx() ctx: Context): Promise<Organization | null> {
     if (ctx.viewer?.user.id !== user.id || !user.activeOrganizationId) return null;
-    if (!(await ctx.access.organizationRole(user.activeOrganizationId))) return null;
+    // The same loader as `organizations`, so both fields load their organizations in one batch.
+    const memberships = await ctx.loaders.membershipsByUser.load(user.id);
+    if (!memberships.some((m) => m.organizationId === user.activeOrganizationId)) return null;
     return ctx.loaders.organizationById.load(user.activeOrganizationId);
   }
 
