@@ -17,6 +17,7 @@ describe('loadConfig', () => {
       invitationTtlDays: 7,
       logLevel: 'info',
       nodeEnv: 'development',
+      mailWorker: true,
       dataDir: path.resolve('data'),
     });
   });
@@ -34,6 +35,7 @@ describe('loadConfig', () => {
       INVITATION_TTL_DAYS: '30',
       LOG_LEVEL: 'warn',
       NODE_ENV: 'production',
+      MAIL_WORKER: 'off',
     });
     expect(config).toMatchObject({
       databaseUrl: 'postgresql://u@db:5432/orgraph',
@@ -47,6 +49,7 @@ describe('loadConfig', () => {
       invitationTtlDays: 30,
       logLevel: 'warn',
       nodeEnv: 'production',
+      mailWorker: false,
     });
     expect(loadConfig({ HOST: 'api.local', PORT: '81' }).publicUrl).toBe('http://api.local:81');
   });
@@ -68,6 +71,7 @@ describe('loadConfig', () => {
     ['SMTP_URL', 'http://mail.example.com'],
     ['LOG_LEVEL', 'loud'],
     ['NODE_ENV', 'staging'],
+    ['MAIL_WORKER', 'yes'],
     ['MAIL_FROM', 'nobody'],
   ])('refuses %s=%s with a ConfigError naming the variable', (name, value) => {
     let error: unknown;

@@ -38,8 +38,10 @@ export async function startServer({ config, logger, freshDatabase = false, mailW
     const server: Server = await new Promise((resolve) => {
       const listening = app.listen(config.port, config.host, () => resolve(listening));
     });
-    const mailWorker = new MailWorker(database.dataSource, createMailTransport(config, logger), config.publicUrl, logger, { ...DEFAULT_MAIL_WORKER_OPTIONS, ...mailWorkerOptions });
-    mailWorker.start();
+    const mailWorker = config.mailWorker
+      ? new MailWorker(database.dataSource, createMailTransport(config, logger), config.publicUrl, logger, { ...DEFAULT_MAIL_WORKER_OPTIONS, ...mailWorkerOptions })
+      : null;
+    mailWorker?.start();
     const { port } = server.address() as AddressInfo;
     const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
     return {
@@ -49,7 +51,7 @@ export async function startServer({ config, logger, freshDatabase = false, mailW
       async stop() {
         await new Promise<void>((resolve) => server.close(() => resolve()));
         server.closeAllConnections();
-        await mailWorker.stop();
+        await mailWorker?.stop();
         await apollo.stop();
         await database.close();
       },

@@ -16,6 +16,8 @@ export interface Config {
   invitationTtlDays: number;
   logLevel: (typeof LOG_LEVELS)[number];
   nodeEnv: (typeof NODE_ENVS)[number];
+  /** Whether this process delivers the mail outbox (any number of processes may). */
+  mailWorker: boolean;
   dataDir: string;
 }
 
@@ -77,6 +79,7 @@ export function loadConfig(env: Env = process.env): Config {
     invitationTtlDays: integer(env, 'INVITATION_TTL_DAYS', 1, 30, 7),
     logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
     nodeEnv: oneOf(env, 'NODE_ENV', NODE_ENVS, 'development'),
+    mailWorker: oneOf(env, 'MAIL_WORKER', ['on', 'off'] as const, 'on') === 'on',
     dataDir,
   };
 }

@@ -27,11 +27,11 @@ export interface TestServer {
  * DATABASE_URL's server when set, otherwise an in-memory embedded PGlite. Without SMTP_URL,
  * mail goes to .eml files in a temporary MAIL_DIR; the outbox worker polls every 50 ms.
  */
-export async function startTestServer(env: Record<string, string> = {}, options: Pick<StartOptions, 'mailWorker'> = {}): Promise<TestServer> {
+export async function startTestServer(env: Record<string, string> = {}, options: Pick<StartOptions, 'mailWorker' | 'freshDatabase'> = {}): Promise<TestServer> {
   const mailDir = path.join(tmpdir(), `orgraph-mail-${randomBytes(4).toString('hex')}`);
   const config = loadConfig({ ...process.env, HOST: '127.0.0.1', PORT: '0', NODE_ENV: 'test', LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent', MAIL_DIR: mailDir, ...env });
   const mailWorker = { pollIntervalMs: 50, backoffBaseMs: 100, ...options.mailWorker };
-  const server = await startServer({ config, logger: createLogger(config.logLevel), freshDatabase: true, mailWorker });
+  const server = await startServer({ config, logger: createLogger(config.logLevel), freshDatabase: options.freshDatabase ?? true, mailWorker });
   return {
     url: server.url,
     server,
