@@ -31,8 +31,9 @@ export class DeleteProjectInput {
   projectId: string;
 }
 
+/** The principal of a grant on a project: exactly one of a user and a team. Only inherited, so never in the schema. */
 @InputType()
-export class GrantProjectAccessInput {
+abstract class ProjectPrincipalInput {
   @Field(() => ID)
   projectId: string;
 
@@ -41,19 +42,13 @@ export class GrantProjectAccessInput {
 
   @Field(() => ID, { nullable: true, description: 'Exactly one of userId and teamId.' })
   teamId?: string | null;
+}
 
+@InputType()
+export class GrantProjectAccessInput extends ProjectPrincipalInput {
   @Field(() => ID, { description: "A built-in role or one of the organization's custom roles." })
   roleId: string;
 }
 
 @InputType()
-export class RevokeProjectAccessInput {
-  @Field(() => ID)
-  projectId: string;
-
-  @Field(() => ID, { nullable: true, description: 'Exactly one of userId and teamId.' })
-  userId?: string | null;
-
-  @Field(() => ID, { nullable: true, description: 'Exactly one of userId and teamId.' })
-  teamId?: string | null;
-}
+export class RevokeProjectAccessInput extends ProjectPrincipalInput {}
