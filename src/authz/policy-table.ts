@@ -27,6 +27,9 @@ export const BUILT_IN_ROLES = [
 
 export const OWNER_ROLE_ID = BUILT_IN_ROLES[2].id;
 
+const BUILT_IN_ROLE_IDS: ReadonlySet<string> = new Set(BUILT_IN_ROLES.map((r) => r.id));
+export const isBuiltInRoleId = (id: unknown): boolean => typeof id === 'string' && BUILT_IN_ROLE_IDS.has(id.toLowerCase());
+
 /** Every permission in catalog order, so lists come out stable. */
 export const ALL_ORGANIZATION_PERMISSIONS = Object.values(O);
 export const ALL_PROJECT_PERMISSIONS = Object.values(P);

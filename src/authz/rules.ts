@@ -6,6 +6,7 @@ import { isUuid } from '../graphql/ids';
 import { pairKey } from '../graphql/loader-utils';
 import { OrganizationPermission, ProjectPermission } from './enums';
 import { canManageTeam } from './policies';
+import { isBuiltInRoleId } from './policy-table';
 
 /**
  * Thin graphql-shield rules over Access, which reads the request's loaders and the pure
@@ -115,3 +116,12 @@ export const parentProjectPermission = once((permission: ProjectPermission): IRu
     outcome(() => ctx.access.requireProject(parent.id, permission)),
   ),
 );
+
+/**
+ * Built-in roles are shared by every organization and never change: updating or deleting one
+ * is FORBIDDEN for everyone. Their ids are public, so saying so leaks nothing.
+ */
+export const builtInRolesAreFixed = rule('builtInRolesAreFixed', { cache: 'no_cache' })((_parent, args: { input?: { roleId?: unknown } }, ctx: Context) => {
+  if (!ctx.viewer) return new UnauthenticatedError();
+  return isBuiltInRoleId(args.input?.roleId) ? new ForbiddenError('Built-in roles cannot be changed or deleted.') : true;
+});

@@ -1,8 +1,7 @@
 import { allow, chain, deny, shield } from 'graphql-shield';
 import { ForbiddenError } from '../graphql/errors';
-import { builtInRolesAreFixed } from '../modules/roles/role.rules';
 import { OrganizationPermission as O, ProjectPermission as P } from './enums';
-import { inputOrganizationPermission, inputProjectPermission, inputTeamManagement, isAuthenticated, parentOrganizationPermission, parentProjectPermission, parentRowOrganizationPermission } from './rules';
+import { builtInRolesAreFixed, inputOrganizationPermission, inputProjectPermission, inputTeamManagement, isAuthenticated, parentOrganizationPermission, parentProjectPermission, parentRowOrganizationPermission } from './rules';
 
 /**
  * The rule of every Query and Mutation field and of every type. Deny by default: a field

@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { ProjectPermission } from '../../authz/enums';
-import { ALL_PROJECT_PERMISSIONS, BUILT_IN_ROLES } from '../../authz/policy-table';
+import { ALL_PROJECT_PERMISSIONS, BUILT_IN_ROLES, isBuiltInRoleId } from '../../authz/policy-table';
 import { ConflictError, ForbiddenError, NotFoundError, isForeignKeyViolation, isUniqueViolation } from '../../graphql/errors';
 import { isUuid } from '../../graphql/ids';
 import { optionalText, trimmed } from '../../graphql/validators';
@@ -10,9 +10,7 @@ import type { CreateRoleInput, UpdateRoleInput } from './role.inputs';
 
 const NAME_TAKEN = 'A role with this name already exists.';
 const BUILT_IN_NAMES = new Set(BUILT_IN_ROLES.map((r) => r.name.toLowerCase()));
-const BUILT_IN_IDS: ReadonlySet<string> = new Set(BUILT_IN_ROLES.map((r) => r.id));
 
-export const isBuiltInRoleId = (id: unknown): boolean => typeof id === 'string' && BUILT_IN_IDS.has(id.toLowerCase());
 
 /**
  * A custom role's name: not a built-in's (fixed forever, so a plain check is safe) and unique
