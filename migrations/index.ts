@@ -1,5 +1,6 @@
 import { Initial1795424204669 } from './1795424204669-Initial';
 import { MemberSearchIndexes1795424300000 } from './1795424300000-MemberSearchIndexes';
+import { MailQueueOnPgBoss1795510000000 } from './1795510000000-MailQueueOnPgBoss';
 
 /** Every migration, in order. Listed explicitly so compiled and test runs load the same set. */
-export const migrations = [Initial1795424204669, MemberSearchIndexes1795424300000];
+export const migrations = [Initial1795424204669, MemberSearchIndexes1795424300000, MailQueueOnPgBoss1795510000000];

@@ -3,7 +3,7 @@ import { registerUser } from './support/factories';
 import { startMailSink, type MailSink } from './support/mail';
 import { dataOf, startTestServer, type TestServer } from './support/server';
 
-/** Two server processes' worth of workers on one outbox: every mail is sent exactly once. */
+/** Two server processes' worth of workers on one mail queue: every mail is sent exactly once. */
 let sink: MailSink;
 let first: TestServer;
 let second: TestServer | null = null;
@@ -25,7 +25,7 @@ afterAll(async () => {
 const onRealPostgres = process.env.DATABASE_URL ? it : it.skip;
 if (!process.env.DATABASE_URL) console.warn('mail-workers: skipped without DATABASE_URL; two servers cannot share the embedded PGlite');
 
-onRealPostgres('delivers each invitation once when two servers work the same outbox', async () => {
+onRealPostgres('delivers each invitation once when two servers work the same queue', async () => {
   const ann = await registerUser(first);
   const emails = Array.from({ length: 20 }, (_, i) => `worker-${i}@example.com`);
   for (const [i, email] of emails.entries()) {

@@ -205,7 +205,10 @@ describe('member mutations: refusals', () => {
 
 describe('removing and leaving', () => {
   const mailJobs = (organizationId: string, kind: string) =>
-    api.server.database.dataSource.query(`SELECT payload FROM mail_jobs WHERE organization_id = $1 AND kind = $2`, [organizationId, kind]);
+    api.server.database.dataSource.query(
+      `SELECT data->'payload' AS payload FROM pgboss.job WHERE name = 'mail' AND data->>'organizationId' = $1 AND data->>'kind' = $2`,
+      [organizationId, kind],
+    );
 
   it('removes team memberships and project grants, revokes sent invitations, clears the active organization and ends access at once', async () => {
     const ann = await registerUser(api);

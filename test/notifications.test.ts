@@ -3,7 +3,7 @@ import { registerUser } from './support/factories';
 import { acceptToken, startMailSink, type MailSink } from './support/mail';
 import { dataOf, startTestServer, type TestServer } from './support/server';
 
-/** Notifications end to end: from the mutation, through the outbox and SMTP, to the right mailbox. */
+/** Notifications end to end: from the mutation, through the mail queue and SMTP, to the right mailbox. */
 let sink: MailSink;
 let api: TestServer;
 beforeAll(async () => {

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Server } from 'node:http';
+import type PgBoss from 'pg-boss';
 import type { AddressInfo } from 'node:net';
 import type { Config } from '../config/config';
 import type { Logger } from '../config/logger';
@@ -7,6 +8,7 @@ import { openDatabase, type Database } from '../db/database';
 import { createSchema } from '../graphql/schema';
 import { createApp } from '../http/app';
 import { createMailTransport } from '../modules/mail/transport';
+import { DEFAULT_MAIL_RETRY_POLICY, startMailQueue, type MailRetryPolicy } from '../modules/mail/queue';
 import { DEFAULT_MAIL_WORKER_OPTIONS, MailWorker, type MailWorkerOptions } from '../modules/mail/worker';
 import { createServices, type Services } from './services';
 
@@ -22,16 +24,19 @@ export interface StartOptions {
   logger: Logger;
   /** A new, empty database for this server (tests). */
   freshDatabase?: boolean;
-  /** The outbox worker's timing (tests poll fast and back off briefly). */
+  /** The mail worker's polling and the queue's retries (tests poll fast and back off briefly). */
   mailWorker?: Partial<MailWorkerOptions>;
+  mailRetry?: Partial<MailRetryPolicy>;
 }
 
 /** Opens the database, applies pending migrations, and listens on HOST:PORT. */
-export async function startServer({ config, logger, freshDatabase = false, mailWorker: mailWorkerOptions }: StartOptions): Promise<RunningServer> {
+export async function startServer({ config, logger, freshDatabase = false, mailWorker: mailWorkerOptions, mailRetry }: StartOptions): Promise<RunningServer> {
   const database = await openDatabase({ url: config.databaseUrl, fresh: freshDatabase, dataDir: path.join(config.dataDir, 'pglite'), logger });
+  let mailQueue: PgBoss | null = null;
   try {
     const applied = await database.dataSource.runMigrations({ transaction: 'each' });
     if (applied.length > 0) logger.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');
+    mailQueue = await startMailQueue(database.dataSource, logger, { ...DEFAULT_MAIL_RETRY_POLICY, ...mailRetry });
     const services = createServices({ dataSource: database.dataSource, config, logger });
     const { schema } = await createSchema();
     const { app, apollo } = await createApp({ config, logger, dataSource: database.dataSource, schema, services });
@@ -39,7 +44,7 @@ export async function startServer({ config, logger, freshDatabase = false, mailW
       const listening = app.listen(config.port, config.host, () => resolve(listening));
     });
     const mailWorker = config.mailWorker
-      ? new MailWorker(database.dataSource, createMailTransport(config, logger), config.publicUrl, logger, { ...DEFAULT_MAIL_WORKER_OPTIONS, ...mailWorkerOptions })
+      ? new MailWorker(mailQueue, database.dataSource, createMailTransport(config, logger), config.publicUrl, logger, { ...DEFAULT_MAIL_WORKER_OPTIONS, ...mailWorkerOptions })
       : null;
     mailWorker?.start();
     const { port } = server.address() as AddressInfo;
@@ -52,11 +57,13 @@ export async function startServer({ config, logger, freshDatabase = false, mailW
         await new Promise<void>((resolve) => server.close(() => resolve()));
         server.closeAllConnections();
         await mailWorker?.stop();
+        await mailQueue?.stop({ graceful: false, close: false });
         await apollo.stop();
         await database.close();
       },
     };
   } catch (error) {
+    await mailQueue?.stop({ graceful: false, close: false });
     await database.close();
     throw error;
   }

@@ -16,7 +16,7 @@ export interface Config {
   invitationTtlDays: number;
   logLevel: (typeof LOG_LEVELS)[number];
   nodeEnv: (typeof NODE_ENVS)[number];
-  /** Whether this process delivers the mail outbox (any number of processes may). */
+  /** Whether this process delivers the mail queue (any number of processes may). */
   mailWorker: boolean;
   dataDir: string;
 }

@@ -4,7 +4,6 @@ import { User } from '../modules/auth/user.entity';
 import { InvitationProjectGrant } from '../modules/invitations/invitation-project-grant.entity';
 import { InvitationTeam } from '../modules/invitations/invitation-team.entity';
 import { Invitation } from '../modules/invitations/invitation.entity';
-import { MailJob } from '../modules/mail/mail-job.entity';
 import { Membership } from '../modules/members/membership.entity';
 import { OrganizationMoniker } from '../modules/organizations/organization-moniker.entity';
 import { Organization } from '../modules/organizations/organization.entity';
@@ -16,5 +15,5 @@ import { Team } from '../modules/teams/team.entity';
 
 export const entities = [
   Organization, OrganizationMoniker, User, Session, Membership, Team, TeamMember, Role, Project, ProjectGrant,
-  Invitation, InvitationTeam, InvitationProjectGrant, AuditEvent, MailJob,
+  Invitation, InvitationTeam, InvitationProjectGrant, AuditEvent,
 ];

@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 import { newToken, tokenHash } from '../auth/tokens';
 import { invitationMail, type RenderedMail } from '../mail/templates';
 
-/** The outbox payload of an invitation mail: which invitation, and which sending of it. */
+/** The queued payload of an invitation mail: which invitation, and which sending of it. */
 export interface InvitationJob {
   invitationId: string;
   sentCount: number;
@@ -12,7 +12,7 @@ export const acceptLink = (publicUrl: string, token: string) => `${publicUrl}/in
 
 /**
  * Mints the invitation's token at send time, so the raw token exists only in the outgoing
- * message and never in the database (not even in mail_jobs). The update matches only while
+ * message and never in the database (not even in the mail queue). The update matches only while
  * the job is current: a resend bumps sent_count (and an accept, decline or revoke changes the
  * status), so an outdated job mints nothing and returns null. A retried job mints anew; only
  * the token of the delivered message works.

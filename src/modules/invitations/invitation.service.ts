@@ -13,7 +13,7 @@ import type { AuthService, Viewer } from '../auth/auth.service';
 import { tokenHash } from '../auth/tokens';
 import { User } from '../auth/user.entity';
 import { notifyOrganization } from '../mail/notifications';
-import { enqueueMail } from '../mail/outbox';
+import { enqueueMail } from '../mail/queue';
 import { Membership } from '../members/membership.entity';
 import { Organization } from '../organizations/organization.entity';
 import type { OrganizationService } from '../organizations/organization.service';
@@ -257,7 +257,7 @@ export class InvitationService {
   }
 
   /** Enqueues the email for the invitation's current sending; the worker mints the token when it runs. */
-  private send(em: EntityManager, invitation: Invitation): Promise<unknown> {
+  private send(em: EntityManager, invitation: Invitation): Promise<void> {
     const job: InvitationJob = { invitationId: invitation.id, sentCount: invitation.sentCount };
     return enqueueMail(em, 'invitation', { ...job }, invitation.organizationId);
   }

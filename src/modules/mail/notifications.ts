@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { OrganizationRole } from '../../authz/enums';
-import { enqueueMail } from './outbox';
+import { enqueueMail } from './queue';
 
 /** Events the organization's mailbox hears about (CONTRACT.md, Notifications). */
 export type OrganizationNotification =

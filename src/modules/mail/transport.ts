@@ -6,13 +6,13 @@ import type { Logger } from '../../config/logger';
 import type { RenderedMail } from './templates';
 
 export interface MailTransport {
-  /** Delivers the message or throws; `jobId` names the outbox job it comes from. */
+  /** Delivers the message or throws; `jobId` names the mail job it comes from. */
   send(mail: RenderedMail, jobId: string): Promise<void>;
   close(): void;
 }
 
 /**
- * Well under the worker's one-minute claim, so a hung server cannot make the claim lapse
+ * Well under a mail job's one-minute expiry (queue.ts), so a hung server cannot make the job lapse
  * while a send is still under way (which would let another worker send the message twice).
  */
 const SMTP_TIMEOUTS = { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 };

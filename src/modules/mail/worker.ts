@@ -1,32 +1,17 @@
+import type PgBoss from 'pg-boss';
 import type { DataSource } from 'typeorm';
 import type { Logger } from '../../config/logger';
 import { composeInvitationMail, type InvitationJob } from '../invitations/invitation-mail';
 import { organizationNotificationMail, removedNoticeMail, type OrganizationNotificationPayload, type RemovedNoticePayload, type RenderedMail } from './templates';
+import { MAIL_QUEUE, type MailJobData } from './queue';
 import type { MailTransport } from './transport';
-
-/*
- * Why an own outbox instead of graphile-worker: graphile-worker needs its own pool and a
- * permanent LISTEN connection, which the embedded PGlite (one connection, shared with every
- * request) cannot give. Polling mail_jobs needs nothing but short single statements, works the
- * same on PostgreSQL and PGlite, and several server processes may poll at once.
- */
 
 export interface MailWorkerOptions {
   /** How long to wait after finding no due job. */
   pollIntervalMs: number;
-  /** The first retry waits this long; each further one twice as long, up to backoffMaxMs. */
-  backoffBaseMs: number;
-  backoffMaxMs: number;
 }
 
-export const DEFAULT_MAIL_WORKER_OPTIONS: MailWorkerOptions = { pollIntervalMs: 1000, backoffBaseMs: 1000, backoffMaxMs: 5 * 60_000 };
-
-interface ClaimedJob {
-  id: string;
-  kind: string;
-  payload: Record<string, unknown>;
-  attempts: number;
-}
+export const DEFAULT_MAIL_WORKER_OPTIONS: MailWorkerOptions = { pollIntervalMs: 1000 };
 
 /** Turns a job into a message; null means the job is outdated and nothing is sent. */
 type Composer = (payload: Record<string, unknown>, dataSource: DataSource, publicUrl: string) => Promise<RenderedMail | null>;
@@ -37,31 +22,25 @@ const COMPOSERS: Record<string, Composer> = {
   'member.removed_notice': async (payload) => removedNoticeMail(payload as unknown as RemovedNoticePayload),
 };
 
-/**
- * Claims one due job. The claim is a lease (locked_until), not a held row lock: no connection
- * stays busy while the message travels, and a worker that dies mid-send lets the job come due
- * again after a minute.
- */
-const CLAIM = `
-  UPDATE mail_jobs SET locked_until = now() + interval '1 minute', attempts = attempts + 1
-   WHERE id = (SELECT id FROM mail_jobs
-                WHERE sent_at IS NULL AND run_at <= now() AND (locked_until IS NULL OR locked_until < now())
-                ORDER BY run_at, id FOR UPDATE SKIP LOCKED LIMIT 1)
-  RETURNING id, kind, payload, attempts`;
-
 /** Error text safe to store: no credentials of a URL, bounded length. */
 export function describeError(error: unknown): string {
   const message = error instanceof Error ? `${(error as { code?: string }).code ?? error.name}: ${error.message}` : String(error);
   return message.replace(/\/\/[^/@\s]*@/g, '//***@').slice(0, 500);
 }
 
-/** Polls the mail_jobs outbox inside the server process and delivers through `transport`. */
+/**
+ * Delivers the mail queue from inside the server process: pg-boss claims each job (SKIP LOCKED,
+ * so any number of processes may deliver), and retries a failed one with backoff. The loop is
+ * ours rather than pg-boss's work(): it looks again at once after a job instead of waiting a
+ * polling interval, and it awaits the job's completion before taking the next.
+ */
 export class MailWorker {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
   private stopped = false;
 
   constructor(
+    private readonly boss: PgBoss,
     private readonly dataSource: DataSource,
     private readonly transport: MailTransport,
     private readonly publicUrl: string,
@@ -95,32 +74,26 @@ export class MailWorker {
     try {
       worked = await this.runOnce();
     } catch (error) {
-      this.logger.warn({ err: error }, 'mail worker could not poll the outbox');
+      this.logger.warn({ err: error }, 'mail worker could not poll the queue');
     }
-    // After a job, look for the next one at once; an empty outbox waits for the next poll.
+    // After a job, look for the next one at once; an empty queue waits for the next poll.
     this.schedule(worked ? 0 : this.options.pollIntervalMs);
   }
 
   /** Delivers at most one due job; false when none was due. */
   async runOnce(): Promise<boolean> {
-    const [job]: ClaimedJob[] = (await this.dataSource.query(CLAIM))[0] ?? [];
+    const [job] = await this.boss.fetch<MailJobData>(MAIL_QUEUE, { includeMetadata: true });
     if (!job) return false;
+    const { kind, payload } = job.data;
     try {
-      const compose = COMPOSERS[job.kind];
-      if (!compose) throw new Error(`unknown mail kind "${job.kind}"`);
-      const mail = await compose(job.payload, this.dataSource, this.publicUrl);
+      const compose = COMPOSERS[kind];
+      if (!compose) throw new Error(`unknown mail kind "${kind}"`);
+      const mail = await compose(payload, this.dataSource, this.publicUrl);
       if (mail) await this.transport.send(mail, job.id);
-      await this.dataSource.query(`UPDATE mail_jobs SET sent_at = now(), locked_until = NULL, last_error = $2 WHERE id = $1`, [
-        job.id,
-        mail ? null : 'skipped: outdated',
-      ]);
+      await this.boss.complete(MAIL_QUEUE, job.id, mail ? { sent: true } : { skipped: 'outdated' });
     } catch (error) {
-      const delayMs = Math.min(this.options.backoffBaseMs * 2 ** (job.attempts - 1), this.options.backoffMaxMs);
-      await this.dataSource.query(
-        `UPDATE mail_jobs SET run_at = now() + $2 * interval '1 millisecond', locked_until = NULL, last_error = $3 WHERE id = $1`,
-        [job.id, delayMs, describeError(error)],
-      );
-      this.logger.warn({ jobId: job.id, kind: job.kind, attempts: job.attempts, retryInMs: delayMs, err: describeError(error) }, 'mail delivery failed');
+      await this.boss.fail(MAIL_QUEUE, job.id, { error: describeError(error) });
+      this.logger.warn({ jobId: job.id, kind, retryCount: job.retryCount, retryLimit: job.retryLimit, err: describeError(error) }, 'mail delivery failed');
     }
     return true;
   }

@@ -8,7 +8,7 @@ import { recordAudit } from '../audit/audit.service';
 import { User } from '../auth/user.entity';
 import { Invitation, InvitationStatus } from '../invitations/invitation.entity';
 import { notifyOrganization } from '../mail/notifications';
-import { enqueueMail } from '../mail/outbox';
+import { enqueueMail } from '../mail/queue';
 import type { Organization } from '../organizations/organization.entity';
 import type { OrganizationService } from '../organizations/organization.service';
 import type { RemoveMemberInput, UpdateMemberRoleInput } from './member.inputs';
