@@ -32,14 +32,17 @@ export class AuthService {
    * Ten login attempts per email address from one client address every fifteen minutes, and a
    * hundred per client address: keyed by both, a stranger elsewhere cannot lock the owner out.
    */
-  private readonly loginAttempts = new AttemptLimiter(10, 15 * 60);
-  private readonly addressAttempts = new AttemptLimiter(100, 15 * 60);
+  private readonly loginAttempts: AttemptLimiter;
+  private readonly addressAttempts: AttemptLimiter;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly config: Config,
     private readonly organizations: OrganizationService,
-  ) {}
+  ) {
+    this.loginAttempts = new AttemptLimiter(dataSource, 'login', 10, 15 * 60);
+    this.addressAttempts = new AttemptLimiter(dataSource, 'login-address', 100, 15 * 60);
+  }
 
   /** Opens a session inside `em`; the raw token is returned, never stored. */
   async openSession(em: EntityManager, userId: string): Promise<{ token: string; sessionId: string }> {

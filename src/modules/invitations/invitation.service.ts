@@ -45,14 +45,16 @@ export interface AcceptResult {
 
 export class InvitationService {
   /** Invitation emails (new ones and resends) per organization: a hundred an hour. */
-  private readonly sends = new AttemptLimiter(100, 3600);
+  private readonly sends: AttemptLimiter;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly config: Config,
     private readonly auth: AuthService,
     private readonly organizations: OrganizationService,
-  ) {}
+  ) {
+    this.sends = new AttemptLimiter(dataSource, 'invitation-sends', 100, 3600);
+  }
 
   async invite(actorId: string, input: InviteMemberInput): Promise<Invitation> {
     const organizationId = input.organizationId;
@@ -105,9 +107,11 @@ export class InvitationService {
 
   /** A new token (the old one stops working at once), a new expiry as long as the last one, and another email. */
   async resend(actorId: string, invitationId: string): Promise<Invitation> {
+    // The budget is spent before the transaction: the limiter uses a connection of its own.
+    const target = isUuid(invitationId) ? await this.dataSource.manager.findOne(Invitation, { select: { organizationId: true }, where: { id: invitationId } }) : null;
+    if (target) await this.sends.consume(target.organizationId);
     return this.dataSource.transaction(async (em) => {
       const current = await this.lockChangeable(em, invitationId, 'resent');
-      await this.sends.consume(current.organizationId);
       await this.refuseMember(em, current.organizationId, current.email);
       await this.expireStale(em, current.organizationId, current.email);
       try {
