@@ -303,7 +303,7 @@ export class InvitationService {
     }
     const wanted = [...new Set(teamIds)];
     const found: Array<{ id: string }> = wanted.every(isUuid)
-      ? await em.query(`SELECT id FROM teams WHERE organization_id = $1 AND id = ANY($2::uuid[])`, [organizationId, wanted])
+      ? await em.query(`SELECT id FROM teams WHERE organization_id = $1 AND id = ANY($2::uuid[]) FOR KEY SHARE`, [organizationId, wanted])
       : [];
     if (found.length !== wanted.length) throw BadUserInputError.field('teamIds', 'Every team must be a team of the organization.');
     return wanted;
@@ -312,18 +312,21 @@ export class InvitationService {
   /**
    * Each project once, in the organization; each role built-in or the organization's own; and
    * no escalation: the inviter must be able to grant that role on that project right now.
+   * Projects and roles are key-share locked (as invitedTeams does teams) until the invitation
+   * references them: a racing delete either waits and then sees the invitation, or wins first
+   * and the invitation is refused here, never with a foreign-key error later.
    */
   private async invitedGrants(em: EntityManager, organizationId: string, actorId: string, grants: ProjectGrantInput[]): Promise<ProjectGrantInput[]> {
     if (grants.length === 0) return [];
     const projectIds = grants.map((g) => g.projectId);
     if (new Set(projectIds).size !== projectIds.length) throw BadUserInputError.field('projectGrants', 'Each project may appear once.');
     const projects: Array<{ id: string }> = projectIds.every(isUuid)
-      ? await em.query(`SELECT id FROM projects WHERE organization_id = $1 AND id = ANY($2::uuid[])`, [organizationId, projectIds])
+      ? await em.query(`SELECT id FROM projects WHERE organization_id = $1 AND id = ANY($2::uuid[]) FOR KEY SHARE`, [organizationId, projectIds])
       : [];
     if (projects.length !== projectIds.length) throw BadUserInputError.field('projectGrants', 'Every project must be a project of the organization.');
     const roleIds = [...new Set(grants.map((g) => g.roleId))];
     const roles: Array<{ id: string; permissions: ProjectPermission[] }> = roleIds.every(isUuid)
-      ? await em.query(`SELECT id, permissions FROM roles WHERE id = ANY($2::uuid[]) AND (organization_id IS NULL OR organization_id = $1)`, [organizationId, roleIds])
+      ? await em.query(`SELECT id, permissions FROM roles WHERE id = ANY($2::uuid[]) AND (organization_id IS NULL OR organization_id = $1) FOR KEY SHARE`, [organizationId, roleIds])
       : [];
     const rolePermissions = new Map(roles.map((r) => [r.id, r.permissions]));
     if (rolePermissions.size !== roleIds.length) throw BadUserInputError.field('projectGrants', 'Every role must be a built-in role or a role of the organization.');

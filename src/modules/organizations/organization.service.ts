@@ -79,9 +79,14 @@ export class OrganizationService {
     return this.dataSource.transaction((em) => this.create(em, creator, input));
   }
 
-  /** The organization row, locked for the rest of the transaction. */
+  /**
+   * The organization row, locked for the rest of the transaction against every other lock()
+   * (FOR NO KEY UPDATE). Rows that merely reference the organization (audit events, grants)
+   * take a key-share lock, which this does not block: holding it while another transaction
+   * waits on our rows would otherwise deadlock.
+   */
   async lock(em: EntityManager, organizationId: string): Promise<Organization> {
-    const organization = await em.findOne(Organization, { where: { id: organizationId }, lock: { mode: 'pessimistic_write' } });
+    const organization = await em.findOne(Organization, { where: { id: organizationId }, lock: { mode: 'for_no_key_update' } });
     if (!organization) throw new NotFoundError();
     return organization;
   }
