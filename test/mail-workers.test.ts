@@ -1,7 +1,7 @@
 import { InviteMemberDocument } from './generated/graphql';
 import { registerUser } from './support/factories';
 import { startMailSink, type MailSink } from './support/mail';
-import { dataOf, startTestServer, type TestServer } from './support/server';
+import { dataOf, startServerOnSameDatabase, startTestServer, type TestServer } from './support/server';
 
 /** Two server processes' worth of workers on one mail queue: every mail is sent exactly once. */
 let sink: MailSink;
@@ -10,10 +10,7 @@ let second: TestServer | null = null;
 beforeAll(async () => {
   sink = await startMailSink();
   first = await startTestServer({ SMTP_URL: sink.url });
-  if (first.server.database.kind === 'postgres') {
-    const url = String((first.server.database.dataSource.options as { url: string }).url);
-    second = await startTestServer({ SMTP_URL: sink.url, DATABASE_URL: url }, { freshDatabase: false });
-  }
+  second = await startServerOnSameDatabase(first, { SMTP_URL: sink.url });
 });
 afterAll(async () => {
   await second?.stop();

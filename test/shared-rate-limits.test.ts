@@ -1,16 +1,13 @@
 import { InviteMemberDocument, LoginDocument, ResendInvitationDocument } from './generated/graphql';
 import { registerUser } from './support/factories';
-import { dataOf, errorCode, startTestServer, type TestServer } from './support/server';
+import { dataOf, errorCode, startServerOnSameDatabase, startTestServer, type TestServer } from './support/server';
 
 /** Attempt budgets live in PostgreSQL (rate_limits), so every server process spends from the same one. */
 let first: TestServer;
 let second: TestServer | null = null;
 beforeAll(async () => {
   first = await startTestServer();
-  if (first.server.database.kind === 'postgres') {
-    const url = String((first.server.database.dataSource.options as { url: string }).url);
-    second = await startTestServer({ DATABASE_URL: url }, { freshDatabase: false });
-  }
+  second = await startServerOnSameDatabase(first);
 });
 afterAll(async () => {
   await second?.stop();

@@ -48,6 +48,16 @@ export async function startTestServer(env: Record<string, string> = {}, options:
   };
 }
 
+/**
+ * A second server on `first`'s database, as a second process would be; null on the embedded
+ * PGlite, which one process and one connection own.
+ */
+export async function startServerOnSameDatabase(first: TestServer, env: Record<string, string> = {}): Promise<TestServer | null> {
+  if (first.server.database.kind !== 'postgres') return null;
+  const url = String((first.server.database.dataSource.options as { url: string }).url);
+  return startTestServer({ ...env, DATABASE_URL: url }, { freshDatabase: false });
+}
+
 /** The single error's code, or undefined. */
 export const errorCode = (response: GraphQLResponse<unknown>) => response.errors?.[0]?.extensions?.code;
 
