@@ -2,6 +2,7 @@ import { Initial1795424204669 } from './1795424204669-Initial';
 import { MemberSearchIndexes1795424300000 } from './1795424300000-MemberSearchIndexes';
 import { MailQueueOnPgBoss1795510000000 } from './1795510000000-MailQueueOnPgBoss';
 import { RateLimits1795510100000 } from './1795510100000-RateLimits';
+import { EventNotifications1795600000000 } from './1795600000000-EventNotifications';
 
 /** Every migration, in order. Listed explicitly so compiled and test runs load the same set. */
-export const migrations = [Initial1795424204669, MemberSearchIndexes1795424300000, MailQueueOnPgBoss1795510000000, RateLimits1795510100000];
+export const migrations = [Initial1795424204669, MemberSearchIndexes1795424300000, MailQueueOnPgBoss1795510000000, RateLimits1795510100000, EventNotifications1795600000000];

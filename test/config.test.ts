@@ -1,7 +1,7 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { ConfigError, loadConfig } from '../src/config/config';
+import { ConfigError, DEVELOPMENT_WEBHOOK_SECRET_KEY, loadConfig } from '../src/config/config';
 
 describe('loadConfig', () => {
   it('has documented defaults', () => {
@@ -19,7 +19,12 @@ describe('loadConfig', () => {
       nodeEnv: 'development',
       mailWorker: true,
       dataDir: path.resolve('data'),
+      webhookSecretKey: DEVELOPMENT_WEBHOOK_SECRET_KEY,
+      webhooksAllowHttp: false,
+      webhooksAllowPrivateNetworks: false,
     });
+    // Production never signs with the public development key.
+    expect(loadConfig({ NODE_ENV: 'production' }).webhookSecretKey).toBeNull();
   });
 
   it('reads every variable', () => {
@@ -36,6 +41,9 @@ describe('loadConfig', () => {
       LOG_LEVEL: 'warn',
       NODE_ENV: 'production',
       MAIL_WORKER: 'off',
+      WEBHOOK_SECRET_KEY: Buffer.alloc(32, 7).toString('base64'),
+      WEBHOOKS_ALLOW_HTTP: 'true',
+      WEBHOOKS_ALLOW_PRIVATE_NETWORKS: 'true',
     });
     expect(config).toMatchObject({
       databaseUrl: 'postgresql://u@db:5432/orgraph',
@@ -50,6 +58,9 @@ describe('loadConfig', () => {
       logLevel: 'warn',
       nodeEnv: 'production',
       mailWorker: false,
+      webhookSecretKey: Buffer.alloc(32, 7),
+      webhooksAllowHttp: true,
+      webhooksAllowPrivateNetworks: true,
     });
     expect(loadConfig({ HOST: 'api.local', PORT: '81' }).publicUrl).toBe('http://api.local:81');
   });
@@ -73,6 +84,8 @@ describe('loadConfig', () => {
     ['NODE_ENV', 'staging'],
     ['MAIL_WORKER', 'yes'],
     ['MAIL_FROM', 'nobody'],
+    ['WEBHOOKS_ALLOW_HTTP', 'yes'],
+    ['WEBHOOKS_ALLOW_PRIVATE_NETWORKS', '1'],
   ])('refuses %s=%s with a ConfigError naming the variable', (name, value) => {
     let error: unknown;
     try {

@@ -21,6 +21,7 @@ const ORGANIZATION_TABLE: Record<OrganizationPermission, Record<OrganizationRole
   PROJECTS_CREATE: /*            */ { OWNER: true, ADMIN: true, MEMBER: false, ACCOUNTANT: false },
   ROLES_MANAGE: /*               */ { OWNER: true, ADMIN: true, MEMBER: false, ACCOUNTANT: false },
   AUDIT_LOG_VIEW: /*             */ { OWNER: true, ADMIN: true, MEMBER: false, ACCOUNTANT: false },
+  WEBHOOKS_MANAGE: /*            */ { OWNER: true, ADMIN: true, MEMBER: false, ACCOUNTANT: false },
 };
 
 const PROJECT_TABLE: Record<ProjectPermission, Record<'View' | 'Use' | 'Owner', boolean>> = {

@@ -7,6 +7,7 @@ import type { Logger } from '../config/logger';
 import { openDatabase, type Database } from '../db/database';
 import { createSchema } from '../graphql/schema';
 import { createApp } from '../http/app';
+import { startNoticeSource, type NoticeSource } from '../modules/events/event-notices';
 import { createMailTransport } from '../modules/mail/transport';
 import { DEFAULT_MAIL_RETRY_POLICY, startMailQueue, type MailRetryPolicy } from '../modules/mail/queue';
 import { DEFAULT_MAIL_WORKER_OPTIONS, MailWorker, type MailWorkerOptions } from '../modules/mail/worker';
@@ -33,15 +34,17 @@ export interface StartOptions {
 export async function startServer({ config, logger, freshDatabase = false, mailWorker: mailWorkerOptions, mailRetry }: StartOptions): Promise<RunningServer> {
   const database = await openDatabase({ url: config.databaseUrl, fresh: freshDatabase, dataDir: path.join(config.dataDir, 'pglite'), logger });
   let mailQueue: PgBoss | null = null;
+  let notices: NoticeSource | null = null;
   try {
     const applied = await database.dataSource.runMigrations({ transaction: 'each' });
     if (applied.length > 0) logger.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');
     mailQueue = await startMailQueue(database.dataSource, logger, { ...DEFAULT_MAIL_RETRY_POLICY, ...mailRetry });
     const services = createServices({ dataSource: database.dataSource, config, logger });
     const { schema } = await createSchema();
-    const { app, apollo } = await createApp({ config, logger, dataSource: database.dataSource, schema, services });
+    notices = await startNoticeSource(database, (notice) => services.events.publish(notice), logger);
+    const { apollo, httpServer } = await createApp({ config, logger, dataSource: database.dataSource, schema, services });
     const server: Server = await new Promise((resolve) => {
-      const listening = app.listen(config.port, config.host, () => resolve(listening));
+      httpServer.listen(config.port, config.host, () => resolve(httpServer));
     });
     const mailWorker = config.mailWorker
       ? new MailWorker(mailQueue, database.dataSource, createMailTransport(config, logger), config.publicUrl, logger, { ...DEFAULT_MAIL_WORKER_OPTIONS, ...mailWorkerOptions })
@@ -54,15 +57,17 @@ export async function startServer({ config, logger, freshDatabase = false, mailW
       database,
       services,
       async stop() {
-        await new Promise<void>((resolve) => server.close(() => resolve()));
+        // Apollo's drain plugins close the HTTP server (requests under way complete) and the WebSocket subscribers.
+        await apollo.stop();
         server.closeAllConnections();
+        await notices?.stop();
         await mailWorker?.stop();
         await mailQueue?.stop({ graceful: false, close: false });
-        await apollo.stop();
         await database.close();
       },
     };
   } catch (error) {
+    await notices?.stop();
     await mailQueue?.stop({ graceful: false, close: false });
     await database.close();
     throw error;

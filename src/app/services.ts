@@ -3,6 +3,7 @@ import type { Config } from '../config/config';
 import type { Logger } from '../config/logger';
 import { AuditLogService } from '../modules/audit/audit.service';
 import { AuthService } from '../modules/auth/auth.service';
+import { EventHub } from '../modules/events/event-hub';
 import { InvitationService } from '../modules/invitations/invitation.service';
 import { MemberService } from '../modules/members/member.service';
 import { OrganizationService } from '../modules/organizations/organization.service';
@@ -17,7 +18,7 @@ export interface ServiceDeps {
 }
 
 /** Every domain service, built once per process; they hold no per-request state. */
-export function createServices({ dataSource, config }: ServiceDeps) {
+export function createServices({ dataSource, config, logger }: ServiceDeps) {
   const organizations = new OrganizationService(dataSource);
   const auth = new AuthService(dataSource, config, organizations);
   const members = new MemberService(dataSource, organizations);
@@ -26,7 +27,8 @@ export function createServices({ dataSource, config }: ServiceDeps) {
   const teams = new TeamService(dataSource, organizations);
   const roles = new RoleService(dataSource);
   const projects = new ProjectService(dataSource);
-  return { auth, organizations, members, audit, invitations, teams, roles, projects };
+  const events = new EventHub(dataSource, logger);
+  return { auth, organizations, members, audit, invitations, teams, roles, projects, events };
 }
 
 export type Services = ReturnType<typeof createServices>;

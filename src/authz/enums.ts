@@ -15,6 +15,7 @@ export enum OrganizationPermission {
   PROJECTS_CREATE = 'PROJECTS_CREATE',
   ROLES_MANAGE = 'ROLES_MANAGE',
   AUDIT_LOG_VIEW = 'AUDIT_LOG_VIEW',
+  WEBHOOKS_MANAGE = 'WEBHOOKS_MANAGE',
 }
 
 export enum ProjectPermission {

@@ -51,3 +51,28 @@ export function canGrantRole(granterPermissions: ReadonlyArray<ProjectPermission
   const held = new Set(granterPermissions);
   return held.has(ProjectPermission.PROJECT_ACCESS_MANAGE) && rolePermissions.every((p) => held.has(p));
 }
+
+/**
+ * The organization permission an event needs to be seen live or sent to a webhook
+ * (CONTRACT.md, Events): invitations need MEMBERS_INVITE, access tokens and webhooks
+ * AUDIT_LOG_VIEW, the rest ORGANIZATION_VIEW. `project.*` events need PROJECT_VIEW on their
+ * project instead (see canSeeEvent).
+ */
+export function eventOrganizationPermission(action: string): O {
+  if (action.startsWith('invitation.') || action === 'member.invited') return O.MEMBERS_INVITE;
+  if (action.startsWith('access_token.') || action.startsWith('webhook.')) return O.AUDIT_LOG_VIEW;
+  return O.ORGANIZATION_VIEW;
+}
+
+export const isProjectEvent = (action: string): boolean => action.startsWith('project.');
+
+/**
+ * Whether a member with `role` may see an event with `action`. `projectPermissionsHeld` is
+ * what they hold on the event's project (project events only); a project deleted since reads
+ * as no grants, so only the roles that hold every project permission see its events.
+ */
+export function canSeeEvent(role: OrganizationRole | null, action: string, projectPermissionsHeld: ReadonlyArray<ProjectPermission> | null): boolean {
+  if (!role) return false;
+  if (isProjectEvent(action)) return (projectPermissionsHeld ?? projectPermissions(role, [])).includes(ProjectPermission.PROJECT_VIEW);
+  return hasOrganizationPermission(role, eventOrganizationPermission(action));
+}

@@ -80,6 +80,13 @@ export const parentOrganizationPermission = once((permission: OrganizationPermis
   ),
 );
 
+/** Needs `permission` in the organization named by the field's `organizationId` argument (subscriptions). */
+export const argumentOrganizationPermission = once((permission: OrganizationPermission): IRule =>
+  rule(`argument:${permission}`, { cache: 'no_cache' })((_parent, args: { organizationId?: unknown }, ctx: Context) =>
+    outcome(() => ctx.access.requireOrganization(String(args.organizationId ?? ''), permission)),
+  ),
+);
+
 /** Needs `permission` in the organization that holds the field's parent (a row with an organizationId). */
 export const parentRowOrganizationPermission = once((permission: OrganizationPermission): IRule =>
   rule(`parent-row:${permission}`, { cache: 'no_cache' })((parent: { organizationId: string }, _args, ctx: Context) =>

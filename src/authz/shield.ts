@@ -1,7 +1,7 @@
 import { allow, chain, deny, shield } from 'graphql-shield';
 import { ForbiddenError } from '../graphql/errors';
 import { OrganizationPermission as O, ProjectPermission as P } from './enums';
-import { builtInRolesAreFixed, inputOrganizationPermission, inputProjectPermission, inputTeamManagement, isAuthenticated, parentOrganizationPermission, parentProjectPermission, parentRowOrganizationPermission } from './rules';
+import { argumentOrganizationPermission, builtInRolesAreFixed, inputOrganizationPermission, inputProjectPermission, inputTeamManagement, isAuthenticated, parentOrganizationPermission, parentProjectPermission, parentRowOrganizationPermission } from './rules';
 
 /**
  * The rule of every Query and Mutation field and of every type. Deny by default: a field
@@ -46,6 +46,9 @@ export const ruleTree = {
     deleteProject: inputProjectPermission(P.PROJECT_DELETE),
     grantProjectAccess: inputProjectPermission(P.PROJECT_ACCESS_MANAGE),
     revokeProjectAccess: inputProjectPermission(P.PROJECT_ACCESS_MANAGE),
+  },
+  Subscription: {
+    organizationEvents: argumentOrganizationPermission(O.ORGANIZATION_VIEW),
   },
   Organization: { '*': parentOrganizationPermission(O.ORGANIZATION_VIEW), auditLog: parentOrganizationPermission(O.AUDIT_LOG_VIEW), invitations: parentOrganizationPermission(O.MEMBERS_INVITE) },
   User: allow,

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 
 export const REGIONS = ['EU1', 'EU2', 'US1', 'US2'] as const;
@@ -19,6 +20,12 @@ export interface Config {
   /** Whether this process delivers the mail queue (any number of processes may). */
   mailWorker: boolean;
   dataDir: string;
+  /** The key that encrypts webhook signing secrets at rest (AES-256-GCM), 32 bytes; null: webhooks are off. */
+  webhookSecretKey: Buffer | null;
+  /** Test rigs and local development: webhook URLs may use http:// (CONTRACT.md, Events). */
+  webhooksAllowHttp: boolean;
+  /** Test rigs only: webhook URLs may resolve to loopback, private or link-local addresses. */
+  webhooksAllowPrivateNetworks: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -58,6 +65,26 @@ function url(env: Env, name: string, protocols: string[], fallback: string | nul
   return raw;
 }
 
+function flag(env: Env, name: string): boolean {
+  return oneOf(env, name, ['true', 'false'] as const, 'false') === 'true';
+}
+
+/** The key used outside production when WEBHOOK_SECRET_KEY is unset: public, so only for development. */
+export const DEVELOPMENT_WEBHOOK_SECRET_KEY = createHash('sha256').update('orgraph development webhook secret key').digest();
+
+/**
+ * WEBHOOK_SECRET_KEY: 32 bytes in base64 (e.g. `openssl rand -base64 32`). Unset outside
+ * production: DEVELOPMENT_WEBHOOK_SECRET_KEY. Unset in production: null, and webhooks cannot
+ * be created (a key everyone can read would protect nothing).
+ */
+function webhookSecretKey(env: Env, nodeEnv: string): Buffer | null {
+  const raw = env.WEBHOOK_SECRET_KEY;
+  if (raw === undefined || raw === '') return nodeEnv === 'production' ? null : DEVELOPMENT_WEBHOOK_SECRET_KEY;
+  const key = Buffer.from(raw, 'base64');
+  if (key.length !== 32) throw new ConfigError(`WEBHOOK_SECRET_KEY must be 32 bytes in base64 (got ${key.length} bytes)`);
+  return key;
+}
+
 /** Reads and validates every setting; throws ConfigError naming the first bad variable. */
 export function loadConfig(env: Env = process.env): Config {
   const host = env.HOST || '0.0.0.0';
@@ -67,6 +94,7 @@ export function loadConfig(env: Env = process.env): Config {
   const mailFrom = env.MAIL_FROM || 'Orgraph <no-reply@orgraph.local>';
   if (!/@/.test(mailFrom)) throw new ConfigError(`MAIL_FROM must contain an email address (got "${mailFrom}")`);
   const dataDir = path.resolve('data');
+  const nodeEnv = oneOf(env, 'NODE_ENV', NODE_ENVS, 'development');
   return {
     databaseUrl: url(env, 'DATABASE_URL', ['postgres:', 'postgresql:'], null),
     host,
@@ -78,8 +106,11 @@ export function loadConfig(env: Env = process.env): Config {
     defaultRegion: oneOf(env, 'DEFAULT_REGION', REGIONS, 'EU1'),
     invitationTtlDays: integer(env, 'INVITATION_TTL_DAYS', 1, 30, 7),
     logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
-    nodeEnv: oneOf(env, 'NODE_ENV', NODE_ENVS, 'development'),
+    nodeEnv,
     mailWorker: oneOf(env, 'MAIL_WORKER', ['on', 'off'] as const, 'on') === 'on',
     dataDir,
+    webhookSecretKey: webhookSecretKey(env, nodeEnv),
+    webhooksAllowHttp: flag(env, 'WEBHOOKS_ALLOW_HTTP'),
+    webhooksAllowPrivateNetworks: flag(env, 'WEBHOOKS_ALLOW_PRIVATE_NETWORKS'),
   };
 }

@@ -12,6 +12,14 @@ export interface Context {
   services: Services;
   /** The peer's address (the proxy's, behind one), for rate limits. */
   clientAddress: string;
+  /** Over WebSocket only: the subscriber's connection (see src/modules/events). */
+  connection?: SubscriberConnection;
+}
+
+/** What a subscription needs of its connection: the facts to rebuild its context at each event, and a way to drop it. */
+export interface SubscriberConnection {
+  facts: RequestFacts;
+  drop(reason: string): void;
 }
 
 /** The signed-in viewer, or UNAUTHENTICATED. */
@@ -33,10 +41,10 @@ export interface RequestFacts {
   clientAddress: string | undefined;
 }
 
-export async function createContext(dataSource: DataSource, services: Services, { authorization, clientAddress }: RequestFacts): Promise<Context> {
+/** `loaders` may be shared by contexts built at the same moment (an event's subscribers): no loader depends on the viewer. */
+export async function createContext(dataSource: DataSource, services: Services, { authorization, clientAddress }: RequestFacts, loaders: Loaders = createLoaders(dataSource.manager)): Promise<Context> {
   const token = authorization?.match(BEARER)?.[1];
   const viewer = token ? await services.auth.viewerForToken(token) : null;
-  const loaders = createLoaders(dataSource.manager);
   if (viewer) loaders.userById.prime(viewer.user.id, viewer.user);
   return { viewer, loaders, access: new Access(viewer?.user.id ?? null, loaders), services, clientAddress: clientAddress ?? 'unknown' };
 }

@@ -1,10 +1,12 @@
+import { createServer, type Server } from 'node:http';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import express, { type Express, type RequestHandler } from 'express';
-import type { GraphQLSchema } from 'graphql';
+import { GraphQLError, type GraphQLSchema } from 'graphql';
 import type { DataSource } from 'typeorm';
 import type { Services } from '../app/services';
 import type { Config } from '../config/config';
@@ -13,6 +15,7 @@ import { statementCounter } from '../db/statement-counter';
 import { createContext, type Context } from '../graphql/context';
 import { createErrorFormatter } from '../graphql/errors';
 import { securityValidationRules } from './limits';
+import { serveSubscriptions } from './websocket';
 
 export interface AppDeps {
   config: Config;
@@ -36,21 +39,71 @@ const sqlStatementsPlugin: ApolloServerPlugin<Context> = {
   },
 };
 
+/** Subscriptions run over WebSocket only; over HTTP they are a request error, like any other refusal of the HTTP layer. */
+const subscriptionsOverWebSocketOnly: ApolloServerPlugin<Context> = {
+  async requestDidStart() {
+    return {
+      async didResolveOperation({ operation }) {
+        if (operation?.operation === 'subscription') {
+          throw new GraphQLError('Subscriptions are served over WebSocket at /graphql (graphql-transport-ws).', { extensions: { code: 'BAD_REQUEST', http: { status: 400 } } });
+        }
+      },
+    };
+  },
+};
+
 const countStatements: RequestHandler = (_req, _res, next) => statementCounter.run({ statements: 0 }, next);
 
-/** GraphiQL for browsers; its assets are inlined, so it works with no internet access. */
+/**
+ * GraphiQL's WebSocket client takes its connectionParams from a function, which the page's JSON
+ * options cannot carry: this placeholder in them is replaced by one that reads the Authorization
+ * header from the headers editor (GraphiQL keeps it in localStorage, as shouldPersistHeaders asks).
+ */
+const CONNECTION_PARAMS = '"orgraph:connection-params"';
+const connectionParamsFromHeaders = `function () {
+  try {
+    var headers = JSON.parse(window.localStorage.getItem('graphiql:headers') || '{}');
+    var authorization = headers.Authorization || headers.authorization;
+    return authorization ? { authorization: authorization } : {};
+  } catch (error) {
+    return {};
+  }
+}`;
+
+/** GraphiQL for browsers; its assets are inlined, so it works with no internet access. Subscriptions go over WebSocket. */
 const graphiqlPage = (): RequestHandler => {
   let html: string | null = null;
   return (req, res, next) => {
     if (req.method !== 'GET' || req.accepts(['application/json', 'application/graphql-response+json', 'text/html']) !== 'text/html') return next();
     if (req.query.query) return next();
-    html ??= renderGraphiQL({ endpoint: '/graphql', title: 'Orgraph GraphiQL' });
+    html ??= renderGraphiQL({
+      endpoint: '/graphql',
+      title: 'Orgraph GraphiQL',
+      subscriptionsProtocol: 'WS',
+      shouldPersistHeaders: true,
+      ...({ connectionParams: JSON.parse(CONNECTION_PARAMS) } as object),
+    }).replace(CONNECTION_PARAMS, connectionParamsFromHeaders);
     res.type('html').send(html);
   };
 };
 
-export async function createApp({ config, logger, dataSource, schema, services }: AppDeps): Promise<{ app: Express; apollo: ApolloServer<Context> }> {
-  const plugins: ApolloServerPlugin<Context>[] = [ApolloServerPluginCacheControlDisabled(), ApolloServerPluginLandingPageDisabled()];
+/**
+ * The Express app on an HTTP server that also serves subscriptions over WebSocket at /graphql.
+ * Stopping Apollo drains both (Apollo's documented setup): HTTP requests complete, then the
+ * WebSocket server closes its connections.
+ */
+export async function createApp({ config, logger, dataSource, schema, services }: AppDeps): Promise<{ app: Express; apollo: ApolloServer<Context>; httpServer: Server }> {
+  const app = express();
+  const httpServer = createServer(app);
+  const formatError = createErrorFormatter(logger);
+  const subscriptions = serveSubscriptions(httpServer, { schema, dataSource, services, formatError });
+  const plugins: ApolloServerPlugin<Context>[] = [
+    ApolloServerPluginCacheControlDisabled(),
+    ApolloServerPluginLandingPageDisabled(),
+    ApolloServerPluginDrainHttpServer({ httpServer }),
+    { serverWillStart: async () => ({ drainServer: () => subscriptions.dispose() }) },
+    subscriptionsOverWebSocketOnly,
+  ];
   if (config.nodeEnv !== 'production') plugins.push(sqlStatementsPlugin);
   const apollo = new ApolloServer<Context>({
     schema,
@@ -58,12 +111,11 @@ export async function createApp({ config, logger, dataSource, schema, services }
     allowBatchedHttpRequests: false,
     validationRules: securityValidationRules,
     includeStacktraceInErrorResponses: false,
-    formatError: createErrorFormatter(logger),
+    formatError,
     plugins,
   });
   await apollo.start();
 
-  const app = express();
   app.disable('x-powered-by');
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -83,5 +135,5 @@ export async function createApp({ config, logger, dataSource, schema, services }
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, { context: ({ req }) => createContext(dataSource, services, { authorization: req.headers.authorization, clientAddress: req.socket.remoteAddress }) }),
   );
-  return { app, apollo };
+  return { app, apollo, httpServer };
 }

@@ -1,0 +1,83 @@
+import type { Server } from 'node:http';
+import { GraphQLError, parse, specifiedRules, validate, type DocumentNode, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
+import { WebSocketServer } from 'ws';
+import type { DataSource } from 'typeorm';
+import type { Services } from '../app/services';
+import { createContext, type RequestFacts, type SubscriberConnection } from '../graphql/context';
+import { AppError } from '../graphql/errors';
+import { securityValidationRules } from './limits';
+
+// A subpath export, which this project's TypeScript module resolution cannot see; Node resolves it.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { useServer } = require('graphql-ws/use/ws') as typeof import('graphql-ws/dist/use/ws');
+
+/** Close codes of graphql-transport-ws (4401) and of WebSocket itself (1013: try again later). */
+const UNAUTHORIZED = 4401;
+const TRY_AGAIN_LATER = 1013;
+/** At most this many operations at once on one connection: each holds a buffer of events. */
+export const MAX_SUBSCRIPTIONS_PER_CONNECTION = 20;
+const MAX_MESSAGE_BYTES = 100 * 1024;
+
+export interface SubscriptionServerDeps {
+  schema: GraphQLSchema;
+  dataSource: DataSource;
+  services: Services;
+  formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
+}
+
+const requestError = (message: string, code: string) => new GraphQLError(message, { extensions: { code } });
+
+/**
+ * GraphQL over WebSocket (graphql-transport-ws, the `graphql-ws` library) on the HTTP server's
+ * /graphql, as Apollo Server documents it: the same schema, validation limits, context and
+ * error formatting as HTTP. `connectionParams.authorization` carries "Bearer <token>"; a
+ * missing or bad one closes the socket with 4401 at connection_init.
+ */
+export function serveSubscriptions(httpServer: Server, { schema, dataSource, services, formatError }: SubscriptionServerDeps): { dispose(): Promise<void> } {
+  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: MAX_MESSAGE_BYTES });
+  const facts = (ctx: { connectionParams?: Record<string, unknown>; extra: { request: { socket: { remoteAddress?: string } } } }): RequestFacts => {
+    const authorization = ctx.connectionParams?.authorization;
+    return { authorization: typeof authorization === 'string' ? authorization : undefined, clientAddress: ctx.extra.request.socket.remoteAddress };
+  };
+  // An error thrown by an event stream reaches graphql-ws wrapped without a path; its code is the original's.
+  const format = (errors: readonly GraphQLError[]) =>
+    errors.map((error) => formatError(error.toJSON(), error.originalError instanceof AppError ? error.originalError : error));
+
+  const server = useServer(
+    {
+      schema,
+      onConnect: async (ctx) => {
+        const { viewer } = await createContext(dataSource, services, facts(ctx));
+        if (viewer) return true;
+        ctx.extra.socket.close(UNAUTHORIZED, 'Unauthorized');
+        return false;
+      },
+      onSubscribe: (ctx, _id, payload) => {
+        if (Object.keys(ctx.subscriptions).length > MAX_SUBSCRIPTIONS_PER_CONNECTION) {
+          return [requestError(`At most ${MAX_SUBSCRIPTIONS_PER_CONNECTION} operations at once on one connection.`, 'BAD_REQUEST')];
+        }
+        let document: DocumentNode;
+        try {
+          document = parse(payload.query);
+        } catch (error) {
+          return [requestError((error as Error).message, 'GRAPHQL_PARSE_FAILED')];
+        }
+        const invalid = validate(schema, document, [...specifiedRules, ...securityValidationRules]);
+        if (invalid.length > 0) return invalid.map((error) => requestError(error.message, 'GRAPHQL_VALIDATION_FAILED'));
+        return { schema, document, operationName: payload.operationName, variableValues: payload.variables };
+      },
+      context: async (ctx) => {
+        const connection: SubscriberConnection = { facts: facts(ctx), drop: (reason) => ctx.extra.socket.close(TRY_AGAIN_LATER, reason) };
+        return { ...(await createContext(dataSource, services, connection.facts)), connection };
+      },
+      onNext: (_ctx, _id, _payload, _args, result) => (result.errors ? { ...result, errors: format(result.errors) } : result),
+      onError: (_ctx, _id, _payload, errors) => format(errors),
+    },
+    wsServer,
+  );
+  return {
+    async dispose() {
+      await server.dispose();
+    },
+  };
+}
