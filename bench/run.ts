@@ -15,6 +15,7 @@ import { loadConfig } from '../src/config/config';
 import { createLogger } from '../src/config/logger';
 import { createContext } from '../src/graphql/context';
 import { createSchema } from '../src/graphql/schema';
+import { eventsCost } from './events';
 import { fixed, mean, measure, megabytes, percentile, perSecond, table } from './stats';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 300);
@@ -224,6 +225,13 @@ async function main() {
     const list = scenarios(unprotected, seeded);
     await overHttp(gql, seeded.token, list);
     await shieldCost(server, seeded.token, list);
+    const [events] = seeded.organizations;
+    let plan = 0;
+    await eventsCost(server, seeded.token, events.id, async () => {
+      plan += 1;
+      const res = await gql(`mutation($input: ChangePlanInput!) { changePlan(input: $input) { organization { plan } } }`, { input: { organizationId: events.id, plan: plan % 2 ? 'PRO' : 'CORE' } }, seeded.token);
+      dataOf(res, 'changePlan');
+    });
     console.log(`\nprocess RSS at the end: ${megabytes(process.memoryUsage().rss)}`);
   } finally {
     await server.stop();
