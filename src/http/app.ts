@@ -8,11 +8,10 @@ import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import express, { type Express, type RequestHandler } from 'express';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
 import type { DataSource } from 'typeorm';
-import type { Services } from '../app/services';
 import type { Config } from '../config/config';
 import type { Logger } from '../config/logger';
 import { statementCounter } from '../db/statement-counter';
-import { createContext, type Context } from '../graphql/context';
+import type { Context, RequestFacts } from '../graphql/context';
 import { createErrorFormatter } from '../graphql/errors';
 import { securityValidationRules } from './limits';
 import { serveSubscriptions } from './websocket';
@@ -22,7 +21,8 @@ export interface AppDeps {
   logger: Logger;
   dataSource: DataSource;
   schema: GraphQLSchema;
-  services: Services;
+  /** Builds each request's context (the composition root's). */
+  context: (facts: RequestFacts) => Promise<Context>;
 }
 
 /** Outside production, each response says how many SQL statements it took (extensions.sqlStatements). */
@@ -92,11 +92,11 @@ const graphiqlPage = (): RequestHandler => {
  * Stopping Apollo drains both (Apollo's documented setup): HTTP requests complete, then the
  * WebSocket server closes its connections.
  */
-export async function createApp({ config, logger, dataSource, schema, services }: AppDeps): Promise<{ app: Express; apollo: ApolloServer<Context>; httpServer: Server }> {
+export async function createApp({ config, logger, dataSource, schema, context }: AppDeps): Promise<{ app: Express; apollo: ApolloServer<Context>; httpServer: Server }> {
   const app = express();
   const httpServer = createServer(app);
   const formatError = createErrorFormatter(logger);
-  const subscriptions = serveSubscriptions(httpServer, { schema, dataSource, services, formatError });
+  const subscriptions = serveSubscriptions(httpServer, { schema, context, formatError });
   const plugins: ApolloServerPlugin<Context>[] = [
     ApolloServerPluginCacheControlDisabled(),
     ApolloServerPluginLandingPageDisabled(),
@@ -133,7 +133,7 @@ export async function createApp({ config, logger, dataSource, schema, services }
     countStatements,
     graphiqlPage(),
     express.json({ limit: '1mb' }),
-    expressMiddleware(apollo, { context: ({ req }) => createContext(dataSource, services, { authorization: req.headers.authorization, clientAddress: req.socket.remoteAddress }) }),
+    expressMiddleware(apollo, { context: ({ req }) => context({ authorization: req.headers.authorization, clientAddress: req.socket.remoteAddress }) }),
   );
   return { app, apollo, httpServer };
 }

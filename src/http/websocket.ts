@@ -1,10 +1,8 @@
 import type { Server } from 'node:http';
 import { GraphQLError, parse, specifiedRules, validate, type DocumentNode, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import { WebSocketServer } from 'ws';
-import type { DataSource } from 'typeorm';
-import type { Services } from '../app/services';
-import { createContext, type RequestFacts, type SubscriberConnection } from '../graphql/context';
-import { AppError } from '../graphql/errors';
+import { AppError } from '../common/errors';
+import type { Context, RequestFacts, SubscriberConnection } from '../graphql/context';
 import { securityValidationRules } from './limits';
 
 // A subpath export, which this project's TypeScript module resolution cannot see; Node resolves it.
@@ -20,8 +18,8 @@ const MAX_MESSAGE_BYTES = 100 * 1024;
 
 export interface SubscriptionServerDeps {
   schema: GraphQLSchema;
-  dataSource: DataSource;
-  services: Services;
+  /** Builds a context from what the client said, as for an HTTP request (the composition root's). */
+  context: (facts: RequestFacts) => Promise<Context>;
   formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
 }
 
@@ -33,7 +31,7 @@ const requestError = (message: string, code: string) => new GraphQLError(message
  * error formatting as HTTP. `connectionParams.authorization` carries "Bearer <token>"; a
  * missing or bad one closes the socket with 4401 at connection_init.
  */
-export function serveSubscriptions(httpServer: Server, { schema, dataSource, services, formatError }: SubscriptionServerDeps): { dispose(): Promise<void> } {
+export function serveSubscriptions(httpServer: Server, { schema, context, formatError }: SubscriptionServerDeps): { dispose(): Promise<void> } {
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: MAX_MESSAGE_BYTES });
   const facts = (ctx: { connectionParams?: Record<string, unknown>; extra: { request: { socket: { remoteAddress?: string } } } }): RequestFacts => {
     const authorization = ctx.connectionParams?.authorization;
@@ -47,7 +45,7 @@ export function serveSubscriptions(httpServer: Server, { schema, dataSource, ser
     {
       schema,
       onConnect: async (ctx) => {
-        const { viewer } = await createContext(dataSource, services, facts(ctx));
+        const { viewer } = await context(facts(ctx));
         if (viewer) return true;
         ctx.extra.socket.close(UNAUTHORIZED, 'Unauthorized');
         return false;
@@ -68,7 +66,7 @@ export function serveSubscriptions(httpServer: Server, { schema, dataSource, ser
       },
       context: async (ctx) => {
         const connection: SubscriberConnection = { facts: facts(ctx), drop: (reason) => ctx.extra.socket.close(TRY_AGAIN_LATER, reason) };
-        return { ...(await createContext(dataSource, services, connection.facts)), connection };
+        return { ...(await context(connection.facts)), connection };
       },
       onNext: (_ctx, _id, _payload, _args, result) => (result.errors ? { ...result, errors: format(result.errors) } : result),
       onError: (_ctx, _id, _payload, errors) => format(errors),

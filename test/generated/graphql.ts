@@ -605,7 +605,8 @@ export type OrganizationPermission =
   | 'OWNERS_MANAGE'
   | 'PROJECTS_CREATE'
   | 'ROLES_MANAGE'
-  | 'TEAMS_MANAGE';
+  | 'TEAMS_MANAGE'
+  | 'WEBHOOKS_MANAGE';
 
 export type OrganizationRole =
   | 'ACCOUNTANT'
@@ -786,6 +787,17 @@ export type Role = {
 export type RolePayload = {
   __typename?: 'RolePayload';
   role: Role;
+};
+
+export type Subscription = {
+  __typename?: 'Subscription';
+  /** The organization's audit events as they commit, in commit order, over WebSocket (graphql-transport-ws at /graphql). Each is checked at delivery with the rights of that moment: invitation.* and member.invited need MEMBERS_INVITE, project.* PROJECT_VIEW on the project, access_token.* and webhook.* AUDIT_LOG_VIEW, the rest ORGANIZATION_VIEW. NOT_FOUND when not a member; ends with NOT_FOUND or UNAUTHENTICATED once access is lost. */
+  organizationEvents: AuditEvent;
+};
+
+
+export type SubscriptionOrganizationEventsArgs = {
+  organizationId: Scalars['ID']['input'];
 };
 
 export type SwitchOrganizationInput = {

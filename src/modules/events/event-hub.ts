@@ -1,9 +1,8 @@
 import type { DataSource } from 'typeorm';
 import { canSeeEvent, isProjectEvent } from '../../authz/policies';
 import type { Logger } from '../../config/logger';
-import { createContext, type Context, type SubscriberConnection } from '../../graphql/context';
-import { NotFoundError, UnauthenticatedError } from '../../graphql/errors';
-import { createLoaders, type Loaders } from '../../graphql/loaders';
+import type { Context, RequestFacts, SubscriberConnection } from '../../graphql/context';
+import { NotFoundError, UnauthenticatedError } from '../../common/errors';
 import { AuditEvent } from '../audit/audit-event.entity';
 import type { EventNotice } from './event-notices';
 import { EventStream } from './event-stream';
@@ -22,6 +21,17 @@ export interface EventHubOptions {
 
 export const DEFAULT_EVENT_HUB_OPTIONS: EventHubOptions = { bufferSize: 100 };
 
+/** Builds the contexts of one event's subscribers; contexts from one builder share their loaders (their memberships load in one batch). */
+export type EventContexts = () => (facts: RequestFacts) => Promise<Context>;
+
+export interface EventHubDeps {
+  dataSource: DataSource;
+  logger: Logger;
+  /** The composition root's context factory, the same as for HTTP requests. */
+  eventContexts: EventContexts;
+  options?: EventHubOptions;
+}
+
 /**
  * This process's live subscribers, by organization. Each committed event (a notice from
  * PostgreSQL or, on PGlite, from this process's commits) is loaded once, then cleared for each
@@ -36,11 +46,17 @@ export class EventHub {
   private readonly subscribers = new Map<string, Set<Subscriber>>();
   private readonly queues = new Map<string, Promise<void>>();
 
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly logger: Logger,
-    private readonly options: EventHubOptions = DEFAULT_EVENT_HUB_OPTIONS,
-  ) {}
+  private readonly dataSource: DataSource;
+  private readonly logger: Logger;
+  private readonly eventContexts: EventContexts;
+  private readonly options: EventHubOptions;
+
+  constructor({ dataSource, logger, eventContexts, options = DEFAULT_EVENT_HUB_OPTIONS }: EventHubDeps) {
+    this.dataSource = dataSource;
+    this.logger = logger;
+    this.eventContexts = eventContexts;
+    this.options = options;
+  }
 
   /** A subscription to the organization's events; NOT_FOUND for a non-member, like any organization lookup. */
   async subscribe(context: Context, organizationId: string): Promise<EventStream> {
@@ -93,15 +109,14 @@ export class EventHub {
     if (subscribers.length === 0) return;
     // Gone already when its organization was deleted: the subscribers are checked all the same.
     const event = eventId ? await this.dataSource.manager.findOneBy(AuditEvent, { id: eventId }) : null;
-    // One set of loaders for every subscriber of this event: their memberships load in one batch.
-    const loaders = createLoaders(this.dataSource.manager);
-    await Promise.all(subscribers.map((subscriber) => this.clear(subscriber, event, loaders)));
+    const contextFor = this.eventContexts();
+    await Promise.all(subscribers.map((subscriber) => this.clear(subscriber, event, contextFor)));
   }
 
-  private async clear(subscriber: Subscriber, event: AuditEvent | null, loaders: Loaders): Promise<void> {
+  private async clear(subscriber: Subscriber, event: AuditEvent | null, contextFor: (facts: RequestFacts) => Promise<Context>): Promise<void> {
     const { stream, organizationId } = subscriber;
     try {
-      const context = await createContext(this.dataSource, subscriber.context.services, subscriber.connection.facts, loaders);
+      const context = await contextFor(subscriber.connection.facts);
       if (!context.viewer) return stream.fail(new UnauthenticatedError('Your session ended.'));
       const role = await context.access.organizationRole(organizationId);
       if (!role) return stream.fail(new NotFoundError());

@@ -4,7 +4,7 @@ import { applyMiddleware } from 'graphql-middleware';
 import { DateTimeResolver } from 'graphql-scalars';
 import { buildSchema, type PubSub } from 'type-graphql';
 import { permissions } from '../authz/shield';
-import { resolvers } from './resolvers';
+import { resolvers } from './modules';
 
 /** Subscriptions bring their own event streams (src/modules/events): type-graphql's topic PubSub is never used. */
 const noTopics: PubSub = {
