@@ -16,7 +16,7 @@ describe('organizations', () => {
     expect(ann.organization.moniker).toBe('acme-inc');
     const org = dataOf(await api.exec(BY_MONIKER, { moniker: 'acme-inc' }, ann.token)).organization;
     expect(org).toMatchObject({ name: 'Acme Inc', plan: 'FREE', region: 'EU1', viewerRole: 'OWNER' });
-    expect(org.viewerPermissions).toHaveLength(11);
+    expect(org.viewerPermissions).toHaveLength(12);
   });
 
   it('keeps former monikers resolving and reserved', async () => {
