@@ -3,6 +3,7 @@ import { MemberSearchIndexes1795424300000 } from './1795424300000-MemberSearchIn
 import { MailQueueOnPgBoss1795510000000 } from './1795510000000-MailQueueOnPgBoss';
 import { RateLimits1795510100000 } from './1795510100000-RateLimits';
 import { EventNotifications1795600000000 } from './1795600000000-EventNotifications';
+import { Webhooks1795600100000 } from './1795600100000-Webhooks';
 
 /** Every migration, in order. Listed explicitly so compiled and test runs load the same set. */
-export const migrations = [Initial1795424204669, MemberSearchIndexes1795424300000, MailQueueOnPgBoss1795510000000, RateLimits1795510100000, EventNotifications1795600000000];
+export const migrations = [Initial1795424204669, MemberSearchIndexes1795424300000, MailQueueOnPgBoss1795510000000, RateLimits1795510100000, EventNotifications1795600000000, Webhooks1795600100000];

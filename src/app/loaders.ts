@@ -7,6 +7,7 @@ import { organizationsModule } from '../modules/organizations/organization.modul
 import { projectsModule } from '../modules/projects/project.module';
 import { rolesModule } from '../modules/roles/role.module';
 import { teamsModule } from '../modules/teams/team.module';
+import { webhooksModule } from '../modules/webhooks/webhook.module';
 
 /** Every module's loaders, made anew for each request and never shared across requests. */
 export function createLoaders(em: EntityManager): Loaders {
@@ -18,5 +19,6 @@ export function createLoaders(em: EntityManager): Loaders {
     ...rolesModule.loaders(em),
     ...projectsModule.loaders(em),
     ...invitationsModule.loaders(em),
+    ...webhooksModule.loaders(em),
   };
 }

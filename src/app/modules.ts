@@ -2,6 +2,7 @@ import type { ClassType, NonEmptyArray } from 'type-graphql';
 import { auditModule } from '../modules/audit/audit.module';
 import { authModule } from '../modules/auth/auth.module';
 import { eventsModule } from '../modules/events/events.module';
+import { webhooksModule } from '../modules/webhooks/webhook.module';
 import { invitationsModule } from '../modules/invitations/invitation.module';
 import { mailModule } from '../modules/mail/mail.module';
 import { membersModule } from '../modules/members/member.module';
@@ -15,7 +16,7 @@ import { teamsModule } from '../modules/teams/team.module';
  * only their `.entity`, `.types` and `.api` files); what a lower module needs from a higher
  * one is a port the root wires (services.ts). `npm run depcheck` holds the order.
  */
-export const modules = [mailModule, organizationsModule, authModule, auditModule, membersModule, teamsModule, rolesModule, projectsModule, invitationsModule, eventsModule];
+export const modules = [mailModule, organizationsModule, authModule, auditModule, membersModule, teamsModule, rolesModule, projectsModule, invitationsModule, webhooksModule, eventsModule];
 
 export const entities = modules.flatMap((m): ClassType[] => m.entities);
 

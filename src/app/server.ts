@@ -6,6 +6,8 @@ import type { Config } from '../config/config';
 import type { Logger } from '../config/logger';
 import { openDatabase, type Database } from '../db/database';
 import { createSchema } from './schema';
+import type { WebhookRetryPolicy } from '../modules/webhooks/webhook.service';
+import { DEFAULT_WEBHOOK_WORKER_OPTIONS, startWebhookWorker, type WebhookWorkerOptions } from '../modules/webhooks/webhook.worker';
 import type { RequestFacts, Services } from '../graphql/context';
 import { createApp } from '../http/app';
 import { startNoticeSource, type NoticeSource } from '../modules/events/event-notices';
@@ -31,10 +33,13 @@ export interface StartOptions {
   /** The mail worker's polling and the queue's retries (tests poll fast and back off briefly). */
   mailWorker?: Partial<MailWorkerOptions>;
   mailRetry?: Partial<MailRetryPolicy>;
+  /** Webhook retries and the webhook worker's polling (tests retry at once and poll often). */
+  webhookRetry?: WebhookRetryPolicy;
+  webhookWorker?: Partial<WebhookWorkerOptions>;
 }
 
 /** Opens the database, applies pending migrations, and listens on HOST:PORT. */
-export async function startServer({ config, logger, freshDatabase = false, mailWorker: mailWorkerOptions, mailRetry }: StartOptions): Promise<RunningServer> {
+export async function startServer({ config, logger, freshDatabase = false, mailWorker: mailWorkerOptions, mailRetry, webhookRetry, webhookWorker: webhookWorkerOptions }: StartOptions): Promise<RunningServer> {
   const database = await openDatabase({ url: config.databaseUrl, fresh: freshDatabase, dataDir: path.join(config.dataDir, 'pglite'), entities, logger });
   let mailQueue: PgBoss | null = null;
   let notices: NoticeSource | null = null;
@@ -42,7 +47,9 @@ export async function startServer({ config, logger, freshDatabase = false, mailW
     const applied = await database.dataSource.runMigrations({ transaction: 'each' });
     if (applied.length > 0) logger.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');
     mailQueue = await startMailQueue(database.dataSource, logger, { ...DEFAULT_MAIL_RETRY_POLICY, ...mailRetry });
-    const services = createServices({ dataSource: database.dataSource, config, logger });
+    const services = createServices({ dataSource: database.dataSource, config, logger, webhookRetry });
+    // Every process attempts due webhook deliveries (pg-boss hands each job to one of them).
+    const webhookWorker = await startWebhookWorker(mailQueue, services.webhooks, logger, { ...DEFAULT_WEBHOOK_WORKER_OPTIONS, ...webhookWorkerOptions });
     const { schema } = await createSchema();
     notices = await startNoticeSource(database, (notice) => services.events.publish(notice), logger);
     const context = (facts: RequestFacts) => createContext(database.dataSource, services, facts);
@@ -68,6 +75,7 @@ export async function startServer({ config, logger, freshDatabase = false, mailW
         await apollo.stop();
         server.closeAllConnections();
         await notices?.stop();
+        await webhookWorker.stop();
         await mailWorker?.stop();
         await mailQueue?.stop({ graceful: false, close: false });
         await database.close();

@@ -7,6 +7,8 @@ import { createContext } from './context';
 import { createLoaders } from './loaders';
 import { auditModule } from '../modules/audit/audit.module';
 import { eventsModule } from '../modules/events/events.module';
+import { webhooksModule } from '../modules/webhooks/webhook.module';
+import type { WebhookRetryPolicy } from '../modules/webhooks/webhook.service';
 import { authModule } from '../modules/auth/auth.module';
 import { invitationsModule } from '../modules/invitations/invitation.module';
 import { mailModule } from '../modules/mail/mail.module';
@@ -20,6 +22,8 @@ export interface ServiceDeps {
   dataSource: DataSource;
   config: Config;
   logger: Logger;
+  /** Webhook retries (tests retry fast). */
+  webhookRetry?: WebhookRetryPolicy;
 }
 
 /**
@@ -27,9 +31,10 @@ export interface ServiceDeps {
  * it. The two hooks a lower module calls into higher ones (founding an organization, a member
  * leaving) are wired here, the only place that knows both sides.
  */
-export function createServices({ dataSource, config, logger }: ServiceDeps): Services {
+export function createServices({ dataSource, config, logger, webhookRetry }: ServiceDeps): Services {
   const mail = mailModule.service();
-  const audit = auditModule.service({ dataSource });
+  // Every event becomes its webhook deliveries in its own transaction.
+  const audit = auditModule.service({ dataSource, followers: { recorded: (em, event) => webhooks.enqueueForEvent(em, event) } });
   const organizations = organizationsModule.service({
     dataSource,
     audit,
@@ -55,6 +60,7 @@ export function createServices({ dataSource, config, logger }: ServiceDeps): Ser
   const roles = rolesModule.service({ dataSource, audit });
   const projects = projectsModule.service({ dataSource, audit });
   const invitations = invitationsModule.service({ dataSource, config, users: auth, organizations, members, teams, projects, audit, mail });
+  const webhooks = webhooksModule.service({ dataSource, config, audit, mail, logger, retry: webhookRetry });
   const events = eventsModule.service({
     dataSource,
     logger,
@@ -64,6 +70,6 @@ export function createServices({ dataSource, config, logger }: ServiceDeps): Ser
       return (facts) => createContext(dataSource, services, facts, loaders);
     },
   });
-  const services: Services = { mail, audit, organizations, auth, members, teams, roles, projects, invitations, events };
+  const services: Services = { mail, audit, organizations, auth, members, teams, roles, projects, invitations, webhooks, events };
   return services;
 }

@@ -59,6 +59,8 @@ const ORGANIZATION_LOCATORS: Record<string, (id: string, ctx: Context) => Promis
   teamId: async (id, ctx) => (await ctx.loaders.teamById.load(id))?.organizationId ?? null,
   // Built-in roles belong to no organization, so they read as NOT_FOUND here (see builtInRolesAreFixed).
   roleId: async (id, ctx) => (await ctx.loaders.roleById.load(id))?.organizationId ?? null,
+  webhookId: async (id, ctx) => (await ctx.loaders.webhookById.load(id))?.organizationId ?? null,
+  deliveryId: async (id, ctx) => (await ctx.loaders.webhookDeliveryById.load(id))?.organizationId ?? null,
 };
 
 /** Needs `permission` in the organization the mutation's input addresses. */

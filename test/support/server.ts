@@ -31,7 +31,8 @@ export interface TestServer {
 export async function startTestServer(env: Record<string, string> = {}, options: Pick<StartOptions, 'freshDatabase'> = {}): Promise<TestServer> {
   const mailDir = path.join(tmpdir(), `orgraph-mail-${randomBytes(4).toString('hex')}`);
   const config = loadConfig({ ...process.env, HOST: '127.0.0.1', PORT: '0', NODE_ENV: 'test', LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent', MAIL_DIR: mailDir, ...env });
-  const server = await startServer({ config, logger: createLogger(config.logLevel), freshDatabase: options.freshDatabase ?? true, mailWorker: { pollIntervalMs: 50 }, mailRetry: { retryDelaySeconds: 1 } });
+  const server = await startServer({ config, logger: createLogger(config.logLevel), freshDatabase: options.freshDatabase ?? true, mailWorker: { pollIntervalMs: 50 }, mailRetry: { retryDelaySeconds: 1 },
+    webhookRetry: { attempts: 4, firstDelaySeconds: 0.2, factor: 1 }, webhookWorker: { pollingIntervalSeconds: 0.5 } });
   return {
     url: server.url,
     server,

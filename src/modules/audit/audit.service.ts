@@ -3,20 +3,37 @@ import type { AuditEntry, AuditRecorder } from '../../common/audit';
 import { afterCondition, afterParams, type PageRequest } from '../../common/paging';
 import { AuditEvent } from './audit-event.entity';
 
+/** What happens with each event in its own transaction, besides being stored (webhook deliveries); wired by the root. */
+export interface AuditFollowers {
+  recorded(em: EntityManager, event: AuditEvent): Promise<void>;
+}
+
+export interface AuditDeps {
+  dataSource: DataSource;
+  followers?: AuditFollowers;
+}
+
 /** The audit log: events are appended in the caller's transaction, and read by page. */
 export class AuditLogService implements AuditRecorder {
-  constructor(private readonly dataSource: DataSource) {}
+  private readonly dataSource: DataSource;
+
+  constructor(private readonly deps: AuditDeps) {
+    this.dataSource = deps.dataSource;
+  }
 
   /** Appends an event inside the caller's transaction, so it commits or rolls back with the change. */
   async record(em: EntityManager, entry: AuditEntry): Promise<void> {
-    await em.insert(AuditEvent, {
+    const event = {
       organizationId: entry.organizationId,
       actorId: entry.actorId,
       action: entry.action,
       targetType: entry.targetType ?? null,
       targetId: entry.targetId ?? null,
       data: (entry.data ?? {}) as object,
-    });
+    };
+    // insert() reads the generated id and createdAt back into `event`.
+    await em.insert(AuditEvent, event);
+    await this.deps.followers?.recorded(em, event as AuditEvent);
   }
 
   /** A page of events, newest first, and how many the organization has. */

@@ -7,7 +7,8 @@ export type OrganizationNotification =
   | { event: 'member.removed'; name: string; email: string }
   | { event: 'member.left'; name: string; email: string }
   | { event: 'organization.moniker_changed'; from: string; to: string }
-  | { event: 'organization.deleted' };
+  | { event: 'organization.deleted' }
+  | { event: 'webhook.disabled'; url: string };
 
 export interface OrganizationRef {
   name: string;

@@ -1,6 +1,7 @@
 import PgBoss from 'pg-boss';
-import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { Logger } from '../../config/logger';
+import { ensureQueue, runSqlPooled, sendJob } from '../../db/job-queue';
 import type { MailJob } from './mail.api';
 
 /*
@@ -34,37 +35,10 @@ export const DEFAULT_MAIL_RETRY_POLICY: MailRetryPolicy = { retryLimit: 14, retr
  */
 const EXPIRE_IN_SECONDS = 60;
 
-/** pg-boss's database port, served by a TypeORM query runner. */
-function runSqlOn(runner: QueryRunner): PgBoss.Db {
-  return { executeSql: async (text, values) => ({ rows: (await runner.query(text, values, true)).records ?? [] }) };
-}
-
-/** pg-boss's database port, served by a pooled connection per statement. */
-function runSqlPooled(dataSource: DataSource): PgBoss.Db {
-  return {
-    async executeSql(text, values) {
-      const runner = dataSource.createQueryRunner();
-      try {
-        return await runSqlOn(runner).executeSql(text, values);
-      } finally {
-        await runner.release();
-      }
-    },
-  };
-}
-
-/** Builds the INSERT of a job; the caller's transaction runs it (see enqueueMail). */
-const producer = new PgBoss({
-  db: { executeSql: () => Promise.reject(new Error('mail jobs are enqueued in a transaction: pass { db }')) },
-});
-
 /** Enqueues a mail job in the caller's transaction: a rolled-back change sends nothing. */
 export async function enqueueMail(em: EntityManager, job: MailJob, organizationId: string | null): Promise<void> {
-  if (!em.queryRunner) throw new Error('enqueueMail needs a transaction');
   const data: MailJobData = { ...job, organizationId };
-  const id = await producer.send(MAIL_QUEUE, data, { db: runSqlOn(em.queryRunner) });
-  // pg-boss answers null, not an error, for a queue that does not exist: never drop a mail silently.
-  if (!id) throw new Error(`mail queue "${MAIL_QUEUE}" is missing`);
+  await sendJob(em, MAIL_QUEUE, data);
 }
 
 /**
@@ -76,14 +50,6 @@ export async function startMailQueue(dataSource: DataSource, logger: Logger, pol
   const boss = new PgBoss({ db: runSqlPooled(dataSource), schedule: false, supervise: true, migrate: true });
   boss.on('error', (error) => logger.warn({ err: error }, 'mail queue maintenance failed'));
   await boss.start();
-  const options = { name: MAIL_QUEUE, retryLimit: policy.retryLimit, retryDelay: policy.retryDelaySeconds, retryBackoff: true, expireInSeconds: EXPIRE_IN_SECONDS };
-  if (await boss.getQueue(MAIL_QUEUE)) {
-    await boss.updateQueue(MAIL_QUEUE, options);
-  } else {
-    // Two processes starting on a new database may both try to create it; one suffices.
-    await boss.createQueue(MAIL_QUEUE, options).catch(async (error: unknown) => {
-      if (!(await boss.getQueue(MAIL_QUEUE))) throw error;
-    });
-  }
+  await ensureQueue(boss, MAIL_QUEUE, { retryLimit: policy.retryLimit, retryDelay: policy.retryDelaySeconds, retryBackoff: true, expireInSeconds: EXPIRE_IN_SECONDS });
   return boss;
 }

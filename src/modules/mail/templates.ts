@@ -51,6 +51,8 @@ function notificationText(org: string, moniker: string, n: OrganizationNotificat
       return [`${org} is now "${n.to}"`, `The moniker of ${org} changed from "${n.from}" to "${n.to}".`];
     case 'organization.deleted':
       return [`${org} was deleted`, `The organization ${org} ("${moniker}") and everything it held were deleted.`];
+    case 'webhook.disabled':
+      return [`A webhook of ${org} was disabled`, `Every delivery to ${n.url} failed for 3 days, so the webhook was disabled. Fix the endpoint, then enable it again (updateWebhook).`];
   }
 }
 
