@@ -19,6 +19,10 @@ export interface Config {
   /** Whether this process delivers the mail queue (any number of processes may). */
   mailWorker: boolean;
   dataDir: string;
+  /** Whether the schema answers introspection (GRAPHQL_INTROSPECTION; off in production unless set). */
+  graphqlIntrospection: boolean;
+  /** Whether browsers get GraphiQL at /graphql (GRAPHQL_PLAYGROUND; off in production unless set). */
+  graphqlPlayground: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -58,6 +62,10 @@ function url(env: Env, name: string, protocols: string[], fallback: string | nul
   return raw;
 }
 
+function flag(env: Env, name: string, fallback: boolean): boolean {
+  return oneOf(env, name, ['true', 'false'] as const, fallback ? 'true' : 'false') === 'true';
+}
+
 /** Reads and validates every setting; throws ConfigError naming the first bad variable. */
 export function loadConfig(env: Env = process.env): Config {
   const host = env.HOST || '0.0.0.0';
@@ -67,6 +75,12 @@ export function loadConfig(env: Env = process.env): Config {
   const mailFrom = env.MAIL_FROM || 'Orgraph <no-reply@orgraph.local>';
   if (!/@/.test(mailFrom)) throw new ConfigError(`MAIL_FROM must contain an email address (got "${mailFrom}")`);
   const dataDir = path.resolve('data');
+  const nodeEnv = oneOf(env, 'NODE_ENV', NODE_ENVS, 'development');
+  const graphqlIntrospection = flag(env, 'GRAPHQL_INTROSPECTION', nodeEnv !== 'production');
+  const graphqlPlayground = flag(env, 'GRAPHQL_PLAYGROUND', nodeEnv !== 'production');
+  if (graphqlPlayground && !graphqlIntrospection) {
+    throw new ConfigError('GRAPHQL_PLAYGROUND=true needs GRAPHQL_INTROSPECTION=true (the playground reads the schema by introspection)');
+  }
   return {
     databaseUrl: url(env, 'DATABASE_URL', ['postgres:', 'postgresql:'], null),
     host,
@@ -78,8 +92,10 @@ export function loadConfig(env: Env = process.env): Config {
     defaultRegion: oneOf(env, 'DEFAULT_REGION', REGIONS, 'EU1'),
     invitationTtlDays: integer(env, 'INVITATION_TTL_DAYS', 1, 30, 7),
     logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
-    nodeEnv: oneOf(env, 'NODE_ENV', NODE_ENVS, 'development'),
+    nodeEnv,
     mailWorker: oneOf(env, 'MAIL_WORKER', ['on', 'off'] as const, 'on') === 'on',
     dataDir,
+    graphqlIntrospection,
+    graphqlPlayground,
   };
 }

@@ -3,7 +3,7 @@ import type { Services } from '../app/services';
 import { Access } from '../authz/access';
 import type { Viewer } from '../modules/auth/auth.service';
 import { createLoaders, type Loaders } from './loaders';
-import { UnauthenticatedError } from './errors';
+import { InvalidTokenError, UnauthenticatedError } from './errors';
 
 export interface Context {
   viewer: Viewer | null;
@@ -33,9 +33,20 @@ export interface RequestFacts {
   clientAddress: string | undefined;
 }
 
-export async function createContext(dataSource: DataSource, services: Services, { authorization, clientAddress }: RequestFacts): Promise<Context> {
-  const token = authorization?.match(BEARER)?.[1];
+/**
+ * The viewer an Authorization header names; without one, anonymous. Every credential that
+ * names no one who may act (unknown, expired, revoked, malformed) refuses the whole request here.
+ */
+async function authenticate(services: Services, authorization: string | undefined): Promise<Viewer | null> {
+  if (authorization === undefined) return null;
+  const token = authorization.match(BEARER)?.[1];
   const viewer = token ? await services.auth.viewerForToken(token) : null;
+  if (!viewer) throw new InvalidTokenError();
+  return viewer;
+}
+
+export async function createContext(dataSource: DataSource, services: Services, { authorization, clientAddress }: RequestFacts): Promise<Context> {
+  const viewer = await authenticate(services, authorization);
   const loaders = createLoaders(dataSource.manager);
   if (viewer) loaders.userById.prime(viewer.user.id, viewer.user);
   return { viewer, loaders, access: new Access(viewer?.user.id ?? null, loaders), services, clientAddress: clientAddress ?? 'unknown' };
