@@ -1,7 +1,8 @@
 /**
  * Hostile documents against the server in this process: how long each request takes to be
  * refused (or answered), and the longest the event loop was held meanwhile
- * (perf_hooks.monitorEventLoopDelay). The contract's bound is 100 ms per request.
+ * (perf_hooks.monitorEventLoopDelay). The contract's bound is 100 ms per request. The
+ * documents are refused by src/http/limits.ts; before it, the 48 KB one blocked for 8 s.
  */
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { getIntrospectionQuery } from 'graphql';
@@ -31,20 +32,25 @@ export async function hostileDocuments(url: string, token: string, dashboard: st
   for (const [name, query] of [...DOCUMENTS, ['contract dashboard query', dashboard] as [string, string]]) {
     let worstMs = 0;
     let worstBlockMs = 0;
+    let worstCpuMs = 0;
     let outcome = '';
     for (let i = 0; i < 5; i += 1) {
       const loop = monitorEventLoopDelay({ resolution: 1 });
       loop.enable();
+      const cpu0 = process.cpuUsage();
       const t0 = performance.now();
       const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query }) });
       const body = (await res.json()) as { errors?: Array<{ extensions?: { code?: string } }> };
       worstMs = Math.max(worstMs, performance.now() - t0);
+      const cpu = process.cpuUsage(cpu0);
+      worstCpuMs = Math.max(worstCpuMs, (cpu.user + cpu.system) / 1000);
       loop.disable();
       worstBlockMs = Math.max(worstBlockMs, loop.max / 1e6);
       outcome = `${res.status} ${body.errors?.[0]?.extensions?.code ?? 'data'}`;
     }
-    rows.push([name, fixed(query.length / 1024, 1), outcome, fixed(worstMs, 1), fixed(worstBlockMs, 1)]);
+    rows.push([name, fixed(query.length / 1024, 1), outcome, fixed(worstMs, 1), fixed(worstCpuMs, 1), fixed(worstBlockMs, 1)]);
   }
-  console.log('\nHostile documents: worst of 5 requests each; event-loop block = longest the loop was held during a request (bound: 100 ms)');
-  console.log(table(['document', 'KB', 'answer', 'ms', 'loop block ms'], rows));
+  console.log('\nHostile documents: worst of 5 requests each; CPU = this process (server and client) during the request;');
+  console.log('loop block = longest the event loop was held during it (the bound is 100 ms; on a busy machine it includes waiting for a core)');
+  console.log(table(['document', 'KB', 'answer', 'ms', 'CPU ms', 'loop block ms'], rows));
 }

@@ -62,6 +62,13 @@ describe('limits on a document, before it is validated', () => {
     expect(dataOf(await api.exec(`{ viewer { ${times('...F', 100)} } } fragment F on User { id }`)).viewer).toBeNull();
   });
 
+  it('leaves fragment cycles to graphql-js, which refuses them', async () => {
+    const { status, body } = await post(`{ viewer { ...A } } fragment A on User { activeOrganization { teams { organization { id } } } ...B } fragment B on User { ...A }`);
+    expect(status).toBe(400);
+    expect(body.errors![0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(body.errors![0].message).toMatch(/Cannot spread fragment "A" within itself/);
+  });
+
   it('counts __typename among the 30 aliases', async () => {
     const aliases = (n: number) => Array.from({ length: n }, (_, i) => `a${i}: __typename`).join(' ');
     await expectRefused(`{ ${aliases(300)} }`, 'GRAPHQL_VALIDATION_FAILED', /Aliases limit of 30 exceeded, found 300/);

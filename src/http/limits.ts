@@ -29,7 +29,7 @@ export const LIMITS = {
   /** GraphQL Armor's cost: the contract's dashboard query costs about 44,000. */
   cost: 50000,
   directives: 50,
-  /** Selections of one response name in one selection set, its fragments merged in. */
+  /** Selections merged into one field of the response (repeats, fragments and repeated parents multiply). */
   fieldRepeats: 10,
   /** Fragment spreads in the whole document. */
   fragmentSpreads: 100,

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { ErrorRequestHandler, RequestHandler } from 'express';
@@ -54,12 +55,25 @@ export const noSubscriptionsOverHttp: ApolloServerPlugin = {
   },
 };
 
+/** How many accepted documents (by SHA-256) skip the check when they come again, as clients repeat theirs. */
+const ACCEPTED_DOCUMENTS = 1000;
+
 /** The document limits (limits.ts), checked before Apollo parses and validates: HTTP 400. */
 export function documentLimits(schema: GraphQLSchema): RequestHandler {
+  const accepted = new Set<string>();
   return (req, res, next) => {
     const source: unknown = req.method === 'POST' ? (req.body as { query?: unknown } | undefined)?.query : req.query.query;
-    const refusal = typeof source === 'string' ? documentRefusal(schema, source) : null;
-    if (!refusal) return next();
-    res.status(400).json(graphqlError(refusal.message, refusal.code));
+    if (typeof source !== 'string') return next();
+    const hash = createHash('sha256').update(source).digest('base64');
+    if (accepted.has(hash)) return next();
+    const refusal = documentRefusal(schema, source);
+    if (refusal) {
+      res.status(400).json(graphqlError(refusal.message, refusal.code));
+      return;
+    }
+    // Oldest first out: a Set iterates in insertion order.
+    if (accepted.size >= ACCEPTED_DOCUMENTS) accepted.delete(accepted.values().next().value!);
+    accepted.add(hash);
+    next();
   };
 }
