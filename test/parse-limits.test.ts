@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { getIntrospectionQuery, Kind, parse, print } from 'graphql';
-import { createSchema } from '../src/graphql/schema';
+import { createSchema } from '../src/app/schema';
 import { documentRefusal } from '../src/http/limits';
 import { registerUser } from './support/factories';
 import { dataOf, startTestServer, type GraphQLResponse, type TestServer } from './support/server';

@@ -6,11 +6,10 @@ import express, { type Express, type RequestHandler } from 'express';
 import helmet from 'helmet';
 import type { GraphQLSchema } from 'graphql';
 import type { DataSource } from 'typeorm';
-import type { Services } from '../app/services';
 import type { Config } from '../config/config';
 import type { Logger } from '../config/logger';
 import { statementCounter } from '../db/statement-counter';
-import { createContext, type Context } from '../graphql/context';
+import type { Context, RequestFacts } from '../graphql/context';
 import { createErrorFormatter } from '../graphql/errors';
 import { LIMITS } from './limits';
 import { playground } from './playground';
@@ -21,7 +20,8 @@ export interface AppDeps {
   logger: Logger;
   dataSource: DataSource;
   schema: GraphQLSchema;
-  services: Services;
+  /** Builds each request's context (the composition root's). */
+  context: (facts: RequestFacts) => Promise<Context>;
 }
 
 /** Outside production, each response says how many SQL statements it took (extensions.sqlStatements). */
@@ -40,7 +40,7 @@ const sqlStatementsPlugin: ApolloServerPlugin<Context> = {
 
 const countStatements: RequestHandler = (_req, _res, next) => statementCounter.run({ statements: 0 }, next);
 
-export async function createApp({ config, logger, dataSource, schema, services }: AppDeps): Promise<{ app: Express; apollo: ApolloServer<Context> }> {
+export async function createApp({ config, logger, dataSource, schema, context }: AppDeps): Promise<{ app: Express; apollo: ApolloServer<Context> }> {
   const plugins: ApolloServerPlugin<Context>[] = [ApolloServerPluginCacheControlDisabled(), ApolloServerPluginLandingPageDisabled(), noSubscriptionsOverHttp];
   if (config.nodeEnv !== 'production') plugins.push(sqlStatementsPlugin);
   const apollo = new ApolloServer<Context>({
@@ -80,7 +80,7 @@ export async function createApp({ config, logger, dataSource, schema, services }
     express.json({ limit: LIMITS.bodyBytes }),
     requireJsonBody,
     documentLimits(schema),
-    expressMiddleware(apollo, { context: ({ req }) => createContext(dataSource, services, { authorization: req.headers.authorization, clientAddress: req.socket.remoteAddress }) }),
+    expressMiddleware(apollo, { context: ({ req }) => context({ authorization: req.headers.authorization, clientAddress: req.socket.remoteAddress }) }),
     httpRefusals(logger),
   );
   return { app, apollo };

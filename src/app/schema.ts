@@ -4,7 +4,7 @@ import { applyMiddleware } from 'graphql-middleware';
 import { DateTimeResolver } from 'graphql-scalars';
 import { buildSchema } from 'type-graphql';
 import { permissions } from '../authz/shield';
-import { resolvers } from './resolvers';
+import { resolvers } from './modules';
 
 /** The executable schema, with every field behind its shield rule. */
 export async function createSchema(): Promise<{ schema: GraphQLSchema; unprotected: GraphQLSchema }> {
