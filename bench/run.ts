@@ -15,6 +15,7 @@ import { loadConfig } from '../src/config/config';
 import { createLogger } from '../src/config/logger';
 import { createContext } from '../src/app/context';
 import { createSchema } from '../src/app/schema';
+import { hostileDocuments } from './hostile';
 import { eventsCost } from './events';
 import { fixed, mean, measure, megabytes, percentile, perSecond, table } from './stats';
 
@@ -110,6 +111,10 @@ async function seed(server: RunningServer, gql: Client, schema: GraphQLSchema): 
   }
   return { token: owner.token, organizations };
 }
+
+/** The contract's "My organizations" dashboard (CONTRACT.md, Limits). */
+const DASHBOARD = `{ viewer { organizations(first: 20) { edges { node { id name viewerRole viewerPermissions
+  teams { id name } projects(first: 20) { totalCount edges { node { id name viewerPermissions } } } } } } } }`;
 
 interface Scenario {
   name: string;
@@ -232,6 +237,7 @@ async function main() {
       const res = await gql(`mutation($input: ChangePlanInput!) { changePlan(input: $input) { organization { plan } } }`, { input: { organizationId: events.id, plan: plan % 2 ? 'PRO' : 'CORE' } }, seeded.token);
       dataOf(res, 'changePlan');
     });
+    await hostileDocuments(server.url, seeded.token, DASHBOARD);
     console.log(`\nprocess RSS at the end: ${megabytes(process.memoryUsage().rss)}`);
   } finally {
     await server.stop();

@@ -19,12 +19,26 @@ describe('loadConfig', () => {
       nodeEnv: 'development',
       mailWorker: true,
       dataDir: path.resolve('data'),
+      graphqlIntrospection: true,
+      graphqlPlayground: true,
       webhookSecretKey: DEVELOPMENT_WEBHOOK_SECRET_KEY,
       webhooksAllowHttp: false,
       webhooksAllowPrivateNetworks: false,
     });
     // Production never signs with the public development key.
     expect(loadConfig({ NODE_ENV: 'production' }).webhookSecretKey).toBeNull();
+  });
+
+  it('turns introspection and the playground off in production unless asked for', () => {
+    expect(loadConfig({ NODE_ENV: 'production' })).toMatchObject({ graphqlIntrospection: false, graphqlPlayground: false });
+    expect(loadConfig({ NODE_ENV: 'production', GRAPHQL_INTROSPECTION: 'true' })).toMatchObject({ graphqlIntrospection: true, graphqlPlayground: false });
+    expect(loadConfig({ NODE_ENV: 'production', GRAPHQL_INTROSPECTION: 'true', GRAPHQL_PLAYGROUND: 'true' })).toMatchObject({ graphqlIntrospection: true, graphqlPlayground: true });
+    expect(loadConfig({ NODE_ENV: 'test', GRAPHQL_PLAYGROUND: 'false' })).toMatchObject({ graphqlIntrospection: true, graphqlPlayground: false });
+  });
+
+  it('refuses a playground without introspection, which could not read the schema', () => {
+    expect(() => loadConfig({ GRAPHQL_INTROSPECTION: 'false' })).toThrow(/^GRAPHQL_PLAYGROUND=true needs GRAPHQL_INTROSPECTION=true/);
+    expect(() => loadConfig({ NODE_ENV: 'production', GRAPHQL_PLAYGROUND: 'true' })).toThrow(ConfigError);
   });
 
   it('reads every variable', () => {
@@ -83,6 +97,8 @@ describe('loadConfig', () => {
     ['LOG_LEVEL', 'loud'],
     ['NODE_ENV', 'staging'],
     ['MAIL_WORKER', 'yes'],
+    ['GRAPHQL_INTROSPECTION', 'on'],
+    ['GRAPHQL_PLAYGROUND', '1'],
     ['MAIL_FROM', 'nobody'],
     ['WEBHOOKS_ALLOW_HTTP', 'yes'],
     ['WEBHOOKS_ALLOW_PRIVATE_NETWORKS', '1'],

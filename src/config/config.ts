@@ -26,6 +26,10 @@ export interface Config {
   webhooksAllowHttp: boolean;
   /** Test rigs only: webhook URLs may resolve to loopback, private or link-local addresses. */
   webhooksAllowPrivateNetworks: boolean;
+  /** Whether the schema answers introspection (GRAPHQL_INTROSPECTION; off in production unless set). */
+  graphqlIntrospection: boolean;
+  /** Whether browsers get GraphiQL at /graphql (GRAPHQL_PLAYGROUND; off in production unless set). */
+  graphqlPlayground: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -65,8 +69,8 @@ function url(env: Env, name: string, protocols: string[], fallback: string | nul
   return raw;
 }
 
-function flag(env: Env, name: string): boolean {
-  return oneOf(env, name, ['true', 'false'] as const, 'false') === 'true';
+function flag(env: Env, name: string, fallback: boolean): boolean {
+  return oneOf(env, name, ['true', 'false'] as const, fallback ? 'true' : 'false') === 'true';
 }
 
 /** The key used outside production when WEBHOOK_SECRET_KEY is unset: public, so only for development. */
@@ -95,6 +99,11 @@ export function loadConfig(env: Env = process.env): Config {
   if (!/@/.test(mailFrom)) throw new ConfigError(`MAIL_FROM must contain an email address (got "${mailFrom}")`);
   const dataDir = path.resolve('data');
   const nodeEnv = oneOf(env, 'NODE_ENV', NODE_ENVS, 'development');
+  const graphqlIntrospection = flag(env, 'GRAPHQL_INTROSPECTION', nodeEnv !== 'production');
+  const graphqlPlayground = flag(env, 'GRAPHQL_PLAYGROUND', nodeEnv !== 'production');
+  if (graphqlPlayground && !graphqlIntrospection) {
+    throw new ConfigError('GRAPHQL_PLAYGROUND=true needs GRAPHQL_INTROSPECTION=true (the playground reads the schema by introspection)');
+  }
   return {
     databaseUrl: url(env, 'DATABASE_URL', ['postgres:', 'postgresql:'], null),
     host,
@@ -109,8 +118,10 @@ export function loadConfig(env: Env = process.env): Config {
     nodeEnv,
     mailWorker: oneOf(env, 'MAIL_WORKER', ['on', 'off'] as const, 'on') === 'on',
     dataDir,
+    graphqlIntrospection,
+    graphqlPlayground,
     webhookSecretKey: webhookSecretKey(env, nodeEnv),
-    webhooksAllowHttp: flag(env, 'WEBHOOKS_ALLOW_HTTP'),
-    webhooksAllowPrivateNetworks: flag(env, 'WEBHOOKS_ALLOW_PRIVATE_NETWORKS'),
+    webhooksAllowHttp: flag(env, 'WEBHOOKS_ALLOW_HTTP', false),
+    webhooksAllowPrivateNetworks: flag(env, 'WEBHOOKS_ALLOW_PRIVATE_NETWORKS', false),
   };
 }

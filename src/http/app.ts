@@ -4,16 +4,18 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
-import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import express, { type Express, type RequestHandler } from 'express';
-import { GraphQLError, type GraphQLSchema } from 'graphql';
+import helmet from 'helmet';
+import type { GraphQLSchema } from 'graphql';
 import type { DataSource } from 'typeorm';
 import type { Config } from '../config/config';
 import type { Logger } from '../config/logger';
 import { statementCounter } from '../db/statement-counter';
 import type { Context, RequestFacts } from '../graphql/context';
 import { createErrorFormatter } from '../graphql/errors';
-import { securityValidationRules } from './limits';
+import { LIMITS } from './limits';
+import { playground } from './playground';
+import { documentLimits, httpRefusals, noSubscriptionsOverHttp, requireJsonBody } from './refusals';
 import { serveSubscriptions } from './websocket';
 
 export interface AppDeps {
@@ -39,58 +41,12 @@ const sqlStatementsPlugin: ApolloServerPlugin<Context> = {
   },
 };
 
-/** Subscriptions run over WebSocket only; over HTTP they are a request error, like any other refusal of the HTTP layer. */
-const subscriptionsOverWebSocketOnly: ApolloServerPlugin<Context> = {
-  async requestDidStart() {
-    return {
-      async didResolveOperation({ operation }) {
-        if (operation?.operation === 'subscription') {
-          throw new GraphQLError('Subscriptions are served over WebSocket at /graphql (graphql-transport-ws).', { extensions: { code: 'BAD_REQUEST', http: { status: 400 } } });
-        }
-      },
-    };
-  },
-};
-
 const countStatements: RequestHandler = (_req, _res, next) => statementCounter.run({ statements: 0 }, next);
 
 /**
- * GraphiQL's WebSocket client takes its connectionParams from a function, which the page's JSON
- * options cannot carry: this placeholder in them is replaced by one that reads the Authorization
- * header from the headers editor (GraphiQL keeps it in localStorage, as shouldPersistHeaders asks).
- */
-const CONNECTION_PARAMS = '"orgraph:connection-params"';
-const connectionParamsFromHeaders = `function () {
-  try {
-    var headers = JSON.parse(window.localStorage.getItem('graphiql:headers') || '{}');
-    var authorization = headers.Authorization || headers.authorization;
-    return authorization ? { authorization: authorization } : {};
-  } catch (error) {
-    return {};
-  }
-}`;
-
-/** GraphiQL for browsers; its assets are inlined, so it works with no internet access. Subscriptions go over WebSocket. */
-const graphiqlPage = (): RequestHandler => {
-  let html: string | null = null;
-  return (req, res, next) => {
-    if (req.method !== 'GET' || req.accepts(['application/json', 'application/graphql-response+json', 'text/html']) !== 'text/html') return next();
-    if (req.query.query) return next();
-    html ??= renderGraphiQL({
-      endpoint: '/graphql',
-      title: 'Orgraph GraphiQL',
-      subscriptionsProtocol: 'WS',
-      shouldPersistHeaders: true,
-      ...({ connectionParams: JSON.parse(CONNECTION_PARAMS) } as object),
-    }).replace(CONNECTION_PARAMS, connectionParamsFromHeaders);
-    res.type('html').send(html);
-  };
-};
-
-/**
- * The Express app on an HTTP server that also serves subscriptions over WebSocket at /graphql.
- * Stopping Apollo drains both (Apollo's documented setup): HTTP requests complete, then the
- * WebSocket server closes its connections.
+ * The Express app on an HTTP server that also serves subscriptions over WebSocket at /graphql
+ * (websocket.ts). Stopping Apollo drains both, as Apollo documents: HTTP requests complete,
+ * then the WebSocket server closes its connections.
  */
 export async function createApp({ config, logger, dataSource, schema, context }: AppDeps): Promise<{ app: Express; apollo: ApolloServer<Context>; httpServer: Server }> {
   const app = express();
@@ -100,16 +56,20 @@ export async function createApp({ config, logger, dataSource, schema, context }:
   const plugins: ApolloServerPlugin<Context>[] = [
     ApolloServerPluginCacheControlDisabled(),
     ApolloServerPluginLandingPageDisabled(),
+    noSubscriptionsOverHttp,
     ApolloServerPluginDrainHttpServer({ httpServer }),
     { serverWillStart: async () => ({ drainServer: () => subscriptions.dispose() }) },
-    subscriptionsOverWebSocketOnly,
   ];
   if (config.nodeEnv !== 'production') plugins.push(sqlStatementsPlugin);
   const apollo = new ApolloServer<Context>({
     schema,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
-    validationRules: securityValidationRules,
+    // The document limits run before Apollo (documentLimits below); its own token limit stays as a backstop.
+    parseOptions: { maxTokens: LIMITS.tokens },
+    introspection: config.graphqlIntrospection,
+    // "Did you mean ...?" would spell out the schema that introspection hides.
+    hideSchemaDetailsFromClientErrors: config.nodeEnv === 'production' || !config.graphqlIntrospection,
     includeStacktraceInErrorResponses: false,
     formatError,
     plugins,
@@ -117,6 +77,8 @@ export async function createApp({ config, logger, dataSource, schema, context }:
   await apollo.start();
 
   app.disable('x-powered-by');
+  // Security headers on every response; JSON answers load nothing, so their policy allows nothing (the playground sets its own).
+  app.use(helmet({ contentSecurityPolicy: { useDefaults: false, directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } } }));
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
@@ -131,9 +93,12 @@ export async function createApp({ config, logger, dataSource, schema, context }:
   app.use(
     '/graphql',
     countStatements,
-    graphiqlPage(),
-    express.json({ limit: '1mb' }),
+    ...(config.graphqlPlayground ? [playground()] : []),
+    express.json({ limit: LIMITS.bodyBytes }),
+    requireJsonBody,
+    documentLimits(schema),
     expressMiddleware(apollo, { context: ({ req }) => context({ authorization: req.headers.authorization, clientAddress: req.socket.remoteAddress }) }),
+    httpRefusals(logger),
   );
   return { app, apollo, httpServer };
 }

@@ -3,7 +3,8 @@ import { GraphQLError, parse, specifiedRules, validate, type DocumentNode, type 
 import { WebSocketServer } from 'ws';
 import { AppError } from '../common/errors';
 import type { Context, RequestFacts, SubscriberConnection } from '../graphql/context';
-import { securityValidationRules } from './limits';
+import { InvalidTokenError } from '../graphql/errors';
+import { documentRefusal, LIMITS } from './limits';
 
 // A subpath export, which this project's TypeScript module resolution cannot see; Node resolves it.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -45,7 +46,13 @@ export function serveSubscriptions(httpServer: Server, { schema, context, format
     {
       schema,
       onConnect: async (ctx) => {
-        const { viewer } = await context(facts(ctx));
+        const viewer = await context(facts(ctx)).then(
+          (built) => built.viewer,
+          (error: unknown) => {
+            if (error instanceof InvalidTokenError) return null;
+            throw error;
+          },
+        );
         if (viewer) return true;
         ctx.extra.socket.close(UNAUTHORIZED, 'Unauthorized');
         return false;
@@ -54,19 +61,28 @@ export function serveSubscriptions(httpServer: Server, { schema, context, format
         if (Object.keys(ctx.subscriptions).length > MAX_SUBSCRIPTIONS_PER_CONNECTION) {
           return [requestError(`At most ${MAX_SUBSCRIPTIONS_PER_CONNECTION} operations at once on one connection.`, 'BAD_REQUEST')];
         }
+        // The same document limits as over HTTP, before graphql-js validates.
+        const refusal = documentRefusal(schema, payload.query);
+        if (refusal) return [requestError(refusal.message, refusal.code)];
         let document: DocumentNode;
         try {
-          document = parse(payload.query);
+          document = parse(payload.query, { maxTokens: LIMITS.tokens });
         } catch (error) {
           return [requestError((error as Error).message, 'GRAPHQL_PARSE_FAILED')];
         }
-        const invalid = validate(schema, document, [...specifiedRules, ...securityValidationRules]);
+        const invalid = validate(schema, document, specifiedRules);
         if (invalid.length > 0) return invalid.map((error) => requestError(error.message, 'GRAPHQL_VALIDATION_FAILED'));
         return { schema, document, operationName: payload.operationName, variableValues: payload.variables };
       },
       context: async (ctx) => {
         const connection: SubscriberConnection = { facts: facts(ctx), drop: (reason) => ctx.extra.socket.close(TRY_AGAIN_LATER, reason) };
-        return { ...(await context(connection.facts)), connection };
+        try {
+          return { ...(await context(connection.facts)), connection };
+        } catch (error) {
+          // The session ended since connection_init.
+          if (error instanceof InvalidTokenError) ctx.extra.socket.close(UNAUTHORIZED, 'Unauthorized');
+          throw error;
+        }
       },
       onNext: (_ctx, _id, _payload, _args, result) => (result.errors ? { ...result, errors: format(result.errors) } : result),
       onError: (_ctx, _id, _payload, errors) => format(errors),

@@ -3,6 +3,7 @@ import { canSeeEvent, isProjectEvent } from '../../authz/policies';
 import type { Logger } from '../../config/logger';
 import type { Context, RequestFacts, SubscriberConnection } from '../../graphql/context';
 import { NotFoundError, UnauthenticatedError } from '../../common/errors';
+import { InvalidTokenError } from '../../graphql/errors';
 import { AuditEvent } from '../audit/audit-event.entity';
 import type { EventNotice } from './event-notices';
 import { EventStream } from './event-stream';
@@ -116,8 +117,11 @@ export class EventHub {
   private async clear(subscriber: Subscriber, event: AuditEvent | null, contextFor: (facts: RequestFacts) => Promise<Context>): Promise<void> {
     const { stream, organizationId } = subscriber;
     try {
-      const context = await contextFor(subscriber.connection.facts);
-      if (!context.viewer) return stream.fail(new UnauthenticatedError('Your session ended.'));
+      const context = await contextFor(subscriber.connection.facts).catch((error: unknown) => {
+        if (error instanceof InvalidTokenError) return null;
+        throw error;
+      });
+      if (!context?.viewer) return stream.fail(new UnauthenticatedError('Your session ended.'));
       const role = await context.access.organizationRole(organizationId);
       if (!role) return stream.fail(new NotFoundError());
       if (!event) return;
