@@ -1,6 +1,6 @@
-import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { requireViewer, signIn, type Context } from '../../graphql/context';
-import type { ConnectionShape } from '../../graphql/pagination';
+import { AfterArg, FirstArg, type ConnectionShape } from '../../graphql/pagination';
 import { User } from '../auth/user.entity';
 import { Organization } from '../organizations/organization.entity';
 import { Team } from '../teams/team.entity';
@@ -67,8 +67,8 @@ export class OrganizationInvitationsResolver {
     @Root() organization: Organization,
     @Ctx() ctx: Context,
     @Arg('status', () => InvitationStatus, { nullable: true }) status: InvitationStatus | null,
-    @Arg('first', () => Int, { nullable: true }) first: number | null,
-    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @FirstArg() first: number | null,
+    @AfterArg() after: string | null,
   ): Promise<ConnectionShape<Invitation>> {
     return ctx.services.invitations.list(organization.id, status, first, after);
   }

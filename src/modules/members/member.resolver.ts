@@ -1,8 +1,8 @@
-import { Arg, Ctx, FieldResolver, Int, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import { OrganizationRole } from '../../authz/enums';
 import { requireViewer, type Context } from '../../graphql/context';
 import { pairKey } from '../../graphql/loader-utils';
-import { pageRequest, toConnection, type ConnectionShape } from '../../graphql/pagination';
+import { AfterArg, FirstArg, pageRequest, toConnection, type ConnectionShape } from '../../graphql/pagination';
 import { User } from '../auth/user.entity';
 import { Organization } from '../organizations/organization.entity';
 import { Team } from '../teams/team.entity';
@@ -48,8 +48,8 @@ export class OrganizationMembersResolver {
   async members(
     @Root() organization: Organization,
     @Ctx() ctx: Context,
-    @Arg('first', () => Int, { nullable: true }) first: number | null,
-    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @FirstArg() first: number | null,
+    @AfterArg() after: string | null,
     @Arg('search', () => String, { nullable: true }) search: string | null,
     @Arg('role', () => OrganizationRole, { nullable: true }) role: OrganizationRole | null,
   ): Promise<ConnectionShape<Membership>> {

@@ -1,10 +1,10 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ProjectPermission } from '../../authz/enums';
 import { requireViewer, type Context } from '../../graphql/context';
 import { NotFoundError } from '../../graphql/errors';
 import { isUuid } from '../../graphql/ids';
 import { pairKey } from '../../graphql/loader-utils';
-import { pageRequest, toConnection, type ConnectionShape } from '../../graphql/pagination';
+import { AfterArg, FirstArg, pageRequest, toConnection, type ConnectionShape } from '../../graphql/pagination';
 import type { User } from '../auth/user.entity';
 import { Organization } from '../organizations/organization.entity';
 import type { Team } from '../teams/team.entity';
@@ -87,8 +87,8 @@ export class OrganizationProjectsResolver {
   async projects(
     @Root() organization: Organization,
     @Ctx() ctx: Context,
-    @Arg('first', () => Int, { nullable: true }) first: number | null,
-    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @FirstArg() first: number | null,
+    @AfterArg() after: string | null,
   ): Promise<ConnectionShape<Project>> {
     const request = pageRequest(first, after);
     const { rows, totalCount } = await ctx.loaders.visibleProjectsPage(request, ctx.access.requireViewer()).load(organization.id);

@@ -1,8 +1,8 @@
-import { Arg, Ctx, FieldResolver, Int, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import { TeamRole } from '../../authz/enums';
 import { requireViewer, type Context } from '../../graphql/context';
 import { pairKey } from '../../graphql/loader-utils';
-import { pageRequest, toConnection, type ConnectionShape } from '../../graphql/pagination';
+import { AfterArg, FirstArg, pageRequest, toConnection, type ConnectionShape } from '../../graphql/pagination';
 import { User } from '../auth/user.entity';
 import { Organization } from '../organizations/organization.entity';
 import { TeamMember } from './team-member.entity';
@@ -22,8 +22,8 @@ export class TeamResolver {
   async members(
     @Root() team: Team,
     @Ctx() ctx: Context,
-    @Arg('first', () => Int, { nullable: true }) first: number | null,
-    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @FirstArg() first: number | null,
+    @AfterArg() after: string | null,
   ): Promise<ConnectionShape<TeamMember>> {
     const request = pageRequest(first, after);
     const { rows, totalCount } = await ctx.loaders.teamMembersPage(request).load(team.id);
