@@ -7,6 +7,7 @@ import type { Logger } from '../config/logger';
 import { openDatabase, type Database } from '../db/database';
 import { createSchema } from '../graphql/schema';
 import { createApp } from '../http/app';
+import { Metrics, startMetricsServer } from '../http/metrics';
 import { createMailTransport } from '../modules/mail/transport';
 import { DEFAULT_MAIL_RETRY_POLICY, startMailQueue, type MailRetryPolicy } from '../modules/mail/queue';
 import { DEFAULT_MAIL_WORKER_OPTIONS, MailWorker, type MailWorkerOptions } from '../modules/mail/worker';
@@ -14,6 +15,8 @@ import { createServices, type Services } from './services';
 
 export interface RunningServer {
   url: string;
+  /** The Prometheus endpoint when METRICS_PORT is set. */
+  metricsUrl: string | null;
   database: Database;
   services: Services;
   stop(): Promise<void>;
@@ -33,13 +36,16 @@ export interface StartOptions {
 export async function startServer({ config, logger, freshDatabase = false, mailWorker: mailWorkerOptions, mailRetry }: StartOptions): Promise<RunningServer> {
   const database = await openDatabase({ url: config.databaseUrl, fresh: freshDatabase, dataDir: path.join(config.dataDir, 'pglite'), logger });
   let mailQueue: PgBoss | null = null;
+  let metricsServer: Awaited<ReturnType<typeof startMetricsServer>> | null = null;
   try {
     const applied = await database.dataSource.runMigrations({ transaction: 'each' });
     if (applied.length > 0) logger.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');
     mailQueue = await startMailQueue(database.dataSource, logger, { ...DEFAULT_MAIL_RETRY_POLICY, ...mailRetry });
     const services = createServices({ dataSource: database.dataSource, config, logger });
     const { schema } = await createSchema();
-    const { app, apollo } = await createApp({ config, logger, dataSource: database.dataSource, schema, services });
+    const metrics = config.metricsPort === null ? null : new Metrics({ dataSource: database.dataSource, mailQueue });
+    const { app, apollo } = await createApp({ config, logger, dataSource: database.dataSource, schema, services, metrics });
+    metricsServer = metrics && (await startMetricsServer(metrics, config.host, config.metricsPort!));
     const server: Server = await new Promise((resolve) => {
       const listening = app.listen(config.port, config.host, () => resolve(listening));
     });
@@ -51,11 +57,13 @@ export async function startServer({ config, logger, freshDatabase = false, mailW
     const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
     return {
       url: `http://${host}:${port}/graphql`,
+      metricsUrl: metricsServer?.url ?? null,
       database,
       services,
       async stop() {
         await new Promise<void>((resolve) => server.close(() => resolve()));
         server.closeAllConnections();
+        await metricsServer?.close();
         await mailWorker?.stop();
         await mailQueue?.stop({ graceful: false, close: false });
         await apollo.stop();
@@ -63,6 +71,7 @@ export async function startServer({ config, logger, freshDatabase = false, mailW
       },
     };
   } catch (error) {
+    await metricsServer?.close();
     await mailQueue?.stop({ graceful: false, close: false });
     await database.close();
     throw error;

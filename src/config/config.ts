@@ -19,6 +19,10 @@ export interface Config {
   /** Whether this process delivers the mail queue (any number of processes may). */
   mailWorker: boolean;
   dataDir: string;
+  /** Browser origins allowed to call /graphql (CORS); empty: none. */
+  corsOrigins: string[];
+  /** Port of the Prometheus metrics listener; null: no metrics. */
+  metricsPort: number | null;
 }
 
 export class ConfigError extends Error {}
@@ -58,6 +62,25 @@ function url(env: Env, name: string, protocols: string[], fallback: string | nul
   return raw;
 }
 
+/** Comma-separated exact origins (`scheme://host[:port]`, no path, no wildcard). */
+function origins(env: Env, name: string): string[] {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') return [];
+  return raw.split(',').map((entry) => {
+    const origin = entry.trim();
+    let parsed: URL | null = null;
+    try {
+      parsed = new URL(origin);
+    } catch {
+      // reported below
+    }
+    if (!parsed || !['http:', 'https:'].includes(parsed.protocol) || parsed.origin !== origin) {
+      throw new ConfigError(`${name} must list exact origins such as https://app.example.com, separated by commas (got "${origin}")`);
+    }
+    return origin;
+  });
+}
+
 /** Reads and validates every setting; throws ConfigError naming the first bad variable. */
 export function loadConfig(env: Env = process.env): Config {
   const host = env.HOST || '0.0.0.0';
@@ -67,6 +90,9 @@ export function loadConfig(env: Env = process.env): Config {
   const mailFrom = env.MAIL_FROM || 'Orgraph <no-reply@orgraph.local>';
   if (!/@/.test(mailFrom)) throw new ConfigError(`MAIL_FROM must contain an email address (got "${mailFrom}")`);
   const dataDir = path.resolve('data');
+  const metricsPort = env.METRICS_PORT ? integer(env, 'METRICS_PORT', 0, 65535, 0) : null;
+  // Metrics are for operators only: never served where the API is.
+  if (metricsPort !== null && metricsPort !== 0 && metricsPort === port) throw new ConfigError(`METRICS_PORT must differ from PORT (both are ${port})`);
   return {
     databaseUrl: url(env, 'DATABASE_URL', ['postgres:', 'postgresql:'], null),
     host,
@@ -81,5 +107,7 @@ export function loadConfig(env: Env = process.env): Config {
     nodeEnv: oneOf(env, 'NODE_ENV', NODE_ENVS, 'development'),
     mailWorker: oneOf(env, 'MAIL_WORKER', ['on', 'off'] as const, 'on') === 'on',
     dataDir,
+    corsOrigins: origins(env, 'CORS_ORIGINS'),
+    metricsPort,
   };
 }

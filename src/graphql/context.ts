@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { Services } from '../app/services';
+import type { Logger } from '../config/logger';
 import { Access } from '../authz/access';
 import type { Viewer } from '../modules/auth/auth.service';
 import { createLoaders, type Loaders } from './loaders';
@@ -12,6 +13,10 @@ export interface Context {
   services: Services;
   /** The peer's address (the proxy's, behind one), for rate limits. */
   clientAddress: string;
+  /** This request's id (the `x-request-id` response header). */
+  requestId: string;
+  /** Logs with `requestId` on every line. */
+  logger: Logger;
 }
 
 /** The signed-in viewer, or UNAUTHENTICATED. */
@@ -31,12 +36,14 @@ const BEARER = /^Bearer\s+(\S+)$/i;
 export interface RequestFacts {
   authorization: string | undefined;
   clientAddress: string | undefined;
+  requestId: string;
+  logger: Logger;
 }
 
-export async function createContext(dataSource: DataSource, services: Services, { authorization, clientAddress }: RequestFacts): Promise<Context> {
+export async function createContext(dataSource: DataSource, services: Services, { authorization, clientAddress, requestId, logger }: RequestFacts): Promise<Context> {
   const token = authorization?.match(BEARER)?.[1];
   const viewer = token ? await services.auth.viewerForToken(token) : null;
   const loaders = createLoaders(dataSource.manager);
   if (viewer) loaders.userById.prime(viewer.user.id, viewer.user);
-  return { viewer, loaders, access: new Access(viewer?.user.id ?? null, loaders), services, clientAddress: clientAddress ?? 'unknown' };
+  return { viewer, loaders, access: new Access(viewer?.user.id ?? null, loaders), services, clientAddress: clientAddress ?? 'unknown', requestId, logger };
 }

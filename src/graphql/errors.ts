@@ -2,7 +2,7 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ArgumentValidationError } from 'type-graphql';
 import type { ValidationError } from 'class-validator';
-import type { Logger } from '../config/logger';
+import { currentRequestScope, loggerFor, type Logger } from '../config/logger';
 
 /** The refusal codes of CONTRACT.md; nothing else reaches a client but INTERNAL_SERVER_ERROR. */
 export type ErrorCode = 'UNAUTHENTICATED' | 'NOT_FOUND' | 'FORBIDDEN' | 'BAD_USER_INPUT' | 'CONFLICT' | 'GONE' | 'RATE_LIMITED';
@@ -102,8 +102,10 @@ export function createErrorFormatter(logger: Logger) {
     if (typeof code === 'string' && REQUEST_ERROR_CODES.has(code) && !(original instanceof Error && !(original instanceof GraphQLError))) {
       return { ...base, extensions: { code } };
     }
-    logger.error({ err: original, path: formatted.path }, 'unexpected error');
-    return { message: 'Internal server error', locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+    loggerFor(logger).error({ err: original, path: formatted.path }, 'unexpected error');
+    // The request id lets a user report the failure and an operator find its log lines.
+    const requestId = currentRequestScope()?.requestId;
+    return { message: 'Internal server error', locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR', ...(requestId && { requestId }) } };
   };
 }
 

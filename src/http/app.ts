@@ -8,11 +8,14 @@ import type { GraphQLSchema } from 'graphql';
 import type { DataSource } from 'typeorm';
 import type { Services } from '../app/services';
 import type { Config } from '../config/config';
-import type { Logger } from '../config/logger';
+import { currentRequestScope, type Logger } from '../config/logger';
 import { statementCounter } from '../db/statement-counter';
 import { createContext, type Context } from '../graphql/context';
 import { createErrorFormatter } from '../graphql/errors';
+import { corsFor } from './cors';
 import { securityValidationRules } from './limits';
+import type { Metrics } from './metrics';
+import { requestIds } from './request-id';
 
 export interface AppDeps {
   config: Config;
@@ -20,6 +23,8 @@ export interface AppDeps {
   dataSource: DataSource;
   schema: GraphQLSchema;
   services: Services;
+  /** Counts and times GraphQL requests when metrics are on. */
+  metrics: Metrics | null;
 }
 
 /** Outside production, each response says how many SQL statements it took (extensions.sqlStatements). */
@@ -38,20 +43,41 @@ const sqlStatementsPlugin: ApolloServerPlugin<Context> = {
 
 const countStatements: RequestHandler = (_req, _res, next) => statementCounter.run({ statements: 0 }, next);
 
+/** The playground's first tab: a query that works as soon as the header carries a token. */
+const PLAYGROUND_QUERY = `# Paste a token from register, login or acceptInvitation into the Headers tab below,
+# replacing the dots, then run this query.
+query MyOrganizations {
+  viewer {
+    name
+    organizations(first: 20) {
+      totalCount
+      nodes { id moniker name viewerRole viewerPermissions }
+    }
+  }
+}
+`;
+
 /** GraphiQL for browsers; its assets are inlined, so it works with no internet access. */
 const graphiqlPage = (): RequestHandler => {
   let html: string | null = null;
   return (req, res, next) => {
     if (req.method !== 'GET' || req.accepts(['application/json', 'application/graphql-response+json', 'text/html']) !== 'text/html') return next();
     if (req.query.query) return next();
-    html ??= renderGraphiQL({ endpoint: '/graphql', title: 'Orgraph GraphiQL' });
+    html ??= renderGraphiQL({
+      endpoint: '/graphql',
+      title: 'Orgraph GraphiQL',
+      defaultQuery: PLAYGROUND_QUERY,
+      headers: JSON.stringify({ Authorization: 'Bearer …' }, null, 2),
+      defaultEditorToolsVisibility: 'headers',
+    });
     res.type('html').send(html);
   };
 };
 
-export async function createApp({ config, logger, dataSource, schema, services }: AppDeps): Promise<{ app: Express; apollo: ApolloServer<Context> }> {
+export async function createApp({ config, logger, dataSource, schema, services, metrics }: AppDeps): Promise<{ app: Express; apollo: ApolloServer<Context> }> {
   const plugins: ApolloServerPlugin<Context>[] = [ApolloServerPluginCacheControlDisabled(), ApolloServerPluginLandingPageDisabled()];
   if (config.nodeEnv !== 'production') plugins.push(sqlStatementsPlugin);
+  if (metrics) plugins.push(metrics.plugin());
   const apollo = new ApolloServer<Context>({
     schema,
     csrfPrevention: true,
@@ -65,6 +91,7 @@ export async function createApp({ config, logger, dataSource, schema, services }
 
   const app = express();
   app.disable('x-powered-by');
+  app.use(requestIds(logger));
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
@@ -78,10 +105,16 @@ export async function createApp({ config, logger, dataSource, schema, services }
   });
   app.use(
     '/graphql',
+    corsFor(config.corsOrigins),
     countStatements,
     graphiqlPage(),
     express.json({ limit: '1mb' }),
-    expressMiddleware(apollo, { context: ({ req }) => createContext(dataSource, services, { authorization: req.headers.authorization, clientAddress: req.socket.remoteAddress }) }),
+    expressMiddleware(apollo, {
+      context: ({ req }) => {
+        const { requestId, logger: requestLogger } = currentRequestScope() ?? { requestId: 'none', logger };
+        return createContext(dataSource, services, { authorization: req.headers.authorization, clientAddress: req.socket.remoteAddress, requestId, logger: requestLogger });
+      },
+    }),
   );
   return { app, apollo };
 }
