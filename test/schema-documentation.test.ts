@@ -48,3 +48,21 @@ describe('schema documentation', () => {
     expect(permissions.getValue('OWNERS_MANAGE')!.description).toMatch(/Held by OWNER\.$/);
   });
 });
+
+describe('playground', () => {
+  it('opens on the viewer\'s organizations with an Authorization header template', async () => {
+    const response = await fetch(api.url, { headers: { accept: 'text/html' } });
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    const options = JSON.parse(html.match(/renderYogaGraphiQL\([^,]+,\s*(\{.*\}),\s*\);/s)![1]);
+    expect(JSON.parse(options.headers)).toEqual({ Authorization: 'Bearer …' });
+    // The example is a valid query that answers once the header carries a real token.
+    const owner = await api.exec('mutation($input: RegisterInput!) { register(input: $input) { token user { id } } }', {
+      input: { email: 'playground@example.com', name: 'Pat', password: 'correct horse battery' },
+    });
+    const { token } = dataOf(owner).register;
+    const example = dataOf(await api.exec(options.defaultQuery, {}, token));
+    expect(example.viewer.organizations.totalCount).toBe(1);
+    expect(example.viewer.organizations.nodes[0].viewerRole).toBe('OWNER');
+  });
+});
