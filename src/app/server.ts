@@ -5,13 +5,16 @@ import type { AddressInfo } from 'node:net';
 import type { Config } from '../config/config';
 import type { Logger } from '../config/logger';
 import { openDatabase, type Database } from '../db/database';
-import { createSchema } from '../graphql/schema';
+import { createSchema } from './schema';
+import type { RequestFacts, Services } from '../graphql/context';
 import { createApp } from '../http/app';
 import { Metrics, startMetricsServer } from '../http/metrics';
 import { createMailTransport } from '../modules/mail/transport';
-import { DEFAULT_MAIL_RETRY_POLICY, startMailQueue, type MailRetryPolicy } from '../modules/mail/queue';
+import { DEFAULT_MAIL_RETRY_POLICY, MAIL_QUEUE, startMailQueue, type MailRetryPolicy } from '../modules/mail/queue';
 import { DEFAULT_MAIL_WORKER_OPTIONS, MailWorker, type MailWorkerOptions } from '../modules/mail/worker';
-import { createServices, type Services } from './services';
+import { createContext } from './context';
+import { entities } from './modules';
+import { createServices } from './services';
 
 export interface RunningServer {
   url: string;
@@ -34,23 +37,28 @@ export interface StartOptions {
 
 /** Opens the database, applies pending migrations, and listens on HOST:PORT. */
 export async function startServer({ config, logger, freshDatabase = false, mailWorker: mailWorkerOptions, mailRetry }: StartOptions): Promise<RunningServer> {
-  const database = await openDatabase({ url: config.databaseUrl, fresh: freshDatabase, dataDir: path.join(config.dataDir, 'pglite'), logger });
+  const database = await openDatabase({ url: config.databaseUrl, fresh: freshDatabase, dataDir: path.join(config.dataDir, 'pglite'), entities, logger });
   let mailQueue: PgBoss | null = null;
   let metricsServer: Awaited<ReturnType<typeof startMetricsServer>> | null = null;
   try {
     const applied = await database.dataSource.runMigrations({ transaction: 'each' });
     if (applied.length > 0) logger.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');
-    mailQueue = await startMailQueue(database.dataSource, logger, { ...DEFAULT_MAIL_RETRY_POLICY, ...mailRetry });
+    const queue = await startMailQueue(database.dataSource, logger, { ...DEFAULT_MAIL_RETRY_POLICY, ...mailRetry });
+    mailQueue = queue;
     const services = createServices({ dataSource: database.dataSource, config, logger });
     const { schema } = await createSchema();
-    const metrics = config.metricsPort === null ? null : new Metrics({ dataSource: database.dataSource, mailQueue });
-    const { app, apollo } = await createApp({ config, logger, dataSource: database.dataSource, schema, services, metrics });
+    const metrics = config.metricsPort === null ? null : new Metrics({ dataSource: database.dataSource, mailQueueDepth: () => queue.getQueueSize(MAIL_QUEUE) });
+    const context = (facts: RequestFacts) => createContext(database.dataSource, services, facts);
+    const { app, apollo } = await createApp({ config, logger, dataSource: database.dataSource, schema, context, metrics });
     metricsServer = metrics && (await startMetricsServer(metrics, config.host, config.metricsPort!));
     const server: Server = await new Promise((resolve) => {
       const listening = app.listen(config.port, config.host, () => resolve(listening));
     });
     const mailWorker = config.mailWorker
-      ? new MailWorker(mailQueue, database.dataSource, createMailTransport(config, logger), config.publicUrl, logger, { ...DEFAULT_MAIL_WORKER_OPTIONS, ...mailWorkerOptions })
+      ? new MailWorker(mailQueue, { invitationMail: (job) => services.invitations.invitationMail(job) }, createMailTransport(config, logger), logger, {
+          ...DEFAULT_MAIL_WORKER_OPTIONS,
+          ...mailWorkerOptions,
+        })
       : null;
     mailWorker?.start();
     const { port } = server.address() as AddressInfo;

@@ -6,11 +6,10 @@ import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import express, { type Express, type RequestHandler } from 'express';
 import type { GraphQLSchema } from 'graphql';
 import type { DataSource } from 'typeorm';
-import type { Services } from '../app/services';
 import type { Config } from '../config/config';
 import { currentRequestScope, type Logger } from '../config/logger';
 import { statementCounter } from '../db/statement-counter';
-import { createContext, type Context } from '../graphql/context';
+import type { Context, RequestFacts } from '../graphql/context';
 import { createErrorFormatter } from '../graphql/errors';
 import { corsFor } from './cors';
 import { securityValidationRules } from './limits';
@@ -22,7 +21,8 @@ export interface AppDeps {
   logger: Logger;
   dataSource: DataSource;
   schema: GraphQLSchema;
-  services: Services;
+  /** Builds each request's context (the composition root's). */
+  context: (facts: RequestFacts) => Promise<Context>;
   /** Counts and times GraphQL requests when metrics are on. */
   metrics: Metrics | null;
 }
@@ -74,7 +74,7 @@ const graphiqlPage = (): RequestHandler => {
   };
 };
 
-export async function createApp({ config, logger, dataSource, schema, services, metrics }: AppDeps): Promise<{ app: Express; apollo: ApolloServer<Context> }> {
+export async function createApp({ config, logger, dataSource, schema, context, metrics }: AppDeps): Promise<{ app: Express; apollo: ApolloServer<Context> }> {
   const plugins: ApolloServerPlugin<Context>[] = [ApolloServerPluginCacheControlDisabled(), ApolloServerPluginLandingPageDisabled()];
   if (config.nodeEnv !== 'production') plugins.push(sqlStatementsPlugin);
   if (metrics) plugins.push(metrics.plugin());
@@ -112,7 +112,7 @@ export async function createApp({ config, logger, dataSource, schema, services, 
     expressMiddleware(apollo, {
       context: ({ req }) => {
         const { requestId, logger: requestLogger } = currentRequestScope() ?? { requestId: 'none', logger };
-        return createContext(dataSource, services, { authorization: req.headers.authorization, clientAddress: req.socket.remoteAddress, requestId, logger: requestLogger });
+        return context({ authorization: req.headers.authorization, clientAddress: req.socket.remoteAddress, requestId, logger: requestLogger });
       },
     }),
   );

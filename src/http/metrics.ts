@@ -1,21 +1,20 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ApolloServerPlugin } from '@apollo/server';
-import type PgBoss from 'pg-boss';
 import type { Pool } from 'pg';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { DataSource } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { statementsSentSoFar } from '../db/statement-counter';
 import type { Context } from '../graphql/context';
-import { MAIL_QUEUE } from '../modules/mail/queue';
 
 /** Operation names come from clients: past this many distinct ones, the rest count as "(other)". */
 const MAX_OPERATION_LABELS = 200;
 
 export interface MetricsSources {
   dataSource: DataSource;
-  mailQueue: PgBoss;
+  /** How many mail jobs wait to be sent (the composition root asks the mail module). */
+  mailQueueDepth: () => Promise<number>;
 }
 
 /**
@@ -41,7 +40,7 @@ export class Metrics {
     registers: [this.registry],
   });
 
-  constructor({ dataSource, mailQueue }: MetricsSources) {
+  constructor({ dataSource, mailQueueDepth }: MetricsSources) {
     collectDefaultMetrics({ register: this.registry });
     new Counter({
       name: 'orgraph_sql_statements_total',
@@ -72,7 +71,7 @@ export class Metrics {
       registers: [this.registry],
       async collect() {
         // A database that does not answer leaves the last value; the scrape itself still works.
-        await mailQueue.getQueueSize(MAIL_QUEUE).then((size) => this.set(size), () => undefined);
+        await mailQueueDepth().then((size) => this.set(size), () => undefined);
       },
     });
   }

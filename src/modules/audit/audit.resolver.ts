@@ -1,6 +1,7 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../graphql/context';
-import { AfterArg, FirstArg, pageRequest, toConnection, type ConnectionShape } from '../../graphql/pagination';
+import { pageRequest } from '../../common/paging';
+import { AfterArg, FirstArg, toConnection, type ConnectionShape } from '../../graphql/pagination';
 import { User } from '../auth/user.entity';
 import { Organization } from '../organizations/organization.entity';
 import { AuditEvent } from './audit-event.entity';

@@ -1,10 +1,8 @@
 import { IsEmail, Length, MaxLength } from 'class-validator';
-import { Field, InputType } from 'type-graphql';
+import { Field, ID, InputType } from 'type-graphql';
 import { NameField } from '../../graphql/fields';
 import { Region } from '../organizations/organization.entity';
-
-export const PASSWORD_MIN = 10;
-export const PASSWORD_MAX = 256;
+import { PASSWORD_MAX, PASSWORD_MIN } from './auth.api';
 
 @InputType({ description: 'A new account and its first organization.' })
 export class RegisterInput {
@@ -40,4 +38,10 @@ export class LoginInput {
 export class LogoutInput {
   @Field(() => Boolean, { nullable: true, description: "End every one of the user's sessions, not only this one." })
   allSessions?: boolean | null;
+}
+
+@InputType({ description: "The organization to make the viewer's active one." })
+export class SwitchOrganizationInput {
+  @Field(() => ID, { description: 'An organization the viewer belongs to.' })
+  organizationId: string;
 }

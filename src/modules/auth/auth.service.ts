@@ -1,15 +1,17 @@
-import { DataSource, EntityManager } from 'typeorm';
+import { IsNull, type DataSource, type EntityManager } from 'typeorm';
+import { ConflictError, NotFoundError, UnauthenticatedError } from '../../common/errors';
+import { normalizeEmail, trimmed } from '../../common/text';
 import type { Config } from '../../config/config';
-import { ConflictError, UnauthenticatedError, isUniqueViolation } from '../../graphql/errors';
-import { AttemptLimiter } from '../../graphql/rate-limit';
-import { normalizeEmail, trimmed } from '../../graphql/validators';
-import { Membership } from '../members/membership.entity';
+import { AttemptLimiter } from '../../db/attempt-limiter';
+import { isUniqueViolation } from '../../db/pg-errors';
+import type { Viewer } from '../../graphql/context';
+import type { OrganizationsApi } from '../organizations/organization.api';
 import { Organization, Region } from '../organizations/organization.entity';
-import type { OrganizationService } from '../organizations/organization.service';
+import type { UsersApi } from './auth.api';
 import type { LoginInput, RegisterInput } from './auth.inputs';
 import { hashPassword, verifyPassword } from './passwords';
 import { Session } from './session.entity';
-import { newToken, tokenHash } from './tokens';
+import { newToken, tokenHash } from '../../common/tokens';
 import { User } from './user.entity';
 
 const SESSION_TTL_MS = 30 * 24 * 3600 * 1000;
@@ -22,12 +24,14 @@ export interface AuthResult {
   organization: Organization | null;
 }
 
-export interface Viewer {
-  user: User;
-  sessionId: string;
+export interface AuthDeps {
+  dataSource: DataSource;
+  config: Config;
+  organizations: OrganizationsApi;
 }
 
-export class AuthService {
+/** Accounts and sessions: the users and sessions tables are written here only. */
+export class AuthService implements UsersApi {
   /**
    * Ten login attempts per email address from one client address every fifteen minutes, and a
    * hundred per client address: keyed by both, a stranger elsewhere cannot lock the owner out.
@@ -35,13 +39,9 @@ export class AuthService {
   private readonly loginAttempts: AttemptLimiter;
   private readonly addressAttempts: AttemptLimiter;
 
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly config: Config,
-    private readonly organizations: OrganizationService,
-  ) {
-    this.loginAttempts = new AttemptLimiter(dataSource, 'login', 10, 15 * 60);
-    this.addressAttempts = new AttemptLimiter(dataSource, 'login-address', 100, 15 * 60);
+  constructor(private readonly deps: AuthDeps) {
+    this.loginAttempts = new AttemptLimiter(deps.dataSource, 'login', 10, 15 * 60);
+    this.addressAttempts = new AttemptLimiter(deps.dataSource, 'login-address', 100, 15 * 60);
   }
 
   /** Opens a session inside `em`; the raw token is returned, never stored. */
@@ -64,11 +64,11 @@ export class AuthService {
   }
 
   async register(input: RegisterInput): Promise<AuthResult> {
-    return this.dataSource.transaction(async (em) => {
+    return this.deps.dataSource.transaction(async (em) => {
       const user = await this.createUser(em, input.email, input.name, input.password);
-      const organization = await this.organizations.create(em, user, {
+      const organization = await this.deps.organizations.create(em, user.id, {
         name: input.organizationName?.trim() || `${user.name}'s organization`,
-        region: input.region ?? (this.config.defaultRegion as Region),
+        region: input.region ?? (this.deps.config.defaultRegion as Region),
       });
       user.activeOrganizationId = organization.id;
       return { ...(await this.openSession(em, user.id)), user, organization };
@@ -80,27 +80,49 @@ export class AuthService {
     const attemptKey = `${clientAddress}|${email}`;
     await this.addressAttempts.consume(clientAddress);
     await this.loginAttempts.consume(attemptKey);
-    const user = await this.dataSource.manager.findOneBy(User, { email });
+    const user = await this.deps.dataSource.manager.findOneBy(User, { email });
     if (!(await verifyPassword(user?.passwordHash ?? null, input.password)) || !user) throw new UnauthenticatedError(INVALID_LOGIN);
     await this.loginAttempts.reset(attemptKey);
-    return this.dataSource.transaction(async (em) => {
+    return this.deps.dataSource.transaction(async (em) => {
       const session = await this.openSession(em, user.id);
-      const membership = user.activeOrganizationId
-        ? await em.findOneBy(Membership, { organizationId: user.activeOrganizationId, userId: user.id })
+      // The active organization, while the user still belongs to it.
+      const organization = user.activeOrganizationId
+        ? await em
+            .createQueryBuilder(Organization, 'o')
+            .innerJoin('memberships', 'm', 'm.organization_id = o.id AND m.user_id = :userId', { userId: user.id })
+            .where('o.id = :organizationId', { organizationId: user.activeOrganizationId })
+            .getOne()
         : null;
-      const organization = membership ? await em.findOneBy(Organization, { id: membership.organizationId }) : null;
       return { ...session, user, organization };
     });
   }
 
   async logout(viewer: Viewer, allSessions: boolean): Promise<void> {
-    await this.dataSource.manager.delete(Session, allSessions ? { userId: viewer.user.id } : { id: viewer.sessionId });
+    await this.deps.dataSource.manager.delete(Session, allSessions ? { userId: viewer.user.id } : { id: viewer.sessionId });
+  }
+
+  async setActiveOrganization(em: EntityManager, userId: string, organizationId: string, onlyIfNone = false): Promise<void> {
+    await em.update(User, onlyIfNone ? { id: userId, activeOrganizationId: IsNull() } : { id: userId }, { activeOrganizationId: organizationId });
+  }
+
+  async clearActiveOrganization(em: EntityManager, userId: string, organizationId: string): Promise<void> {
+    await em.update(User, { id: userId, activeOrganizationId: organizationId }, { activeOrganizationId: null });
+  }
+
+  /** Only to an organization the user belongs to, checked in the same statement. */
+  async switchActive(userId: string, organizationId: string): Promise<void> {
+    const [, updated] = await this.deps.dataSource.query(
+      `UPDATE users SET active_organization_id = $2 WHERE id = $1
+          AND EXISTS (SELECT 1 FROM memberships WHERE organization_id = $2 AND user_id = $1)`,
+      [userId, organizationId],
+    );
+    if (updated === 0) throw new NotFoundError();
   }
 
   /** The viewer behind a bearer token, or null when it is unknown or expired. */
   async viewerForToken(token: string): Promise<Viewer | null> {
     // One statement per request: findOne with a relation would add a DISTINCT pre-query (its LIMIT 1 over a join).
-    const session = await this.dataSource.manager
+    const session = await this.deps.dataSource.manager
       .createQueryBuilder(Session, 'session')
       .innerJoinAndSelect('session.user', 'user')
       .where('session.tokenHash = :hash AND session.expiresAt > :now', { hash: tokenHash(token), now: new Date() })

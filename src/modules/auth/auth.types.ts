@@ -19,3 +19,9 @@ export class LogoutPayload {
   @Field(() => Boolean, { description: 'True once the sessions have ended.' })
   loggedOut: boolean;
 }
+
+@ObjectType({ description: 'The viewer with their new active organization.' })
+export class SwitchOrganizationPayload {
+  @Field(() => User, { description: 'The viewer, whose activeOrganization is now the chosen one.' })
+  viewer: User;
+}

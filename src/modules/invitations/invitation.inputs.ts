@@ -2,7 +2,7 @@ import { ArrayMinSize, IsEmail, IsInt, IsOptional, Length, Max, MaxLength, Min }
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { NameField, TextField } from '../../graphql/fields';
 import { OrganizationRole } from '../../authz/enums';
-import { PASSWORD_MAX, PASSWORD_MIN } from '../auth/auth.inputs';
+import { PASSWORD_MAX, PASSWORD_MIN } from '../auth/auth.api';
 
 export const EXPIRES_IN_DAYS_MAX = 30;
 

@@ -69,9 +69,3 @@ export class DeleteOrganizationInput {
   @Field(() => String, { description: 'Must equal the current moniker.' })
   confirmMoniker: string;
 }
-
-@InputType({ description: "The organization to make the viewer's active one." })
-export class SwitchOrganizationInput {
-  @Field(() => ID, { description: 'An organization the viewer belongs to.' })
-  organizationId: string;
-}

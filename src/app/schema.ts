@@ -5,7 +5,7 @@ import { DateTimeResolver } from 'graphql-scalars';
 import { buildSchema } from 'type-graphql';
 import '../authz/permission-docs';
 import { permissions } from '../authz/shield';
-import { resolvers } from './resolvers';
+import { resolvers } from './modules';
 
 /** The docs' front page (GraphiQL shows the Query type's description first): how to get in. */
 export const QUERY_DESCRIPTION = [

@@ -1,6 +1,6 @@
 import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
 import type { DataSource } from 'typeorm';
-import { RateLimitedError } from './errors';
+import { RateLimitedError } from '../common/errors';
 
 /**
  * A named budget of attempts per key (rate-limiter-flexible), kept in PostgreSQL's rate_limits
