@@ -21,7 +21,21 @@ describe('loadConfig', () => {
       dataDir: path.resolve('data'),
       corsOrigins: [],
       metricsPort: null,
+      graphqlIntrospection: true,
+      graphqlPlayground: true,
     });
+  });
+
+  it('turns introspection and the playground off in production unless asked for', () => {
+    expect(loadConfig({ NODE_ENV: 'production' })).toMatchObject({ graphqlIntrospection: false, graphqlPlayground: false });
+    expect(loadConfig({ NODE_ENV: 'production', GRAPHQL_INTROSPECTION: 'true' })).toMatchObject({ graphqlIntrospection: true, graphqlPlayground: false });
+    expect(loadConfig({ NODE_ENV: 'production', GRAPHQL_INTROSPECTION: 'true', GRAPHQL_PLAYGROUND: 'true' })).toMatchObject({ graphqlIntrospection: true, graphqlPlayground: true });
+    expect(loadConfig({ NODE_ENV: 'test', GRAPHQL_PLAYGROUND: 'false' })).toMatchObject({ graphqlIntrospection: true, graphqlPlayground: false });
+  });
+
+  it('refuses a playground without introspection, which could not read the schema', () => {
+    expect(() => loadConfig({ GRAPHQL_INTROSPECTION: 'false' })).toThrow(/^GRAPHQL_PLAYGROUND=true needs GRAPHQL_INTROSPECTION=true/);
+    expect(() => loadConfig({ NODE_ENV: 'production', GRAPHQL_PLAYGROUND: 'true' })).toThrow(ConfigError);
   });
 
   it('reads every variable', () => {
@@ -74,6 +88,8 @@ describe('loadConfig', () => {
     ['LOG_LEVEL', 'loud'],
     ['NODE_ENV', 'staging'],
     ['MAIL_WORKER', 'yes'],
+    ['GRAPHQL_INTROSPECTION', 'on'],
+    ['GRAPHQL_PLAYGROUND', '1'],
     ['MAIL_FROM', 'nobody'],
   ])('refuses %s=%s with a ConfigError naming the variable', (name, value) => {
     let error: unknown;

@@ -23,6 +23,10 @@ export interface Config {
   corsOrigins: string[];
   /** Port of the Prometheus metrics listener; null: no metrics. */
   metricsPort: number | null;
+  /** Whether the schema answers introspection (GRAPHQL_INTROSPECTION; off in production unless set). */
+  graphqlIntrospection: boolean;
+  /** Whether browsers get GraphiQL at /graphql (GRAPHQL_PLAYGROUND; off in production unless set). */
+  graphqlPlayground: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -81,6 +85,10 @@ function origins(env: Env, name: string): string[] {
   });
 }
 
+function flag(env: Env, name: string, fallback: boolean): boolean {
+  return oneOf(env, name, ['true', 'false'] as const, fallback ? 'true' : 'false') === 'true';
+}
+
 /** Reads and validates every setting; throws ConfigError naming the first bad variable. */
 export function loadConfig(env: Env = process.env): Config {
   const host = env.HOST || '0.0.0.0';
@@ -93,6 +101,12 @@ export function loadConfig(env: Env = process.env): Config {
   const metricsPort = env.METRICS_PORT ? integer(env, 'METRICS_PORT', 0, 65535, 0) : null;
   // Metrics are for operators only: never served where the API is.
   if (metricsPort !== null && metricsPort !== 0 && metricsPort === port) throw new ConfigError(`METRICS_PORT must differ from PORT (both are ${port})`);
+  const nodeEnv = oneOf(env, 'NODE_ENV', NODE_ENVS, 'development');
+  const graphqlIntrospection = flag(env, 'GRAPHQL_INTROSPECTION', nodeEnv !== 'production');
+  const graphqlPlayground = flag(env, 'GRAPHQL_PLAYGROUND', nodeEnv !== 'production');
+  if (graphqlPlayground && !graphqlIntrospection) {
+    throw new ConfigError('GRAPHQL_PLAYGROUND=true needs GRAPHQL_INTROSPECTION=true (the playground reads the schema by introspection)');
+  }
   return {
     databaseUrl: url(env, 'DATABASE_URL', ['postgres:', 'postgresql:'], null),
     host,
@@ -104,10 +118,12 @@ export function loadConfig(env: Env = process.env): Config {
     defaultRegion: oneOf(env, 'DEFAULT_REGION', REGIONS, 'EU1'),
     invitationTtlDays: integer(env, 'INVITATION_TTL_DAYS', 1, 30, 7),
     logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
-    nodeEnv: oneOf(env, 'NODE_ENV', NODE_ENVS, 'development'),
+    nodeEnv,
     mailWorker: oneOf(env, 'MAIL_WORKER', ['on', 'off'] as const, 'on') === 'on',
     dataDir,
     corsOrigins: origins(env, 'CORS_ORIGINS'),
     metricsPort,
+    graphqlIntrospection,
+    graphqlPlayground,
   };
 }

@@ -2,8 +2,8 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
-import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import express, { type Express, type RequestHandler } from 'express';
+import helmet from 'helmet';
 import type { GraphQLSchema } from 'graphql';
 import type { DataSource } from 'typeorm';
 import type { Config } from '../config/config';
@@ -12,8 +12,10 @@ import { statementCounter } from '../db/statement-counter';
 import type { Context, RequestFacts } from '../graphql/context';
 import { createErrorFormatter } from '../graphql/errors';
 import { corsFor } from './cors';
-import { securityValidationRules } from './limits';
+import { LIMITS } from './limits';
 import type { Metrics } from './metrics';
+import { playground } from './playground';
+import { documentLimits, httpRefusals, noSubscriptionsOverHttp, requireJsonBody } from './refusals';
 import { requestIds } from './request-id';
 
 export interface AppDeps {
@@ -43,46 +45,19 @@ const sqlStatementsPlugin: ApolloServerPlugin<Context> = {
 
 const countStatements: RequestHandler = (_req, _res, next) => statementCounter.run({ statements: 0 }, next);
 
-/** The playground's first tab: a query that works as soon as the header carries a token. */
-const PLAYGROUND_QUERY = `# Paste a token from register, login or acceptInvitation into the Headers tab below,
-# replacing the dots, then run this query.
-query MyOrganizations {
-  viewer {
-    name
-    organizations(first: 20) {
-      totalCount
-      nodes { id moniker name viewerRole viewerPermissions }
-    }
-  }
-}
-`;
-
-/** GraphiQL for browsers; its assets are inlined, so it works with no internet access. */
-const graphiqlPage = (): RequestHandler => {
-  let html: string | null = null;
-  return (req, res, next) => {
-    if (req.method !== 'GET' || req.accepts(['application/json', 'application/graphql-response+json', 'text/html']) !== 'text/html') return next();
-    if (req.query.query) return next();
-    html ??= renderGraphiQL({
-      endpoint: '/graphql',
-      title: 'Orgraph GraphiQL',
-      defaultQuery: PLAYGROUND_QUERY,
-      headers: JSON.stringify({ Authorization: 'Bearer …' }, null, 2),
-      defaultEditorToolsVisibility: 'headers',
-    });
-    res.type('html').send(html);
-  };
-};
-
 export async function createApp({ config, logger, dataSource, schema, context, metrics }: AppDeps): Promise<{ app: Express; apollo: ApolloServer<Context> }> {
-  const plugins: ApolloServerPlugin<Context>[] = [ApolloServerPluginCacheControlDisabled(), ApolloServerPluginLandingPageDisabled()];
+  const plugins: ApolloServerPlugin<Context>[] = [ApolloServerPluginCacheControlDisabled(), ApolloServerPluginLandingPageDisabled(), noSubscriptionsOverHttp];
   if (config.nodeEnv !== 'production') plugins.push(sqlStatementsPlugin);
   if (metrics) plugins.push(metrics.plugin());
   const apollo = new ApolloServer<Context>({
     schema,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
-    validationRules: securityValidationRules,
+    // The document limits run before Apollo (documentLimits below); its own token limit stays as a backstop.
+    parseOptions: { maxTokens: LIMITS.tokens },
+    introspection: config.graphqlIntrospection,
+    // "Did you mean ...?" would spell out the schema that introspection hides.
+    hideSchemaDetailsFromClientErrors: config.nodeEnv === 'production' || !config.graphqlIntrospection,
     includeStacktraceInErrorResponses: false,
     formatError: createErrorFormatter(logger),
     plugins,
@@ -92,6 +67,8 @@ export async function createApp({ config, logger, dataSource, schema, context, m
   const app = express();
   app.disable('x-powered-by');
   app.use(requestIds(logger));
+  // Security headers on every response; JSON answers load nothing, so their policy allows nothing (the playground sets its own).
+  app.use(helmet({ contentSecurityPolicy: { useDefaults: false, directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } } }));
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
@@ -107,14 +84,17 @@ export async function createApp({ config, logger, dataSource, schema, context, m
     '/graphql',
     corsFor(config.corsOrigins),
     countStatements,
-    graphiqlPage(),
-    express.json({ limit: '1mb' }),
+    ...(config.graphqlPlayground ? [playground()] : []),
+    express.json({ limit: LIMITS.bodyBytes }),
+    requireJsonBody,
+    documentLimits(schema),
     expressMiddleware(apollo, {
       context: ({ req }) => {
         const { requestId, logger: requestLogger } = currentRequestScope() ?? { requestId: 'none', logger };
         return context({ authorization: req.headers.authorization, clientAddress: req.socket.remoteAddress, requestId, logger: requestLogger });
       },
     }),
+    httpRefusals(logger),
   );
   return { app, apollo };
 }
