@@ -19,8 +19,13 @@ async function authenticate(services: Services, authorization: string | undefine
 }
 
 /** `loaders` may be shared by contexts built at the same moment (an event's subscribers): no loader depends on the viewer. */
-export async function createContext(dataSource: DataSource, services: Services, { authorization, clientAddress }: RequestFacts, loaders: Loaders = createLoaders(dataSource.manager)): Promise<Context> {
+export async function createContext(
+  dataSource: DataSource,
+  services: Services,
+  { authorization, clientAddress, requestId, logger }: RequestFacts,
+  loaders: Loaders = createLoaders(dataSource.manager),
+): Promise<Context> {
   const viewer = await authenticate(services, authorization);
   if (viewer) loaders.userById.prime(viewer.user.id, viewer.user);
-  return { viewer, loaders, access: new Access(viewer?.user.id ?? null, loaders), services, clientAddress: clientAddress ?? 'unknown' };
+  return { viewer, loaders, access: new Access(viewer?.user.id ?? null, loaders), services, clientAddress: clientAddress ?? 'unknown', requestId, logger };
 }

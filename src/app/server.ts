@@ -10,9 +10,10 @@ import type { WebhookRetryPolicy } from '../modules/webhooks/webhook.service';
 import { DEFAULT_WEBHOOK_WORKER_OPTIONS, startWebhookWorker, type WebhookWorkerOptions } from '../modules/webhooks/webhook.worker';
 import type { RequestFacts, Services } from '../graphql/context';
 import { createApp } from '../http/app';
+import { Metrics, startMetricsServer } from '../http/metrics';
 import { startNoticeSource, type NoticeSource } from '../modules/events/event-notices';
 import { createMailTransport } from '../modules/mail/transport';
-import { DEFAULT_MAIL_RETRY_POLICY, startMailQueue, type MailRetryPolicy } from '../modules/mail/queue';
+import { DEFAULT_MAIL_RETRY_POLICY, MAIL_QUEUE, startMailQueue, type MailRetryPolicy } from '../modules/mail/queue';
 import { DEFAULT_MAIL_WORKER_OPTIONS, MailWorker, type MailWorkerOptions } from '../modules/mail/worker';
 import { createContext } from './context';
 import { entities } from './modules';
@@ -20,6 +21,8 @@ import { createServices } from './services';
 
 export interface RunningServer {
   url: string;
+  /** The Prometheus endpoint when METRICS_PORT is set. */
+  metricsUrl: string | null;
   database: Database;
   services: Services;
   stop(): Promise<void>;
@@ -42,18 +45,22 @@ export interface StartOptions {
 export async function startServer({ config, logger, freshDatabase = false, mailWorker: mailWorkerOptions, mailRetry, webhookRetry, webhookWorker: webhookWorkerOptions }: StartOptions): Promise<RunningServer> {
   const database = await openDatabase({ url: config.databaseUrl, fresh: freshDatabase, dataDir: path.join(config.dataDir, 'pglite'), entities, logger });
   let mailQueue: PgBoss | null = null;
+  let metricsServer: Awaited<ReturnType<typeof startMetricsServer>> | null = null;
   let notices: NoticeSource | null = null;
   try {
     const applied = await database.dataSource.runMigrations({ transaction: 'each' });
     if (applied.length > 0) logger.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');
-    mailQueue = await startMailQueue(database.dataSource, logger, { ...DEFAULT_MAIL_RETRY_POLICY, ...mailRetry });
+    const queue = await startMailQueue(database.dataSource, logger, { ...DEFAULT_MAIL_RETRY_POLICY, ...mailRetry });
+    mailQueue = queue;
     const services = createServices({ dataSource: database.dataSource, config, logger, webhookRetry });
     // Every process attempts due webhook deliveries (pg-boss hands each job to one of them).
-    const webhookWorker = await startWebhookWorker(mailQueue, services.webhooks, logger, { ...DEFAULT_WEBHOOK_WORKER_OPTIONS, ...webhookWorkerOptions });
-    const { schema } = await createSchema();
+    const webhookWorker = await startWebhookWorker(queue, services.webhooks, logger, { ...DEFAULT_WEBHOOK_WORKER_OPTIONS, ...webhookWorkerOptions });
     notices = await startNoticeSource(database, (notice) => services.events.publish(notice), logger);
+    const { schema } = await createSchema();
+    const metrics = config.metricsPort === null ? null : new Metrics({ dataSource: database.dataSource, mailQueueDepth: () => queue.getQueueSize(MAIL_QUEUE) });
     const context = (facts: RequestFacts) => createContext(database.dataSource, services, facts);
-    const { apollo, httpServer } = await createApp({ config, logger, dataSource: database.dataSource, schema, context });
+    const { apollo, httpServer } = await createApp({ config, logger, dataSource: database.dataSource, schema, context, metrics });
+    metricsServer = metrics && (await startMetricsServer(metrics, config.host, config.metricsPort!));
     const server: Server = await new Promise((resolve) => {
       httpServer.listen(config.port, config.host, () => resolve(httpServer));
     });
@@ -68,12 +75,14 @@ export async function startServer({ config, logger, freshDatabase = false, mailW
     const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
     return {
       url: `http://${host}:${port}/graphql`,
+      metricsUrl: metricsServer?.url ?? null,
       database,
       services,
       async stop() {
         // Apollo's drain plugins close the HTTP server (requests under way complete) and the WebSocket subscribers.
         await apollo.stop();
         server.closeAllConnections();
+        await metricsServer?.close();
         await notices?.stop();
         await webhookWorker.stop();
         await mailWorker?.stop();
@@ -82,6 +91,7 @@ export async function startServer({ config, logger, freshDatabase = false, mailW
       },
     };
   } catch (error) {
+    await metricsServer?.close();
     await notices?.stop();
     await mailQueue?.stop({ graceful: false, close: false });
     await database.close();

@@ -26,6 +26,10 @@ export interface Config {
   webhooksAllowHttp: boolean;
   /** Test rigs only: webhook URLs may resolve to loopback, private or link-local addresses. */
   webhooksAllowPrivateNetworks: boolean;
+  /** Browser origins allowed to call /graphql (CORS); empty: none. */
+  corsOrigins: string[];
+  /** Port of the Prometheus metrics listener; null: no metrics. */
+  metricsPort: number | null;
   /** Whether the schema answers introspection (GRAPHQL_INTROSPECTION; off in production unless set). */
   graphqlIntrospection: boolean;
   /** Whether browsers get GraphiQL at /graphql (GRAPHQL_PLAYGROUND; off in production unless set). */
@@ -69,6 +73,25 @@ function url(env: Env, name: string, protocols: string[], fallback: string | nul
   return raw;
 }
 
+/** Comma-separated exact origins (`scheme://host[:port]`, no path, no wildcard). */
+function origins(env: Env, name: string): string[] {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') return [];
+  return raw.split(',').map((entry) => {
+    const origin = entry.trim();
+    let parsed: URL | null = null;
+    try {
+      parsed = new URL(origin);
+    } catch {
+      // reported below
+    }
+    if (!parsed || !['http:', 'https:'].includes(parsed.protocol) || parsed.origin !== origin) {
+      throw new ConfigError(`${name} must list exact origins such as https://app.example.com, separated by commas (got "${origin}")`);
+    }
+    return origin;
+  });
+}
+
 function flag(env: Env, name: string, fallback: boolean): boolean {
   return oneOf(env, name, ['true', 'false'] as const, fallback ? 'true' : 'false') === 'true';
 }
@@ -98,6 +121,9 @@ export function loadConfig(env: Env = process.env): Config {
   const mailFrom = env.MAIL_FROM || 'Orgraph <no-reply@orgraph.local>';
   if (!/@/.test(mailFrom)) throw new ConfigError(`MAIL_FROM must contain an email address (got "${mailFrom}")`);
   const dataDir = path.resolve('data');
+  const metricsPort = env.METRICS_PORT ? integer(env, 'METRICS_PORT', 0, 65535, 0) : null;
+  // Metrics are for operators only: never served where the API is.
+  if (metricsPort !== null && metricsPort !== 0 && metricsPort === port) throw new ConfigError(`METRICS_PORT must differ from PORT (both are ${port})`);
   const nodeEnv = oneOf(env, 'NODE_ENV', NODE_ENVS, 'development');
   const graphqlIntrospection = flag(env, 'GRAPHQL_INTROSPECTION', nodeEnv !== 'production');
   const graphqlPlayground = flag(env, 'GRAPHQL_PLAYGROUND', nodeEnv !== 'production');
@@ -118,6 +144,8 @@ export function loadConfig(env: Env = process.env): Config {
     nodeEnv,
     mailWorker: oneOf(env, 'MAIL_WORKER', ['on', 'off'] as const, 'on') === 'on',
     dataDir,
+    corsOrigins: origins(env, 'CORS_ORIGINS'),
+    metricsPort,
     graphqlIntrospection,
     graphqlPlayground,
     webhookSecretKey: webhookSecretKey(env, nodeEnv),

@@ -1,3 +1,4 @@
+import type { Logger } from '../config/logger';
 import { Access } from '../authz/access';
 import { UnauthenticatedError } from '../common/errors';
 
@@ -27,6 +28,10 @@ export interface Context {
   services: Services;
   /** The peer's address (the proxy's, behind one), for rate limits. */
   clientAddress: string;
+  /** This request's id (the `x-request-id` response header). */
+  requestId: string;
+  /** Logs with `requestId` on every line. */
+  logger: Logger;
   /** Over WebSocket only: the subscriber's connection (see src/modules/events). */
   connection?: SubscriberConnection;
 }
@@ -47,4 +52,6 @@ export function requireViewer(ctx: Context): Viewer {
 export interface RequestFacts {
   authorization: string | undefined;
   clientAddress: string | undefined;
+  requestId: string;
+  logger: Logger;
 }

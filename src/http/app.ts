@@ -9,13 +9,16 @@ import helmet from 'helmet';
 import type { GraphQLSchema } from 'graphql';
 import type { DataSource } from 'typeorm';
 import type { Config } from '../config/config';
-import type { Logger } from '../config/logger';
+import { currentRequestScope, type Logger } from '../config/logger';
 import { statementCounter } from '../db/statement-counter';
 import type { Context, RequestFacts } from '../graphql/context';
 import { createErrorFormatter } from '../graphql/errors';
+import { corsFor } from './cors';
 import { LIMITS } from './limits';
+import type { Metrics } from './metrics';
 import { playground } from './playground';
 import { documentLimits, httpRefusals, noSubscriptionsOverHttp, requireJsonBody } from './refusals';
+import { requestIds } from './request-id';
 import { serveSubscriptions } from './websocket';
 
 export interface AppDeps {
@@ -25,6 +28,8 @@ export interface AppDeps {
   schema: GraphQLSchema;
   /** Builds each request's context (the composition root's). */
   context: (facts: RequestFacts) => Promise<Context>;
+  /** Counts and times GraphQL requests when metrics are on. */
+  metrics: Metrics | null;
 }
 
 /** Outside production, each response says how many SQL statements it took (extensions.sqlStatements). */
@@ -48,11 +53,11 @@ const countStatements: RequestHandler = (_req, _res, next) => statementCounter.r
  * (websocket.ts). Stopping Apollo drains both, as Apollo documents: HTTP requests complete,
  * then the WebSocket server closes its connections.
  */
-export async function createApp({ config, logger, dataSource, schema, context }: AppDeps): Promise<{ app: Express; apollo: ApolloServer<Context>; httpServer: Server }> {
+export async function createApp({ config, logger, dataSource, schema, context, metrics }: AppDeps): Promise<{ app: Express; apollo: ApolloServer<Context>; httpServer: Server }> {
   const app = express();
   const httpServer = createServer(app);
   const formatError = createErrorFormatter(logger);
-  const subscriptions = serveSubscriptions(httpServer, { schema, context, formatError });
+  const subscriptions = serveSubscriptions(httpServer, { schema, context, formatError, logger });
   const plugins: ApolloServerPlugin<Context>[] = [
     ApolloServerPluginCacheControlDisabled(),
     ApolloServerPluginLandingPageDisabled(),
@@ -61,6 +66,7 @@ export async function createApp({ config, logger, dataSource, schema, context }:
     { serverWillStart: async () => ({ drainServer: () => subscriptions.dispose() }) },
   ];
   if (config.nodeEnv !== 'production') plugins.push(sqlStatementsPlugin);
+  if (metrics) plugins.push(metrics.plugin());
   const apollo = new ApolloServer<Context>({
     schema,
     csrfPrevention: true,
@@ -77,6 +83,7 @@ export async function createApp({ config, logger, dataSource, schema, context }:
   await apollo.start();
 
   app.disable('x-powered-by');
+  app.use(requestIds(logger));
   // Security headers on every response; JSON answers load nothing, so their policy allows nothing (the playground sets its own).
   app.use(helmet({ contentSecurityPolicy: { useDefaults: false, directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } } }));
   app.get('/healthz', (_req, res) => {
@@ -92,12 +99,18 @@ export async function createApp({ config, logger, dataSource, schema, context }:
   });
   app.use(
     '/graphql',
+    corsFor(config.corsOrigins),
     countStatements,
     ...(config.graphqlPlayground ? [playground()] : []),
     express.json({ limit: LIMITS.bodyBytes }),
     requireJsonBody,
     documentLimits(schema),
-    expressMiddleware(apollo, { context: ({ req }) => context({ authorization: req.headers.authorization, clientAddress: req.socket.remoteAddress }) }),
+    expressMiddleware(apollo, {
+      context: ({ req }) => {
+        const { requestId, logger: requestLogger } = currentRequestScope() ?? { requestId: 'none', logger };
+        return context({ authorization: req.headers.authorization, clientAddress: req.socket.remoteAddress, requestId, logger: requestLogger });
+      },
+    }),
     httpRefusals(logger),
   );
   return { app, apollo, httpServer };

@@ -45,15 +45,19 @@ const connectionParamsFromHeaders = `function () {
   }
 }`;
 
-/** The page, with subscriptions over WebSocket (graphql-transport-ws) signed in with the headers editor's Authorization. */
-const renderPage = () =>
-  renderGraphiQL({
-    endpoint: '/graphql',
-    title: 'Orgraph GraphiQL',
-    subscriptionsProtocol: 'WS',
-    shouldPersistHeaders: true,
-    ...({ connectionParams: JSON.parse(CONNECTION_PARAMS) } as object),
-  }).replace(CONNECTION_PARAMS, connectionParamsFromHeaders);
+/** The first tab: a query that works as soon as the header carries a token. */
+const PLAYGROUND_QUERY = `# Paste a token from register, login or acceptInvitation into the Headers tab below,
+# replacing the dots, then run this query.
+query MyOrganizations {
+  viewer {
+    name
+    organizations(first: 20) {
+      totalCount
+      nodes { id moniker name viewerRole viewerPermissions }
+    }
+  }
+}
+`;
 
 /** GraphiQL for browsers that open /graphql; its assets are inlined, so it works with no internet access. */
 export function playground(): RequestHandler {
@@ -62,7 +66,17 @@ export function playground(): RequestHandler {
     if (req.method !== 'GET' || req.accepts(['application/json', 'application/graphql-response+json', 'text/html']) !== 'text/html') return next();
     if (req.query.query) return next();
     if (!page) {
-      const html = renderPage();
+      const html = renderGraphiQL({
+        endpoint: '/graphql',
+        title: 'Orgraph GraphiQL',
+        defaultQuery: PLAYGROUND_QUERY,
+        headers: JSON.stringify({ Authorization: 'Bearer …' }, null, 2),
+        defaultEditorToolsVisibility: 'headers',
+        // Subscriptions over WebSocket (graphql-transport-ws), signed in with the headers editor's Authorization.
+        subscriptionsProtocol: 'WS',
+        shouldPersistHeaders: true,
+        ...({ connectionParams: JSON.parse(CONNECTION_PARAMS) } as object),
+      }).replace(CONNECTION_PARAMS, connectionParamsFromHeaders);
       page = { html, policy: pageSecurityPolicy(html) };
     }
     const { html, policy } = page;

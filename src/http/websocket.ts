@@ -1,7 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import { GraphQLError, parse, specifiedRules, validate, type DocumentNode, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import { WebSocketServer } from 'ws';
 import { AppError } from '../common/errors';
+import type { Logger } from '../config/logger';
 import type { Context, RequestFacts, SubscriberConnection } from '../graphql/context';
 import { InvalidTokenError } from '../graphql/errors';
 import { documentRefusal, LIMITS } from './limits';
@@ -22,6 +24,7 @@ export interface SubscriptionServerDeps {
   /** Builds a context from what the client said, as for an HTTP request (the composition root's). */
   context: (facts: RequestFacts) => Promise<Context>;
   formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
+  logger: Logger;
 }
 
 const requestError = (message: string, code: string) => new GraphQLError(message, { extensions: { code } });
@@ -32,11 +35,15 @@ const requestError = (message: string, code: string) => new GraphQLError(message
  * error formatting as HTTP. `connectionParams.authorization` carries "Bearer <token>"; a
  * missing or bad one closes the socket with 4401 at connection_init.
  */
-export function serveSubscriptions(httpServer: Server, { schema, context, formatError }: SubscriptionServerDeps): { dispose(): Promise<void> } {
+export function serveSubscriptions(httpServer: Server, { schema, context, formatError, logger }: SubscriptionServerDeps): { dispose(): Promise<void> } {
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: MAX_MESSAGE_BYTES });
+  // One request id per connection (its upgrade request's x-request-id when sane would be nicer; a new one suffices).
+  const requestIds = new WeakMap<object, string>();
   const facts = (ctx: { connectionParams?: Record<string, unknown>; extra: { request: { socket: { remoteAddress?: string } } } }): RequestFacts => {
     const authorization = ctx.connectionParams?.authorization;
-    return { authorization: typeof authorization === 'string' ? authorization : undefined, clientAddress: ctx.extra.request.socket.remoteAddress };
+    const requestId = requestIds.get(ctx.extra.request) ?? randomUUID();
+    requestIds.set(ctx.extra.request, requestId);
+    return { authorization: typeof authorization === 'string' ? authorization : undefined, clientAddress: ctx.extra.request.socket.remoteAddress, requestId, logger: logger.child({ requestId }) };
   };
   // An error thrown by an event stream reaches graphql-ws wrapped without a path; its code is the original's.
   const format = (errors: readonly GraphQLError[]) =>

@@ -6,7 +6,7 @@ import { print, type DocumentNode } from 'graphql';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { startServer, type RunningServer, type StartOptions } from '../../src/app/server';
 import { loadConfig } from '../../src/config/config';
-import { createLogger } from '../../src/config/logger';
+import { createLogger, type Logger } from '../../src/config/logger';
 
 export interface GraphQLResponse<T> {
   data?: T | null;
@@ -28,10 +28,10 @@ export interface TestServer {
  * mail goes to .eml files in a temporary MAIL_DIR; the mail worker polls every 50 ms and a
  * failed mail is retried after about a second.
  */
-export async function startTestServer(env: Record<string, string> = {}, options: Pick<StartOptions, 'freshDatabase'> = {}): Promise<TestServer> {
+export async function startTestServer(env: Record<string, string> = {}, options: Pick<StartOptions, 'freshDatabase'> & { logger?: Logger } = {}): Promise<TestServer> {
   const mailDir = path.join(tmpdir(), `orgraph-mail-${randomBytes(4).toString('hex')}`);
   const config = loadConfig({ ...process.env, HOST: '127.0.0.1', PORT: '0', NODE_ENV: 'test', LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent', MAIL_DIR: mailDir, ...env });
-  const server = await startServer({ config, logger: createLogger(config.logLevel), freshDatabase: options.freshDatabase ?? true, mailWorker: { pollIntervalMs: 50 }, mailRetry: { retryDelaySeconds: 1 },
+  const server = await startServer({ config, logger: options.logger ?? createLogger(config.logLevel), freshDatabase: options.freshDatabase ?? true, mailWorker: { pollIntervalMs: 50 }, mailRetry: { retryDelaySeconds: 1 },
     webhookRetry: { attempts: 4, firstDelaySeconds: 0.2, factor: 1 }, webhookWorker: { pollingIntervalSeconds: 0.5 } });
   return {
     url: server.url,
