@@ -1,3 +1,4 @@
+import { runInNewContext } from 'node:vm';
 import { buildClientSchema, getIntrospectionQuery, isEnumType, isInputObjectType, isInterfaceType, isObjectType, type GraphQLSchema, type IntrospectionQuery } from 'graphql';
 import { dataOf, startTestServer, type TestServer } from './support/server';
 
@@ -54,7 +55,8 @@ describe('playground', () => {
     const response = await fetch(api.url, { headers: { accept: 'text/html' } });
     expect(response.status).toBe(200);
     const html = await response.text();
-    const options = JSON.parse(html.match(/renderYogaGraphiQL\([^,]+,\s*(\{.*\}),\s*\);/s)![1]);
+    // The options are JSON but for connectionParams, a function (the WebSocket client's sign-in): evaluate them as the page does.
+    const options = runInNewContext(`(${html.match(/renderYogaGraphiQL\([^,]+,\s*(\{.*\}),\s*\);/s)![1]})`) as { headers: string; defaultQuery: string };
     expect(JSON.parse(options.headers)).toEqual({ Authorization: 'Bearer …' });
     // The example is a valid query that answers once the header carries a real token.
     const owner = await api.exec('mutation($input: RegisterInput!) { register(input: $input) { token user { id } } }', {

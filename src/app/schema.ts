@@ -24,6 +24,9 @@ const MUTATION_DESCRIPTION =
   'UNAUTHENTICATED, FORBIDDEN, NOT_FOUND (also for anything in an organization the viewer is not in), BAD_USER_INPUT (with `extensions.fields`), ' +
   'CONFLICT, GONE, RATE_LIMITED (with `extensions.retryAfterSeconds`); anything unexpected is INTERNAL_SERVER_ERROR with `extensions.requestId`.';
 
+const SUBSCRIPTION_DESCRIPTION =
+  'Live updates over WebSocket at /graphql (graphql-transport-ws): send `{ "authorization": "Bearer <token>" }` as connectionParams; a missing or bad token closes the socket with 4401.';
+
 /** Subscriptions bring their own event streams (src/modules/events): type-graphql's topic PubSub is never used. */
 const noTopics: PubSub = {
   publish: () => {
@@ -46,6 +49,7 @@ export async function createSchema(): Promise<{ schema: GraphQLSchema; unprotect
   // type-graphql has no option for the root types' descriptions.
   unprotected.getQueryType()!.description = QUERY_DESCRIPTION;
   unprotected.getMutationType()!.description = MUTATION_DESCRIPTION;
+  unprotected.getSubscriptionType()!.description = SUBSCRIPTION_DESCRIPTION;
   return { schema: applyMiddleware(unprotected, permissions), unprotected };
 }
 

@@ -1227,6 +1227,7 @@ export type RotateWebhookSecretPayload = {
   secret: Scalars['String']['output'];
 };
 
+/** Live updates over WebSocket at /graphql (graphql-transport-ws): send `{ "authorization": "Bearer <token>" }` as connectionParams; a missing or bad token closes the socket with 4401. */
 export type Subscription = {
   __typename?: 'Subscription';
   /** The organization's audit events as they commit, in commit order, over WebSocket (graphql-transport-ws at /graphql). Each is checked at delivery with the rights of that moment: invitation.* and member.invited need MEMBERS_INVITE, project.* PROJECT_VIEW on the project, access_token.* and webhook.* AUDIT_LOG_VIEW, the rest ORGANIZATION_VIEW. NOT_FOUND when not a member; ends with NOT_FOUND or UNAUTHENTICATED once access is lost. */
@@ -1234,6 +1235,7 @@ export type Subscription = {
 };
 
 
+/** Live updates over WebSocket at /graphql (graphql-transport-ws): send `{ "authorization": "Bearer <token>" }` as connectionParams; a missing or bad token closes the socket with 4401. */
 export type SubscriptionOrganizationEventsArgs = {
   organizationId: Scalars['ID']['input'];
 };
