@@ -24,7 +24,7 @@ export class MemberResolver {
     return teamMemberships.map((tm) => tm.team as Team);
   }
 
-  @Mutation(() => MemberPayload, { description: 'To or from OWNER needs OWNERS_MANAGE; the last owner cannot be demoted (CONFLICT).' })
+  @Mutation(() => MemberPayload, { description: 'To or from OWNER needs OWNERS_MANAGE (FORBIDDEN, checked first); the last owner cannot be demoted (CONFLICT).' })
   async updateMemberRole(@Arg('input', () => UpdateMemberRoleInput) input: UpdateMemberRoleInput, @Ctx() ctx: Context): Promise<MemberPayload> {
     return { member: await ctx.services.members.updateRole(requireViewer(ctx).user.id, input) };
   }
