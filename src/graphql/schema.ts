@@ -5,8 +5,9 @@ import { DateTimeResolver } from 'graphql-scalars';
 import { buildSchema } from 'type-graphql';
 import { permissions } from '../authz/shield';
 import { resolvers } from './resolvers';
+import { textInputs } from './text-inputs';
 
-/** The executable schema, with every field behind its shield rule. */
+/** The executable schema: every field behind its shield rule, then its text inputs checked and NFC-normalized. */
 export async function createSchema(): Promise<{ schema: GraphQLSchema; unprotected: GraphQLSchema }> {
   const unprotected = await buildSchema({
     resolvers,
@@ -14,7 +15,7 @@ export async function createSchema(): Promise<{ schema: GraphQLSchema; unprotect
     validate: { forbidUnknownValues: false, stopAtFirstError: false },
     emitSchemaFile: false,
   });
-  return { schema: applyMiddleware(unprotected, permissions), unprotected };
+  return { schema: applyMiddleware(unprotected, permissions, textInputs(unprotected)), unprotected };
 }
 
 /** The SDL committed as schema.graphql: sorted so diffs stay small. */

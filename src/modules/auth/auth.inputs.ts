@@ -1,23 +1,18 @@
-import { IsEmail, Length, MaxLength } from 'class-validator';
-import { Field, InputType } from 'type-graphql';
-import { NameField } from '../../graphql/fields';
+import { MaxLength } from 'class-validator';
+import { Extensions, Field, InputType } from 'type-graphql';
+import { EmailField, NameField, PASSWORD_MAX, PasswordField } from '../../graphql/fields';
+import { VERBATIM } from '../../graphql/text-inputs';
 import { Region } from '../organizations/organization.entity';
-
-export const PASSWORD_MIN = 10;
-export const PASSWORD_MAX = 256;
 
 @InputType()
 export class RegisterInput {
-  @Field(() => String)
-  @IsEmail({}, { message: 'Must be an email address.' })
-  @MaxLength(320)
+  @EmailField()
   email: string;
 
   @NameField()
   name: string;
 
-  @Field(() => String)
-  @Length(PASSWORD_MIN, PASSWORD_MAX, { message: `Must be ${PASSWORD_MIN} to ${PASSWORD_MAX} characters.` })
+  @PasswordField()
   password: string;
 
   @NameField({ nullable: true, description: `Defaults to "<name>'s organization".` })
@@ -29,10 +24,13 @@ export class RegisterInput {
 
 @InputType()
 export class LoginInput {
-  @Field(() => String)
+  @EmailField()
   email: string;
 
+  // Any length up to the maximum: a password too short to be anyone's is simply a failed login.
   @Field(() => String)
+  @Extensions(VERBATIM)
+  @MaxLength(PASSWORD_MAX, { message: `At most ${PASSWORD_MAX} characters.` })
   password: string;
 }
 
