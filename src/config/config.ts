@@ -1,4 +1,6 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
+import { BUDGETS, parseBudget, type Budget, type BudgetName } from './budgets';
 
 export const REGIONS = ['EU1', 'EU2', 'US1', 'US2'] as const;
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -19,6 +21,17 @@ export interface Config {
   /** Whether this process delivers the mail queue (any number of processes may). */
   mailWorker: boolean;
   dataDir: string;
+  /** Express's `trust proxy`: which X-Forwarded-For hops to believe for the client address (false: the socket's). */
+  trustProxy: TrustProxy;
+  /** The attempt budgets; `enabled: false` (RATE_LIMITS=off) spends none of them. */
+  rateLimits: RateLimits;
+}
+
+export type TrustProxy = boolean | number | string[];
+
+export interface RateLimits {
+  enabled: boolean;
+  budgets: Record<BudgetName, Budget>;
 }
 
 export class ConfigError extends Error {}
@@ -58,6 +71,41 @@ function url(env: Env, name: string, protocols: string[], fallback: string | nul
   return raw;
 }
 
+const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+/** An address, a subnet (address/prefix or address/netmask) or one of Express's names for a range. */
+function isProxyAddress(item: string): boolean {
+  if (PROXY_NAMES.includes(item)) return true;
+  const [address, range, ...rest] = item.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (range === undefined) return true;
+  const bits = family === 4 ? 32 : 128;
+  return /^\d{1,3}$/.test(range) ? Number(range) <= bits : family === 4 && isIP(range) === 4;
+}
+
+/** TRUST_PROXY: false (default), true, a hop count, or a comma-separated list of proxy addresses, as Express's `trust proxy` takes them. */
+function trustProxy(env: Env): TrustProxy {
+  const raw = env.TRUST_PROXY?.trim();
+  if (!raw || raw === 'false') return false;
+  if (raw === 'true') return true;
+  if (/^\d+$/.test(raw)) return integer(env, 'TRUST_PROXY', 0, 100, 0);
+  const items = raw.split(',').map((item) => item.trim());
+  if (!items.every(isProxyAddress)) throw new ConfigError(`TRUST_PROXY must be true, false, a hop count, or addresses, subnets, loopback, linklocal or uniquelocal separated by commas (got "${raw}")`);
+  return items;
+}
+
+function rateLimits(env: Env): RateLimits {
+  const budgets = {} as Record<BudgetName, Budget>;
+  for (const [name, { variable, fallback }] of Object.entries(BUDGETS) as Array<[BudgetName, (typeof BUDGETS)[BudgetName]]>) {
+    const raw = env[variable] || fallback;
+    const budget = parseBudget(raw);
+    if (!budget) throw new ConfigError(`${variable} must be <attempts>/<period>, e.g. ${fallback} (period in s, m, h or d) (got "${raw}")`);
+    budgets[name] = budget;
+  }
+  return { enabled: oneOf(env, 'RATE_LIMITS', ['on', 'off'] as const, 'on') === 'on', budgets };
+}
+
 /** Reads and validates every setting; throws ConfigError naming the first bad variable. */
 export function loadConfig(env: Env = process.env): Config {
   const host = env.HOST || '0.0.0.0';
@@ -81,5 +129,7 @@ export function loadConfig(env: Env = process.env): Config {
     nodeEnv: oneOf(env, 'NODE_ENV', NODE_ENVS, 'development'),
     mailWorker: oneOf(env, 'MAIL_WORKER', ['on', 'off'] as const, 'on') === 'on',
     dataDir,
+    trustProxy: trustProxy(env),
+    rateLimits: rateLimits(env),
   };
 }

@@ -65,6 +65,8 @@ export async function createApp({ config, logger, dataSource, schema, services }
 
   const app = express();
   app.disable('x-powered-by');
+  // req.ip: the socket's address, or the X-Forwarded-For hop that TRUST_PROXY says to believe.
+  app.set('trust proxy', config.trustProxy);
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
@@ -81,7 +83,7 @@ export async function createApp({ config, logger, dataSource, schema, services }
     countStatements,
     graphiqlPage(),
     express.json({ limit: '1mb' }),
-    expressMiddleware(apollo, { context: ({ req }) => createContext(dataSource, services, { authorization: req.headers.authorization, clientAddress: req.socket.remoteAddress }) }),
+    expressMiddleware(apollo, { context: ({ req }) => createContext(dataSource, services, { authorization: req.headers.authorization, clientAddress: req.ip }) }),
   );
   return { app, apollo };
 }

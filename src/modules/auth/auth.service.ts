@@ -1,7 +1,7 @@
 import { DataSource, EntityManager } from 'typeorm';
 import type { Config } from '../../config/config';
 import { ConflictError, UnauthenticatedError, isUniqueViolation } from '../../graphql/errors';
-import { AttemptLimiter } from '../../graphql/rate-limit';
+import type { AttemptBudgets, Spend } from '../../graphql/rate-limit';
 import { normalizeEmail, trimmed } from '../../graphql/validators';
 import { Membership } from '../members/membership.entity';
 import { Organization, Region } from '../organizations/organization.entity';
@@ -28,21 +28,12 @@ export interface Viewer {
 }
 
 export class AuthService {
-  /**
-   * Ten login attempts per email address from one client address every fifteen minutes, and a
-   * hundred per client address: keyed by both, a stranger elsewhere cannot lock the owner out.
-   */
-  private readonly loginAttempts: AttemptLimiter;
-  private readonly addressAttempts: AttemptLimiter;
-
   constructor(
     private readonly dataSource: DataSource,
     private readonly config: Config,
+    private readonly budgets: AttemptBudgets,
     private readonly organizations: OrganizationService,
-  ) {
-    this.loginAttempts = new AttemptLimiter(dataSource, 'login', 10, 15 * 60);
-    this.addressAttempts = new AttemptLimiter(dataSource, 'login-address', 100, 15 * 60);
-  }
+  ) {}
 
   /** Opens a session inside `em`; the raw token is returned, never stored. */
   async openSession(em: EntityManager, userId: string): Promise<{ token: string; sessionId: string }> {
@@ -63,7 +54,9 @@ export class AuthService {
     }
   }
 
-  async register(input: RegisterInput): Promise<AuthResult> {
+  /** Spends the client address's registration budget first: each registration hashes a password. */
+  async register(input: RegisterInput, clientAddress: string): Promise<AuthResult> {
+    await this.budgets.spend(['registerPerAddress', clientAddress]);
     return this.dataSource.transaction(async (em) => {
       const user = await this.createUser(em, input.email, input.name, input.password);
       const organization = await this.organizations.create(em, user, {
@@ -75,14 +68,18 @@ export class AuthService {
     });
   }
 
+  /**
+   * Failures are limited per email and client address, and per client address: keyed by both, a
+   * stranger elsewhere cannot lock the owner out. The attempt is spent before the password is
+   * checked, so parallel guesses cannot overrun the budget, and given back when it succeeds.
+   */
   async login(input: LoginInput, clientAddress: string): Promise<AuthResult> {
     const email = normalizeEmail(input.email);
-    const attemptKey = `${clientAddress}|${email}`;
-    await this.addressAttempts.consume(clientAddress);
-    await this.loginAttempts.consume(attemptKey);
+    const attempt: Spend[] = [['loginPerEmailAndAddress', `${clientAddress}|${email}`], ['loginPerAddress', clientAddress]];
+    await this.budgets.spend(...attempt);
     const user = await this.dataSource.manager.findOneBy(User, { email });
     if (!(await verifyPassword(user?.passwordHash ?? null, input.password)) || !user) throw new UnauthenticatedError(INVALID_LOGIN);
-    await this.loginAttempts.reset(attemptKey);
+    await this.budgets.refund(...attempt);
     return this.dataSource.transaction(async (em) => {
       const session = await this.openSession(em, user.id);
       const membership = user.activeOrganizationId

@@ -6,7 +6,7 @@ import { BadUserInputError, ConflictError, ForbiddenError, GoneError, NotFoundEr
 import { isUuid } from '../../graphql/ids';
 import { pairKey } from '../../graphql/loader-utils';
 import { afterCondition, afterParams, pageRequest, toConnection, type ConnectionShape } from '../../graphql/pagination';
-import { AttemptLimiter } from '../../graphql/rate-limit';
+import type { AttemptBudgets, Spend } from '../../graphql/rate-limit';
 import { normalizeEmail, optionalText, trimmed } from '../../graphql/validators';
 import { recordAudit } from '../audit/audit.service';
 import type { AuthService, Viewer } from '../auth/auth.service';
@@ -43,23 +43,26 @@ export interface AcceptResult {
   organization: Organization;
 }
 
-export class InvitationService {
-  /** Invitation emails (new ones and resends) per organization: a hundred an hour. */
-  private readonly sends: AttemptLimiter;
+/** An invitation email (new or resent) spends from the organization's, the inviter's and the recipient's budgets. */
+const invitationEmail = (organizationId: string, inviterId: string, email: string): Spend[] => [
+  ['invitationsPerOrganization', organizationId],
+  ['invitationsPerInviter', inviterId],
+  ['invitationsPerRecipient', email],
+];
 
+export class InvitationService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly config: Config,
+    private readonly budgets: AttemptBudgets,
     private readonly auth: AuthService,
     private readonly organizations: OrganizationService,
-  ) {
-    this.sends = new AttemptLimiter(dataSource, 'invitation-sends', 100, 3600);
-  }
+  ) {}
 
   async invite(actorId: string, input: InviteMemberInput): Promise<Invitation> {
     const organizationId = input.organizationId;
-    await this.sends.consume(organizationId);
     const email = normalizeEmail(input.email);
+    await this.budgets.spend(...invitationEmail(organizationId, actorId, email));
     return this.dataSource.transaction(async (em) => {
       // Serializes with member removal, which revokes the pending invitations the removed member sent.
       await this.organizations.lock(em, organizationId);
@@ -108,8 +111,8 @@ export class InvitationService {
   /** A new token (the old one stops working at once), a new expiry as long as the last one, and another email. */
   async resend(actorId: string, invitationId: string): Promise<Invitation> {
     // The budget is spent before the transaction: the limiter uses a connection of its own.
-    const target = isUuid(invitationId) ? await this.dataSource.manager.findOne(Invitation, { select: { organizationId: true }, where: { id: invitationId } }) : null;
-    if (target) await this.sends.consume(target.organizationId);
+    const target = isUuid(invitationId) ? await this.dataSource.manager.findOne(Invitation, { select: { organizationId: true, email: true }, where: { id: invitationId } }) : null;
+    if (target) await this.budgets.spend(...invitationEmail(target.organizationId, actorId, target.email));
     return this.dataSource.transaction(async (em) => {
       const current = await this.lockChangeable(em, invitationId, 'resent');
       await this.refuseMember(em, current.organizationId, current.email);

@@ -1,6 +1,7 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { OrganizationRole, TeamRole } from '../../authz/enums';
 import { BadUserInputError, ConflictError, NotFoundError } from '../../graphql/errors';
+import type { AttemptBudgets } from '../../graphql/rate-limit';
 import { normalizeEmail, optionalText, trimmed } from '../../graphql/validators';
 import { recordAudit } from '../audit/audit.service';
 import { User } from '../auth/user.entity';
@@ -23,7 +24,10 @@ export interface NewOrganization {
 }
 
 export class OrganizationService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly budgets: AttemptBudgets,
+  ) {}
 
   /**
    * Claims `moniker` for the organization in one statement: a new moniker, or one the
@@ -75,7 +79,9 @@ export class OrganizationService {
     return organization;
   }
 
+  /** createOrganization: spends the creator's budget first (register's first organization does not). */
   async createFor(creator: User, input: NewOrganization): Promise<Organization> {
+    await this.budgets.spend(['createOrganizationPerUser', creator.id]);
     return this.dataSource.transaction((em) => this.create(em, creator, input));
   }
 
