@@ -13,8 +13,8 @@ import { execute, isNonNullType, isObjectType, parse, type GraphQLInputObjectTyp
 import { startServer, type RunningServer } from '../src/app/server';
 import { loadConfig } from '../src/config/config';
 import { createLogger } from '../src/config/logger';
-import { createContext } from '../src/graphql/context';
-import { createSchema } from '../src/graphql/schema';
+import { createContext } from '../src/app/context';
+import { createSchema } from '../src/app/schema';
 import { fixed, mean, measure, megabytes, percentile, perSecond, table } from './stats';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 300);

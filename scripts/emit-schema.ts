@@ -1,7 +1,7 @@
 /** Writes schema.graphql from the code; `--check` fails when the committed file differs. */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { schemaSdl } from '../src/graphql/schema';
+import { schemaSdl } from '../src/app/schema';
 
 async function main() {
   const file = path.resolve(__dirname, '../../schema.graphql');

@@ -6,11 +6,12 @@ import 'reflect-metadata';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createLogger } from '../src/config/logger';
+import { entities } from '../src/app/modules';
 import { openDatabase } from '../src/db/database';
 
 async function main() {
   const args = process.argv.slice(2);
-  const database = await openDatabase({ url: process.env.DATABASE_URL ?? null, fresh: true, logger: createLogger('warn') });
+  const database = await openDatabase({ url: process.env.DATABASE_URL ?? null, fresh: true, entities, logger: createLogger('warn') });
   try {
     await database.dataSource.runMigrations();
     const sql = await database.dataSource.driver.createSchemaBuilder().log();

@@ -370,10 +370,9 @@ describe('racing owner changes: negative control (needs real PostgreSQL)', () =>
     const olga = await registerUser(api);
     const org = ann.organization.id;
     await addMember(api, org, olga.user.id, 'OWNER');
-    const { dataSource } = api.server.database;
-    const { organizations } = api.server.services;
+    const { deps } = api.server.services.members;
 
-    const unlocked = new UnlockedMemberService(dataSource, organizations);
+    const unlocked = new UnlockedMemberService(deps);
     let broken = 0;
     for (let attempt = 0; attempt < 30 && broken === 0; attempt += 1) {
       const { owners, outcomes } = await demoteEachOther(unlocked, org, ann.user.id, olga.user.id);
@@ -384,7 +383,7 @@ describe('racing owner changes: negative control (needs real PostgreSQL)', () =>
     }
     expect(broken).toBe(1);
 
-    const locked = new SynchronizedMemberService(dataSource, organizations);
+    const locked = new SynchronizedMemberService(deps);
     for (let round = 0; round < 15; round += 1) {
       expect(await demoteEachOther(locked, org, ann.user.id, olga.user.id)).toEqual({ owners: 1, outcomes: ['FORBIDDEN', 'OK'] });
     }

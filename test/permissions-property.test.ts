@@ -3,9 +3,9 @@ import fc from 'fast-check';
 import { OrganizationRole, ProjectPermission } from '../src/authz/enums';
 import { projectPermissions } from '../src/authz/policies';
 import { BUILT_IN_ROLES } from '../src/authz/policy-table';
-import { pairKey } from '../src/graphql/loader-utils';
-import { createLoaders } from '../src/graphql/loaders';
-import { pageRequest } from '../src/graphql/pagination';
+import { pairKey } from '../src/db/loader-utils';
+import { createLoaders } from '../src/app/loaders';
+import { pageRequest } from '../src/common/paging';
 import { sql } from './support/access';
 import { startTestServer, type TestServer } from './support/server';
 

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { isObjectType, type GraphQLObjectType, type GraphQLSchema } from 'graphql';
 import { ruleTree } from '../src/authz/shield';
-import { createSchema } from '../src/graphql/schema';
+import { createSchema } from '../src/app/schema';
 
 /**
  * The guard of the deny-by-default rule tree (src/authz/shield.ts): every Query and Mutation

@@ -5,12 +5,15 @@ import type { AddressInfo } from 'node:net';
 import type { Config } from '../config/config';
 import type { Logger } from '../config/logger';
 import { openDatabase, type Database } from '../db/database';
-import { createSchema } from '../graphql/schema';
+import { createSchema } from './schema';
+import type { RequestFacts, Services } from '../graphql/context';
 import { createApp } from '../http/app';
 import { createMailTransport } from '../modules/mail/transport';
 import { DEFAULT_MAIL_RETRY_POLICY, startMailQueue, type MailRetryPolicy } from '../modules/mail/queue';
 import { DEFAULT_MAIL_WORKER_OPTIONS, MailWorker, type MailWorkerOptions } from '../modules/mail/worker';
-import { createServices, type Services } from './services';
+import { createContext } from './context';
+import { entities } from './modules';
+import { createServices } from './services';
 
 export interface RunningServer {
   url: string;
@@ -31,7 +34,7 @@ export interface StartOptions {
 
 /** Opens the database, applies pending migrations, and listens on HOST:PORT. */
 export async function startServer({ config, logger, freshDatabase = false, mailWorker: mailWorkerOptions, mailRetry }: StartOptions): Promise<RunningServer> {
-  const database = await openDatabase({ url: config.databaseUrl, fresh: freshDatabase, dataDir: path.join(config.dataDir, 'pglite'), logger });
+  const database = await openDatabase({ url: config.databaseUrl, fresh: freshDatabase, dataDir: path.join(config.dataDir, 'pglite'), entities, logger });
   let mailQueue: PgBoss | null = null;
   try {
     const applied = await database.dataSource.runMigrations({ transaction: 'each' });
@@ -39,12 +42,16 @@ export async function startServer({ config, logger, freshDatabase = false, mailW
     mailQueue = await startMailQueue(database.dataSource, logger, { ...DEFAULT_MAIL_RETRY_POLICY, ...mailRetry });
     const services = createServices({ dataSource: database.dataSource, config, logger });
     const { schema } = await createSchema();
-    const { app, apollo } = await createApp({ config, logger, dataSource: database.dataSource, schema, services });
+    const context = (facts: RequestFacts) => createContext(database.dataSource, services, facts);
+    const { app, apollo } = await createApp({ config, logger, dataSource: database.dataSource, schema, context });
     const server: Server = await new Promise((resolve) => {
       const listening = app.listen(config.port, config.host, () => resolve(listening));
     });
     const mailWorker = config.mailWorker
-      ? new MailWorker(mailQueue, database.dataSource, createMailTransport(config, logger), config.publicUrl, logger, { ...DEFAULT_MAIL_WORKER_OPTIONS, ...mailWorkerOptions })
+      ? new MailWorker(mailQueue, { invitationMail: (job) => services.invitations.invitationMail(job) }, createMailTransport(config, logger), logger, {
+          ...DEFAULT_MAIL_WORKER_OPTIONS,
+          ...mailWorkerOptions,
+        })
       : null;
     mailWorker?.start();
     const { port } = server.address() as AddressInfo;

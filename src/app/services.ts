@@ -1,15 +1,18 @@
 import type { DataSource } from 'typeorm';
+import { OrganizationRole } from '../authz/enums';
 import type { Config } from '../config/config';
 import type { Logger } from '../config/logger';
-import { AttemptBudgets } from '../graphql/rate-limit';
-import { AuditLogService } from '../modules/audit/audit.service';
-import { AuthService } from '../modules/auth/auth.service';
-import { InvitationService } from '../modules/invitations/invitation.service';
-import { MemberService } from '../modules/members/member.service';
-import { OrganizationService } from '../modules/organizations/organization.service';
-import { ProjectService } from '../modules/projects/project.service';
-import { RoleService } from '../modules/roles/role.service';
-import { TeamService } from '../modules/teams/team.service';
+import { AttemptBudgets } from '../db/attempt-limiter';
+import type { Services } from '../graphql/context';
+import { auditModule } from '../modules/audit/audit.module';
+import { authModule } from '../modules/auth/auth.module';
+import { invitationsModule } from '../modules/invitations/invitation.module';
+import { mailModule } from '../modules/mail/mail.module';
+import { membersModule } from '../modules/members/member.module';
+import { organizationsModule } from '../modules/organizations/organization.module';
+import { projectsModule } from '../modules/projects/project.module';
+import { rolesModule } from '../modules/roles/role.module';
+import { teamsModule } from '../modules/teams/team.module';
 
 export interface ServiceDeps {
   dataSource: DataSource;
@@ -17,18 +20,40 @@ export interface ServiceDeps {
   logger: Logger;
 }
 
-/** Every domain service, built once per process; they hold no per-request state. */
-export function createServices({ dataSource, config }: ServiceDeps) {
+/**
+ * Every domain service, built once per process, bottom to top; each gets the services below
+ * it. The two hooks a lower module calls into higher ones (founding an organization, a member
+ * leaving) are wired here, the only place that knows both sides.
+ */
+export function createServices({ dataSource, config }: ServiceDeps): Services {
   const budgets = new AttemptBudgets(dataSource, config.rateLimits);
-  const organizations = new OrganizationService(dataSource, budgets);
-  const auth = new AuthService(dataSource, config, budgets, organizations);
-  const members = new MemberService(dataSource, organizations);
-  const audit = new AuditLogService(dataSource);
-  const invitations = new InvitationService(dataSource, config, budgets, auth, organizations);
-  const teams = new TeamService(dataSource, organizations);
-  const roles = new RoleService(dataSource);
-  const projects = new ProjectService(dataSource);
-  return { auth, organizations, members, audit, invitations, teams, roles, projects };
+  const mail = mailModule.service();
+  const audit = auditModule.service({ dataSource });
+  const organizations = organizationsModule.service({
+    dataSource,
+    budgets,
+    audit,
+    mail,
+    founding: {
+      async founded(em, organizationId, founderId) {
+        await members.add(em, organizationId, founderId, OrganizationRole.OWNER);
+        await teams.createDefault(em, organizationId, founderId);
+        await auth.setActiveOrganization(em, founderId, organizationId);
+      },
+    },
+  });
+  const auth = authModule.service({ dataSource, config, budgets, organizations });
+  const members = membersModule.service({
+    dataSource,
+    organizations,
+    users: auth,
+    audit,
+    mail,
+    departures: { departed: (em, organizationId, userId) => invitations.revokeSentBy(em, organizationId, userId) },
+  });
+  const teams = teamsModule.service({ dataSource, organizations, audit });
+  const roles = rolesModule.service({ dataSource, audit });
+  const projects = projectsModule.service({ dataSource, audit });
+  const invitations = invitationsModule.service({ dataSource, config, budgets, users: auth, organizations, members, teams, projects, audit, mail });
+  return { mail, audit, organizations, auth, members, teams, roles, projects, invitations };
 }
-
-export type Services = ReturnType<typeof createServices>;

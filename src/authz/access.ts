@@ -1,9 +1,9 @@
 import { OrganizationPermission, OrganizationRole, ProjectPermission } from './enums';
 import { hasOrganizationPermission } from './policies';
-import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../graphql/errors';
-import { isUuid } from '../graphql/ids';
-import { pairKey } from '../graphql/loader-utils';
-import type { Loaders } from '../graphql/loaders';
+import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../common/errors';
+import { isUuid } from '../common/ids';
+import { pairKey } from '../db/loader-utils';
+import type { Loaders } from '../graphql/context';
 
 /**
  * The viewer's standing, read through the request's loaders. Outsiders get NOT_FOUND with the

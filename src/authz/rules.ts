@@ -1,9 +1,9 @@
 import { rule } from 'graphql-shield';
 import type { IRule } from 'graphql-shield/typings/types';
 import type { Context } from '../graphql/context';
-import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../graphql/errors';
-import { isUuid } from '../graphql/ids';
-import { pairKey } from '../graphql/loader-utils';
+import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../common/errors';
+import { isUuid } from '../common/ids';
+import { pairKey } from '../db/loader-utils';
 import { OrganizationPermission, ProjectPermission } from './enums';
 import { canManageTeam } from './policies';
 import { isBuiltInRoleId } from './policy-table';

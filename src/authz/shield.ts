@@ -1,5 +1,5 @@
 import { allow, chain, deny, shield } from 'graphql-shield';
-import { ForbiddenError } from '../graphql/errors';
+import { ForbiddenError } from '../common/errors';
 import { OrganizationPermission as O, ProjectPermission as P } from './enums';
 import { builtInRolesAreFixed, inputOrganizationPermission, inputProjectPermission, inputTeamManagement, isAuthenticated, parentOrganizationPermission, parentProjectPermission, parentRowOrganizationPermission } from './rules';
 

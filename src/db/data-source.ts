@@ -1,8 +1,7 @@
 import 'reflect-metadata';
-import { DataSource } from 'typeorm';
+import { DataSource, type DataSourceOptions as TypeOrmOptions } from 'typeorm';
 import { migrations } from '../../migrations';
 import type { Logger } from '../config/logger';
-import { entities } from './entities';
 import { SnakeNamingStrategy } from './naming-strategy';
 import { CountingLogger } from './statement-counter';
 
@@ -11,9 +10,11 @@ export interface DataSourceOptions {
   /** PGlite serves one connection; real PostgreSQL gets a pool. */
   poolSize: number;
   logger: Logger;
+  /** Every entity class (the composition root's list). */
+  entities: TypeOrmOptions['entities'];
 }
 
-export function createDataSource({ url, poolSize, logger }: DataSourceOptions): DataSource {
+export function createDataSource({ url, poolSize, logger, entities }: DataSourceOptions): DataSource {
   return new DataSource({
     type: 'postgres',
     url,

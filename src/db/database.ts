@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 import type { Logger } from '../config/logger';
-import { createDataSource } from './data-source';
+import { createDataSource, type DataSourceOptions } from './data-source';
 import { startEmbeddedPostgres } from './embedded-postgres';
 
 export interface Database {
@@ -21,6 +21,8 @@ export interface OpenDatabaseOptions {
   /** Where the embedded database persists when not fresh. */
   dataDir?: string;
   poolSize?: number;
+  /** Every entity class (the composition root's list). */
+  entities: DataSourceOptions['entities'];
   logger: Logger;
 }
 
@@ -50,10 +52,10 @@ async function createFreshDatabase(url: string): Promise<{ url: string; drop(): 
 }
 
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
-  const { logger } = options;
+  const { logger, entities } = options;
   if (options.url) {
     const fresh = options.fresh ? await createFreshDatabase(options.url) : null;
-    const dataSource = createDataSource({ url: fresh?.url ?? options.url, poolSize: options.poolSize ?? 10, logger });
+    const dataSource = createDataSource({ url: fresh?.url ?? options.url, poolSize: options.poolSize ?? 10, logger, entities });
     await dataSource.initialize();
     return {
       dataSource,
@@ -66,7 +68,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   }
   if (!options.fresh && options.dataDir) mkdirSync(options.dataDir, { recursive: true });
   const embedded = await startEmbeddedPostgres(options.fresh ? undefined : options.dataDir);
-  const dataSource = createDataSource({ url: embedded.url, poolSize: 1, logger });
+  const dataSource = createDataSource({ url: embedded.url, poolSize: 1, logger, entities });
   await dataSource.initialize();
   return {
     dataSource,

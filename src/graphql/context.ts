@@ -1,9 +1,24 @@
-import type { DataSource } from 'typeorm';
-import type { Services } from '../app/services';
 import { Access } from '../authz/access';
-import type { Viewer } from '../modules/auth/auth.service';
-import { createLoaders, type Loaders } from './loaders';
-import { UnauthenticatedError } from './errors';
+import { UnauthenticatedError } from '../common/errors';
+
+/*
+ * The request context is open: each module adds its own part by declaration merging in its
+ * `<name>.module.ts` (its loaders to Loaders, its service to Services, and auth the signed-in
+ * user to Viewer), and the composition root (src/app) builds the whole. So this toolkit knows
+ * no module, and a module needs no registry edited elsewhere.
+ */
+
+/** Every module's per-request DataLoaders, made anew for each request. */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled in by the modules (declaration merging)
+export interface Loaders {}
+
+/** Every module's service, built once per process. */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled in by the modules (declaration merging)
+export interface Services {}
+
+/** The signed-in user of a request (the auth module says what it holds). */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled in by the auth module (declaration merging)
+export interface Viewer {}
 
 export interface Context {
   viewer: Viewer | null;
@@ -20,23 +35,8 @@ export function requireViewer(ctx: Context): Viewer {
   return ctx.viewer;
 }
 
-/** After register, login or an account-creating acceptance, the rest of the response is read as the new user. */
-export function signIn(ctx: Context, viewer: Viewer): void {
-  ctx.viewer = viewer;
-  ctx.access = new Access(viewer.user.id, ctx.loaders);
-}
-
-const BEARER = /^Bearer\s+(\S+)$/i;
-
+/** What a request says about its caller, read by the HTTP layer. */
 export interface RequestFacts {
   authorization: string | undefined;
   clientAddress: string | undefined;
-}
-
-export async function createContext(dataSource: DataSource, services: Services, { authorization, clientAddress }: RequestFacts): Promise<Context> {
-  const token = authorization?.match(BEARER)?.[1];
-  const viewer = token ? await services.auth.viewerForToken(token) : null;
-  const loaders = createLoaders(dataSource.manager);
-  if (viewer) loaders.userById.prime(viewer.user.id, viewer.user);
-  return { viewer, loaders, access: new Access(viewer?.user.id ?? null, loaders), services, clientAddress: clientAddress ?? 'unknown' };
 }

@@ -3,75 +3,7 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { ArgumentValidationError } from 'type-graphql';
 import type { ValidationError } from 'class-validator';
 import type { Logger } from '../config/logger';
-
-/** The refusal codes of CONTRACT.md; nothing else reaches a client but INTERNAL_SERVER_ERROR. */
-export type ErrorCode = 'UNAUTHENTICATED' | 'NOT_FOUND' | 'FORBIDDEN' | 'BAD_USER_INPUT' | 'CONFLICT' | 'GONE' | 'RATE_LIMITED';
-
-export interface FieldError {
-  field: string;
-  message: string;
-}
-
-/** Base of every domain error; modules subclass these with their own messages. */
-export abstract class AppError extends Error {
-  abstract readonly code: ErrorCode;
-  extensions(): Record<string, unknown> {
-    return {};
-  }
-}
-
-export class UnauthenticatedError extends AppError {
-  readonly code = 'UNAUTHENTICATED';
-  constructor(message = 'Sign in to do this.') {
-    super(message);
-  }
-}
-
-/** Also the answer for anything in another organization, with the same message: existence does not leak. */
-export class NotFoundError extends AppError {
-  readonly code = 'NOT_FOUND';
-  constructor() {
-    super('Not found.');
-  }
-}
-
-export class ForbiddenError extends AppError {
-  readonly code = 'FORBIDDEN';
-  constructor(message = 'You do not have permission to do this.') {
-    super(message);
-  }
-}
-
-export class BadUserInputError extends AppError {
-  readonly code = 'BAD_USER_INPUT';
-  constructor(readonly fields: FieldError[]) {
-    super(fields.map((f) => `${f.field}: ${f.message}`).join('; '));
-  }
-  static field(field: string, message: string): BadUserInputError {
-    return new BadUserInputError([{ field, message }]);
-  }
-  override extensions() {
-    return { fields: this.fields };
-  }
-}
-
-export class ConflictError extends AppError {
-  readonly code = 'CONFLICT';
-}
-
-export class GoneError extends AppError {
-  readonly code = 'GONE';
-}
-
-export class RateLimitedError extends AppError {
-  readonly code = 'RATE_LIMITED';
-  constructor(readonly retryAfterSeconds: number) {
-    super(`Too many attempts; retry in ${retryAfterSeconds} seconds.`);
-  }
-  override extensions() {
-    return { retryAfterSeconds: this.retryAfterSeconds };
-  }
-}
+import { AppError, type FieldError } from '../common/errors';
 
 function validationFields(errors: ValidationError[], prefix = ''): FieldError[] {
   return errors.flatMap((e) => {
@@ -105,25 +37,4 @@ export function createErrorFormatter(logger: Logger) {
     logger.error({ err: original, path: formatted.path }, 'unexpected error');
     return { message: 'Internal server error', locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
   };
-}
-
-const PG_UNIQUE_VIOLATION = '23505';
-const PG_FOREIGN_KEY_VIOLATION = '23503';
-/** What PostgreSQL 17 (and so the embedded PGlite) reports for an ON DELETE RESTRICT reference; 15 says 23503. */
-const PG_RESTRICT_VIOLATION = '23001';
-
-function pgError(error: unknown): { code?: string; constraint?: string } {
-  const e = error as { driverError?: { code?: string; constraint?: string }; code?: string; constraint?: string };
-  return e?.driverError ?? e ?? {};
-}
-
-/** True when `error` is a unique violation, of `constraint` when one is named. */
-export function isUniqueViolation(error: unknown, constraint?: string): boolean {
-  const e = pgError(error);
-  return e.code === PG_UNIQUE_VIOLATION && (!constraint || e.constraint === constraint);
-}
-
-export function isForeignKeyViolation(error: unknown): boolean {
-  const { code } = pgError(error);
-  return code === PG_FOREIGN_KEY_VIOLATION || code === PG_RESTRICT_VIOLATION;
 }

@@ -3,7 +3,7 @@ import {
   type GraphQLInputObjectType, type GraphQLInputType, type GraphQLSchema,
 } from 'graphql';
 import type { IMiddlewareFieldMap, IMiddlewareFunction } from 'graphql-middleware';
-import { BadUserInputError, type FieldError } from './errors';
+import { BadUserInputError, type FieldError } from '../common/errors';
 
 /**
  * What no text input may hold: control characters (Cc, NUL included), format characters (Cf:

@@ -6,11 +6,10 @@ import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import express, { type Express, type RequestHandler } from 'express';
 import type { GraphQLSchema } from 'graphql';
 import type { DataSource } from 'typeorm';
-import type { Services } from '../app/services';
 import type { Config } from '../config/config';
 import type { Logger } from '../config/logger';
 import { statementCounter } from '../db/statement-counter';
-import { createContext, type Context } from '../graphql/context';
+import type { Context, RequestFacts } from '../graphql/context';
 import { createErrorFormatter } from '../graphql/errors';
 import { securityValidationRules } from './limits';
 
@@ -19,7 +18,8 @@ export interface AppDeps {
   logger: Logger;
   dataSource: DataSource;
   schema: GraphQLSchema;
-  services: Services;
+  /** Builds each request's context (the composition root's). */
+  context: (facts: RequestFacts) => Promise<Context>;
 }
 
 /** Outside production, each response says how many SQL statements it took (extensions.sqlStatements). */
@@ -49,7 +49,7 @@ const graphiqlPage = (): RequestHandler => {
   };
 };
 
-export async function createApp({ config, logger, dataSource, schema, services }: AppDeps): Promise<{ app: Express; apollo: ApolloServer<Context> }> {
+export async function createApp({ config, logger, dataSource, schema, context }: AppDeps): Promise<{ app: Express; apollo: ApolloServer<Context> }> {
   const plugins: ApolloServerPlugin<Context>[] = [ApolloServerPluginCacheControlDisabled(), ApolloServerPluginLandingPageDisabled()];
   if (config.nodeEnv !== 'production') plugins.push(sqlStatementsPlugin);
   const apollo = new ApolloServer<Context>({
@@ -83,7 +83,7 @@ export async function createApp({ config, logger, dataSource, schema, services }
     countStatements,
     graphiqlPage(),
     express.json({ limit: '1mb' }),
-    expressMiddleware(apollo, { context: ({ req }) => createContext(dataSource, services, { authorization: req.headers.authorization, clientAddress: req.ip }) }),
+    expressMiddleware(apollo, { context: ({ req }) => context({ authorization: req.headers.authorization, clientAddress: req.ip }) }),
   );
   return { app, apollo };
 }

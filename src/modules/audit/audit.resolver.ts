@@ -1,6 +1,7 @@
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../graphql/context';
-import { pageRequest, toConnection, type ConnectionShape } from '../../graphql/pagination';
+import { pageRequest } from '../../common/paging';
+import { toConnection, type ConnectionShape } from '../../graphql/pagination';
 import { User } from '../auth/user.entity';
 import { Organization } from '../organizations/organization.entity';
 import { AuditEvent } from './audit-event.entity';

@@ -1,33 +1,23 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { afterCondition, afterParams, type PageRequest } from '../../graphql/pagination';
+import type { AuditEntry, AuditRecorder } from '../../common/audit';
+import { afterCondition, afterParams, type PageRequest } from '../../common/paging';
 import { AuditEvent } from './audit-event.entity';
 
-export interface AuditEntry {
-  organizationId: string;
-  actorId: string | null;
-  /** `noun.verb`, e.g. `member.role_changed`. */
-  action: string;
-  targetType?: string;
-  targetId?: string;
-  /** What changed: never a token or a password. */
-  data?: Record<string, unknown>;
-}
-
-/** Appends audit events inside the caller's transaction, so they commit or roll back with the change. */
-export function recordAudit(em: EntityManager, entry: AuditEntry): Promise<unknown> {
-  return em.insert(AuditEvent, {
-    organizationId: entry.organizationId,
-    actorId: entry.actorId,
-    action: entry.action,
-    targetType: entry.targetType ?? null,
-    targetId: entry.targetId ?? null,
-    data: (entry.data ?? {}) as object,
-  });
-}
-
-/** Reads an organization's audit log. */
-export class AuditLogService {
+/** The audit log: events are appended in the caller's transaction, and read by page. */
+export class AuditLogService implements AuditRecorder {
   constructor(private readonly dataSource: DataSource) {}
+
+  /** Appends an event inside the caller's transaction, so it commits or rolls back with the change. */
+  async record(em: EntityManager, entry: AuditEntry): Promise<void> {
+    await em.insert(AuditEvent, {
+      organizationId: entry.organizationId,
+      actorId: entry.actorId,
+      action: entry.action,
+      targetType: entry.targetType ?? null,
+      targetId: entry.targetId ?? null,
+      data: (entry.data ?? {}) as object,
+    });
+  }
 
   /** A page of events, newest first, and how many the organization has. */
   async page(organizationId: string, request: PageRequest): Promise<{ rows: AuditEvent[]; totalCount: number }> {

@@ -1,5 +1,5 @@
 import { MaxLength } from 'class-validator';
-import { Extensions, Field, InputType } from 'type-graphql';
+import { Extensions, Field, ID, InputType } from 'type-graphql';
 import { EmailField, NameField, PASSWORD_MAX, PasswordField } from '../../graphql/fields';
 import { VERBATIM } from '../../graphql/text-inputs';
 import { Region } from '../organizations/organization.entity';
@@ -38,4 +38,10 @@ export class LoginInput {
 export class LogoutInput {
   @Field(() => Boolean, { nullable: true, description: "End every one of the user's sessions, not only this one." })
   allSessions?: boolean | null;
+}
+
+@InputType()
+export class SwitchOrganizationInput {
+  @Field(() => ID)
+  organizationId: string;
 }

@@ -1,5 +1,5 @@
 import { In, type EntityManager } from 'typeorm';
-import { rowLoader } from '../../graphql/loader-utils';
+import { rowLoader } from '../../db/loader-utils';
 import { User } from './user.entity';
 
 export function createAuthLoaders(em: EntityManager) {

@@ -1,8 +1,9 @@
 import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
-import { requireViewer, signIn, type Context } from '../../graphql/context';
+import { requireViewer, type Context } from '../../graphql/context';
+import { signIn } from './auth.api';
 import { User } from './user.entity';
-import { LoginInput, LogoutInput, RegisterInput } from './auth.inputs';
-import { AuthPayload, LogoutPayload } from './auth.types';
+import { LoginInput, LogoutInput, RegisterInput, SwitchOrganizationInput } from './auth.inputs';
+import { AuthPayload, LogoutPayload, SwitchOrganizationPayload } from './auth.types';
 
 @Resolver()
 export class AuthResolver {
@@ -29,5 +30,13 @@ export class AuthResolver {
   async logout(@Arg('input', () => LogoutInput, { nullable: true }) input: LogoutInput | null, @Ctx() ctx: Context): Promise<LogoutPayload> {
     await ctx.services.auth.logout(requireViewer(ctx), input?.allSessions === true);
     return { loggedOut: true };
+  }
+
+  @Mutation(() => SwitchOrganizationPayload, { description: 'Sets viewer.activeOrganization; it survives logout and login.' })
+  async switchOrganization(@Arg('input', () => SwitchOrganizationInput) input: SwitchOrganizationInput, @Ctx() ctx: Context): Promise<SwitchOrganizationPayload> {
+    const viewer = requireViewer(ctx);
+    await ctx.services.auth.switchActive(viewer.user.id, input.organizationId);
+    const user: User = { ...viewer.user, activeOrganizationId: input.organizationId };
+    return { viewer: Object.assign(new User(), user) };
   }
 }

@@ -1,15 +1,17 @@
-import { DataSource, EntityManager } from 'typeorm';
+import { IsNull, type DataSource, type EntityManager } from 'typeorm';
+import { ConflictError, NotFoundError, UnauthenticatedError } from '../../common/errors';
+import { normalizeEmail, trimmed } from '../../common/text';
 import type { Config } from '../../config/config';
-import { ConflictError, UnauthenticatedError, isUniqueViolation } from '../../graphql/errors';
-import type { AttemptBudgets, Spend } from '../../graphql/rate-limit';
-import { normalizeEmail, trimmed } from '../../graphql/validators';
-import { Membership } from '../members/membership.entity';
+import type { AttemptBudgets, Spend } from '../../db/attempt-limiter';
+import { isUniqueViolation } from '../../db/pg-errors';
+import type { Viewer } from '../../graphql/context';
+import type { OrganizationsApi } from '../organizations/organization.api';
 import { Organization, Region } from '../organizations/organization.entity';
-import type { OrganizationService } from '../organizations/organization.service';
+import type { UsersApi } from './auth.api';
 import type { LoginInput, RegisterInput } from './auth.inputs';
 import { hashPassword, verifyPassword } from './passwords';
 import { Session } from './session.entity';
-import { newToken, tokenHash } from './tokens';
+import { newToken, tokenHash } from '../../common/tokens';
 import { User } from './user.entity';
 
 const SESSION_TTL_MS = 30 * 24 * 3600 * 1000;
@@ -22,18 +24,16 @@ export interface AuthResult {
   organization: Organization | null;
 }
 
-export interface Viewer {
-  user: User;
-  sessionId: string;
+export interface AuthDeps {
+  dataSource: DataSource;
+  config: Config;
+  budgets: AttemptBudgets;
+  organizations: OrganizationsApi;
 }
 
-export class AuthService {
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly config: Config,
-    private readonly budgets: AttemptBudgets,
-    private readonly organizations: OrganizationService,
-  ) {}
+/** Accounts and sessions: the users and sessions tables are written here only. */
+export class AuthService implements UsersApi {
+  constructor(private readonly deps: AuthDeps) {}
 
   /** Opens a session inside `em`; the raw token is returned, never stored. */
   async openSession(em: EntityManager, userId: string): Promise<{ token: string; sessionId: string }> {
@@ -56,12 +56,12 @@ export class AuthService {
 
   /** Spends the client address's registration budget first: each registration hashes a password. */
   async register(input: RegisterInput, clientAddress: string): Promise<AuthResult> {
-    await this.budgets.spend(['registerPerAddress', clientAddress]);
-    return this.dataSource.transaction(async (em) => {
+    await this.deps.budgets.spend(['registerPerAddress', clientAddress]);
+    return this.deps.dataSource.transaction(async (em) => {
       const user = await this.createUser(em, input.email, input.name, input.password);
-      const organization = await this.organizations.create(em, user, {
+      const organization = await this.deps.organizations.create(em, user.id, {
         name: input.organizationName?.trim() || `${user.name}'s organization`,
-        region: input.region ?? (this.config.defaultRegion as Region),
+        region: input.region ?? (this.deps.config.defaultRegion as Region),
       });
       user.activeOrganizationId = organization.id;
       return { ...(await this.openSession(em, user.id)), user, organization };
@@ -76,28 +76,50 @@ export class AuthService {
   async login(input: LoginInput, clientAddress: string): Promise<AuthResult> {
     const email = normalizeEmail(input.email);
     const attempt: Spend[] = [['loginPerEmailAndAddress', `${clientAddress}|${email}`], ['loginPerAddress', clientAddress]];
-    await this.budgets.spend(...attempt);
-    const user = await this.dataSource.manager.findOneBy(User, { email });
+    await this.deps.budgets.spend(...attempt);
+    const user = await this.deps.dataSource.manager.findOneBy(User, { email });
     if (!(await verifyPassword(user?.passwordHash ?? null, input.password)) || !user) throw new UnauthenticatedError(INVALID_LOGIN);
-    await this.budgets.refund(...attempt);
-    return this.dataSource.transaction(async (em) => {
+    await this.deps.budgets.refund(...attempt);
+    return this.deps.dataSource.transaction(async (em) => {
       const session = await this.openSession(em, user.id);
-      const membership = user.activeOrganizationId
-        ? await em.findOneBy(Membership, { organizationId: user.activeOrganizationId, userId: user.id })
+      // The active organization, while the user still belongs to it.
+      const organization = user.activeOrganizationId
+        ? await em
+            .createQueryBuilder(Organization, 'o')
+            .innerJoin('memberships', 'm', 'm.organization_id = o.id AND m.user_id = :userId', { userId: user.id })
+            .where('o.id = :organizationId', { organizationId: user.activeOrganizationId })
+            .getOne()
         : null;
-      const organization = membership ? await em.findOneBy(Organization, { id: membership.organizationId }) : null;
       return { ...session, user, organization };
     });
   }
 
   async logout(viewer: Viewer, allSessions: boolean): Promise<void> {
-    await this.dataSource.manager.delete(Session, allSessions ? { userId: viewer.user.id } : { id: viewer.sessionId });
+    await this.deps.dataSource.manager.delete(Session, allSessions ? { userId: viewer.user.id } : { id: viewer.sessionId });
+  }
+
+  async setActiveOrganization(em: EntityManager, userId: string, organizationId: string, onlyIfNone = false): Promise<void> {
+    await em.update(User, onlyIfNone ? { id: userId, activeOrganizationId: IsNull() } : { id: userId }, { activeOrganizationId: organizationId });
+  }
+
+  async clearActiveOrganization(em: EntityManager, userId: string, organizationId: string): Promise<void> {
+    await em.update(User, { id: userId, activeOrganizationId: organizationId }, { activeOrganizationId: null });
+  }
+
+  /** Only to an organization the user belongs to, checked in the same statement. */
+  async switchActive(userId: string, organizationId: string): Promise<void> {
+    const [, updated] = await this.deps.dataSource.query(
+      `UPDATE users SET active_organization_id = $2 WHERE id = $1
+          AND EXISTS (SELECT 1 FROM memberships WHERE organization_id = $2 AND user_id = $1)`,
+      [userId, organizationId],
+    );
+    if (updated === 0) throw new NotFoundError();
   }
 
   /** The viewer behind a bearer token, or null when it is unknown or expired. */
   async viewerForToken(token: string): Promise<Viewer | null> {
     // One statement per request: findOne with a relation would add a DISTINCT pre-query (its LIMIT 1 over a join).
-    const session = await this.dataSource.manager
+    const session = await this.deps.dataSource.manager
       .createQueryBuilder(Session, 'session')
       .innerJoinAndSelect('session.user', 'user')
       .where('session.tokenHash = :hash AND session.expiresAt > :now', { hash: tokenHash(token), now: new Date() })

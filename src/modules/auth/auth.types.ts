@@ -19,3 +19,9 @@ export class LogoutPayload {
   @Field(() => Boolean)
   loggedOut: boolean;
 }
+
+@ObjectType()
+export class SwitchOrganizationPayload {
+  @Field(() => User)
+  viewer: User;
+}

@@ -1,12 +1,6 @@
 import type { DataSource } from 'typeorm';
-import { newToken, tokenHash } from '../auth/tokens';
-import { invitationMail, type RenderedMail } from '../mail/templates';
-
-/** The queued payload of an invitation mail: which invitation, and which sending of it. */
-export interface InvitationJob {
-  invitationId: string;
-  sentCount: number;
-}
+import type { InvitationJob, InvitationMail } from '../mail/mail.api';
+import { newToken, tokenHash } from '../../common/tokens';
 
 export const acceptLink = (publicUrl: string, token: string) => `${publicUrl}/invitations/accept?token=${encodeURIComponent(token)}`;
 
@@ -17,7 +11,7 @@ export const acceptLink = (publicUrl: string, token: string) => `${publicUrl}/in
  * status), so an outdated job mints nothing and returns null. A retried job mints anew; only
  * the token of the delivered message works.
  */
-export async function composeInvitationMail(dataSource: DataSource, job: InvitationJob, publicUrl: string): Promise<RenderedMail | null> {
+export async function composeInvitationMail(dataSource: DataSource, job: InvitationJob, publicUrl: string): Promise<InvitationMail | null> {
   const token = newToken();
   const [row] = await dataSource.query(
     `WITH minted AS (
@@ -29,7 +23,7 @@ export async function composeInvitationMail(dataSource: DataSource, job: Invitat
     [tokenHash(token), job.invitationId, job.sentCount],
   );
   if (!row) return null;
-  return invitationMail({
+  return {
     to: row.email,
     inviteeName: row.name,
     organizationName: row.organization_name,
@@ -37,5 +31,5 @@ export async function composeInvitationMail(dataSource: DataSource, job: Invitat
     note: row.note,
     expiresAt: new Date(row.expires_at),
     link: acceptLink(publicUrl, token),
-  });
+  };
 }

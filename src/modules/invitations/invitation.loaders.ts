@@ -1,5 +1,5 @@
 import { In, type EntityManager } from 'typeorm';
-import { groupLoader, rowLoader } from '../../graphql/loader-utils';
+import { groupLoader, rowLoader } from '../../db/loader-utils';
 import { InvitationProjectGrant } from './invitation-project-grant.entity';
 import { InvitationTeam } from './invitation-team.entity';
 import { Invitation } from './invitation.entity';

@@ -1,5 +1,6 @@
 import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { requireViewer, signIn, type Context } from '../../graphql/context';
+import { requireViewer, type Context } from '../../graphql/context';
+import { signIn } from '../auth/auth.api';
 import type { ConnectionShape } from '../../graphql/pagination';
 import { User } from '../auth/user.entity';
 import { Organization } from '../organizations/organization.entity';

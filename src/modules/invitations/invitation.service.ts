@@ -1,29 +1,45 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import type { ProjectPermission } from '../../authz/enums';
+import type { OrganizationRole, ProjectPermission } from '../../authz/enums';
 import { canGrantRole, canInviteAs } from '../../authz/policies';
+import type { AuditRecorder } from '../../common/audit';
+import { BadUserInputError, ConflictError, ForbiddenError, GoneError, NotFoundError, UnauthenticatedError } from '../../common/errors';
+import { isUuid } from '../../common/ids';
+import { afterCondition, afterParams, pageRequest } from '../../common/paging';
+import { normalizeEmail, optionalText, trimmed } from '../../common/text';
+import { tokenHash } from '../../common/tokens';
 import type { Config } from '../../config/config';
-import { BadUserInputError, ConflictError, ForbiddenError, GoneError, NotFoundError, UnauthenticatedError, isUniqueViolation } from '../../graphql/errors';
-import { isUuid } from '../../graphql/ids';
-import { pairKey } from '../../graphql/loader-utils';
-import { afterCondition, afterParams, pageRequest, toConnection, type ConnectionShape } from '../../graphql/pagination';
-import type { AttemptBudgets, Spend } from '../../graphql/rate-limit';
-import { normalizeEmail, optionalText, trimmed } from '../../graphql/validators';
-import { recordAudit } from '../audit/audit.service';
-import type { AuthService, Viewer } from '../auth/auth.service';
-import { tokenHash } from '../auth/tokens';
+import type { AttemptBudgets, Spend } from '../../db/attempt-limiter';
+import { isUniqueViolation } from '../../db/pg-errors';
+import type { Viewer } from '../../graphql/context';
+import { toConnection, type ConnectionShape } from '../../graphql/pagination';
+import type { UsersApi } from '../auth/auth.api';
 import { User } from '../auth/user.entity';
-import { notifyOrganization } from '../mail/notifications';
-import { enqueueMail } from '../mail/queue';
+import type { InvitationJob, InvitationMail, MailApi } from '../mail/mail.api';
+import type { MembersApi } from '../members/member.api';
 import { Membership } from '../members/membership.entity';
+import type { OrganizationsApi } from '../organizations/organization.api';
 import { Organization } from '../organizations/organization.entity';
-import type { OrganizationService } from '../organizations/organization.service';
-import { effectivePermissionsLoader } from '../projects/project.loaders';
-import type { InvitationJob } from './invitation-mail';
+import type { ProjectsApi } from '../projects/project.api';
+import type { TeamsApi } from '../teams/team.api';
+import { composeInvitationMail } from './invitation-mail';
 import { InvitationProjectGrant } from './invitation-project-grant.entity';
 import { InvitationTeam } from './invitation-team.entity';
 import { Invitation, InvitationStatus } from './invitation.entity';
 import type { AcceptInvitationInput, InviteMemberInput, ProjectGrantInput } from './invitation.inputs';
 import type { InvitationPreview } from './invitation.types';
+
+export interface InvitationDeps {
+  dataSource: DataSource;
+  config: Config;
+  budgets: AttemptBudgets;
+  users: UsersApi;
+  organizations: OrganizationsApi;
+  members: MembersApi;
+  teams: TeamsApi;
+  projects: ProjectsApi;
+  audit: AuditRecorder;
+  mail: MailApi;
+}
 
 const DAY_MS = 24 * 3600 * 1000;
 
@@ -51,21 +67,15 @@ const invitationEmail = (organizationId: string, inviterId: string, email: strin
 ];
 
 export class InvitationService {
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly config: Config,
-    private readonly budgets: AttemptBudgets,
-    private readonly auth: AuthService,
-    private readonly organizations: OrganizationService,
-  ) {}
+  constructor(private readonly deps: InvitationDeps) {}
 
   async invite(actorId: string, input: InviteMemberInput): Promise<Invitation> {
     const organizationId = input.organizationId;
     const email = normalizeEmail(input.email);
-    await this.budgets.spend(...invitationEmail(organizationId, actorId, email));
-    return this.dataSource.transaction(async (em) => {
+    await this.deps.budgets.spend(...invitationEmail(organizationId, actorId, email));
+    return this.deps.dataSource.transaction(async (em) => {
       // Serializes with member removal, which revokes the pending invitations the removed member sent.
-      await this.organizations.lock(em, organizationId);
+      await this.deps.organizations.lock(em, organizationId);
       const actor = await em.findOneBy(Membership, { organizationId, userId: actorId });
       if (!actor) throw new NotFoundError();
       if (!canInviteAs(actor.role, input.role)) throw new ForbiddenError('Inviting an OWNER needs OWNERS_MANAGE.');
@@ -84,7 +94,7 @@ export class InvitationService {
             note: optionalText(input.note) ?? null,
             storedStatus: InvitationStatus.PENDING,
             tokenHash: null,
-            expiresAt: new Date(Date.now() + (input.expiresInDays ?? this.config.invitationTtlDays) * DAY_MS),
+            expiresAt: new Date(Date.now() + (input.expiresInDays ?? this.deps.config.invitationTtlDays) * DAY_MS),
             sentCount: 1,
             lastSentAt: new Date(),
             invitedById: actorId,
@@ -100,7 +110,7 @@ export class InvitationService {
         await em.insert(InvitationProjectGrant, grants.map((g) => ({ invitationId: invitation.id, projectId: g.projectId, roleId: g.roleId, organizationId })));
       }
       await this.send(em, invitation);
-      await recordAudit(em, {
+      await this.deps.audit.record(em, {
         organizationId, actorId, action: 'member.invited', targetType: 'Invitation', targetId: invitation.id,
         data: { email, role: input.role, teamIds, projectGrants: grants.map((g) => ({ projectId: g.projectId, roleId: g.roleId })) },
       });
@@ -111,9 +121,9 @@ export class InvitationService {
   /** A new token (the old one stops working at once), a new expiry as long as the last one, and another email. */
   async resend(actorId: string, invitationId: string): Promise<Invitation> {
     // The budget is spent before the transaction: the limiter uses a connection of its own.
-    const target = isUuid(invitationId) ? await this.dataSource.manager.findOne(Invitation, { select: { organizationId: true, email: true }, where: { id: invitationId } }) : null;
-    if (target) await this.budgets.spend(...invitationEmail(target.organizationId, actorId, target.email));
-    return this.dataSource.transaction(async (em) => {
+    const target = isUuid(invitationId) ? await this.deps.dataSource.manager.findOne(Invitation, { select: { organizationId: true, email: true }, where: { id: invitationId } }) : null;
+    if (target) await this.deps.budgets.spend(...invitationEmail(target.organizationId, actorId, target.email));
+    return this.deps.dataSource.transaction(async (em) => {
       const current = await this.lockChangeable(em, invitationId, 'resent');
       await this.refuseMember(em, current.organizationId, current.email);
       await this.expireStale(em, current.organizationId, current.email);
@@ -130,7 +140,7 @@ export class InvitationService {
       }
       const invitation = await em.findOneByOrFail(Invitation, { id: invitationId });
       await this.send(em, invitation);
-      await recordAudit(em, {
+      await this.deps.audit.record(em, {
         organizationId: invitation.organizationId, actorId, action: 'invitation.resent', targetType: 'Invitation', targetId: invitation.id,
         data: { email: invitation.email, sentCount: invitation.sentCount },
       });
@@ -139,11 +149,11 @@ export class InvitationService {
   }
 
   async revoke(actorId: string, invitationId: string): Promise<Invitation> {
-    return this.dataSource.transaction(async (em) => {
+    return this.deps.dataSource.transaction(async (em) => {
       const invitation = await this.lockChangeable(em, invitationId, 'revoked');
       await em.update(Invitation, invitationId, { storedStatus: InvitationStatus.REVOKED });
       invitation.storedStatus = InvitationStatus.REVOKED;
-      await recordAudit(em, {
+      await this.deps.audit.record(em, {
         organizationId: invitation.organizationId, actorId, action: 'invitation.revoked', targetType: 'Invitation', targetId: invitation.id,
         data: { email: invitation.email },
       });
@@ -154,7 +164,7 @@ export class InvitationService {
   /** Public. Null when the token matches no invitation (unknown, or replaced by a resend); otherwise the invitation in any status. */
   async preview(token: string): Promise<InvitationPreview | null> {
     if (!plausibleToken(token)) return null;
-    const invitation = await this.dataSource.manager.findOne(Invitation, {
+    const invitation = await this.deps.dataSource.manager.findOne(Invitation, {
       where: { tokenHash: tokenHash(token) },
       relations: { organization: true, invitedBy: true },
     });
@@ -177,7 +187,7 @@ export class InvitationService {
    */
   async accept(viewer: Viewer | null, input: AcceptInvitationInput): Promise<AcceptResult> {
     if (!plausibleToken(input.token)) throw new GoneError(GONE);
-    return this.dataSource.transaction(async (em) => {
+    return this.deps.dataSource.transaction(async (em) => {
       const [claimed] = (
         await em.query(
           `UPDATE invitations SET status = 'ACCEPTED', accepted_by_id = $2
@@ -197,34 +207,24 @@ export class InvitationService {
         if (await em.existsBy(User, { email: claimed.email })) throw new UnauthenticatedError('An account with this email address exists: sign in to accept the invitation.');
         const missing = (['name', 'password'] as const).filter((field) => !input[field]);
         if (missing.length > 0) throw new BadUserInputError(missing.map((field) => ({ field, message: 'Required to create the account.' })));
-        user = await this.auth.createUser(em, claimed.email, input.name!, input.password!, true);
+        user = await this.deps.users.createUser(em, claimed.email, input.name!, input.password!, true);
         await em.update(Invitation, claimed.id, { acceptedById: user.id });
-        session = await this.auth.openSession(em, user.id);
+        session = await this.deps.users.openSession(em, user.id);
       }
-      const [joined] = await em.query(
-        `INSERT INTO memberships (organization_id, user_id, role) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING user_id`,
-        [organizationId, user.id, claimed.role],
-      );
-      if (!joined) throw new ConflictError('You are already a member of this organization.');
-      await em.query(
-        `INSERT INTO team_members (team_id, user_id, organization_id, role)
-         SELECT team_id, $2, organization_id, 'TEAM_MEMBER' FROM invitation_teams WHERE invitation_id = $1
-         ON CONFLICT DO NOTHING`,
-        [claimed.id, user.id],
-      );
-      await em.query(
-        `INSERT INTO project_grants (organization_id, project_id, user_id, role_id)
-         SELECT organization_id, project_id, $2, role_id FROM invitation_project_grants WHERE invitation_id = $1
-         ON CONFLICT (project_id, user_id) WHERE user_id IS NOT NULL DO UPDATE SET role_id = EXCLUDED.role_id`,
-        [claimed.id, user.id],
-      );
+      if (!(await this.deps.members.add(em, organizationId, user.id, claimed.role as OrganizationRole))) {
+        throw new ConflictError('You are already a member of this organization.');
+      }
+      const teams = await em.findBy(InvitationTeam, { invitationId: claimed.id });
+      await this.deps.teams.join(em, organizationId, user.id, teams.map((t) => t.teamId));
+      const grants = await em.findBy(InvitationProjectGrant, { invitationId: claimed.id });
+      if (grants.length > 0) await this.deps.projects.grantToUser(em, organizationId, user.id, grants);
       // The joined organization becomes active only for a user who has none.
-      await em.query(`UPDATE users SET active_organization_id = $2 WHERE id = $1 AND active_organization_id IS NULL`, [user.id, organizationId]);
-      await recordAudit(em, {
+      await this.deps.users.setActiveOrganization(em, user.id, organizationId, true);
+      await this.deps.audit.record(em, {
         organizationId, actorId: user.id, action: 'invitation.accepted', targetType: 'Invitation', targetId: claimed.id,
         data: { email: claimed.email, role: claimed.role },
       });
-      await notifyOrganization(em, organizationId, { event: 'invitation.accepted', email: claimed.email, name: user.name });
+      await this.deps.mail.notifyOrganization(em, organizationId, { event: 'invitation.accepted', email: claimed.email, name: user.name });
       return { session, user, organization: await em.findOneByOrFail(Organization, { id: organizationId }) };
     });
   }
@@ -232,7 +232,7 @@ export class InvitationService {
   /** Public: whoever holds the token may decline it. */
   async decline(viewerId: string | null, token: string): Promise<Invitation> {
     if (!plausibleToken(token)) throw new GoneError(GONE);
-    return this.dataSource.transaction(async (em) => {
+    return this.deps.dataSource.transaction(async (em) => {
       const [declined] = (
         await em.query(
           `UPDATE invitations SET status = 'DECLINED' WHERE token_hash = $1 AND status = 'PENDING' AND expires_at > now() RETURNING id`,
@@ -241,11 +241,11 @@ export class InvitationService {
       )[0] as Array<{ id: string }>;
       if (!declined) throw new GoneError(GONE);
       const invitation = await em.findOneByOrFail(Invitation, { id: declined.id });
-      await recordAudit(em, {
+      await this.deps.audit.record(em, {
         organizationId: invitation.organizationId, actorId: viewerId, action: 'invitation.declined', targetType: 'Invitation', targetId: invitation.id,
         data: { email: invitation.email },
       });
-      await notifyOrganization(em, invitation.organizationId, { event: 'invitation.declined', email: invitation.email });
+      await this.deps.mail.notifyOrganization(em, invitation.organizationId, { event: 'invitation.declined', email: invitation.email });
       return invitation;
     });
   }
@@ -253,7 +253,7 @@ export class InvitationService {
   /** The organization's invitations, newest first; EXPIRED and PENDING are read from expiresAt. */
   async list(organizationId: string, status: InvitationStatus | null, first: number | null, after: string | null): Promise<ConnectionShape<Invitation>> {
     const request = pageRequest(first, after);
-    const query = this.dataSource.manager.createQueryBuilder(Invitation, 'i').where('i.organization_id = :organizationId', { organizationId });
+    const query = this.deps.dataSource.manager.createQueryBuilder(Invitation, 'i').where('i.organization_id = :organizationId', { organizationId });
     if (status === InvitationStatus.PENDING) query.andWhere(`i.status = 'PENDING' AND i.expires_at > now()`);
     else if (status === InvitationStatus.EXPIRED) query.andWhere(`(i.status = 'EXPIRED' OR (i.status = 'PENDING' AND i.expires_at <= now()))`);
     else if (status) query.andWhere('i.status = :status', { status });
@@ -263,10 +263,20 @@ export class InvitationService {
     return toConnection(rows, request, totalCount, (i) => ({ createdAt: i.createdAt, id: i.id }));
   }
 
-  /** Enqueues the email for the invitation's current sending; the worker mints the token when it runs. */
+  /** Enqueues the email for the invitation's current sending; the worker mints the token when it runs (invitationMail). */
   private send(em: EntityManager, invitation: Invitation): Promise<void> {
-    const job: InvitationJob = { invitationId: invitation.id, sentCount: invitation.sentCount };
-    return enqueueMail(em, 'invitation', { ...job }, invitation.organizationId);
+    const payload: InvitationJob = { invitationId: invitation.id, sentCount: invitation.sentCount };
+    return this.deps.mail.enqueue(em, { kind: 'invitation', payload }, invitation.organizationId);
+  }
+
+  /** The email of a queued invitation job, with a freshly minted token; null when the job is outdated. */
+  invitationMail(job: InvitationJob): Promise<InvitationMail | null> {
+    return composeInvitationMail(this.deps.dataSource, job, this.deps.config.publicUrl);
+  }
+
+  /** A departing member's pending invitations are revoked with the departure. */
+  async revokeSentBy(em: EntityManager, organizationId: string, userId: string): Promise<void> {
+    await em.update(Invitation, { organizationId, invitedById: userId, storedStatus: InvitationStatus.PENDING }, { storedStatus: InvitationStatus.REVOKED });
   }
 
   /** The invitation row, locked; only PENDING and EXPIRED ones may be resent or revoked. */
@@ -333,10 +343,9 @@ export class InvitationService {
       : [];
     const rolePermissions = new Map(roles.map((r) => [r.id, r.permissions]));
     if (rolePermissions.size !== roleIds.length) throw BadUserInputError.field('projectGrants', 'Every role must be a built-in role or a role of the organization.');
-    const held = await effectivePermissionsLoader(em).loadMany(projectIds.map((projectId) => pairKey(projectId, actorId)));
+    const held = await this.deps.projects.permissionsOn(em, projectIds, actorId);
     grants.forEach((grant, i) => {
       const permissions = held[i];
-      if (permissions instanceof Error) throw permissions;
       if (!canGrantRole(permissions ?? [], rolePermissions.get(grant.roleId)!)) {
         throw new ForbiddenError('You cannot grant a role carrying permissions you do not hold on that project.');
       }

@@ -1,6 +1,7 @@
 import PgBoss from 'pg-boss';
 import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import type { Logger } from '../../config/logger';
+import type { MailJob } from './mail.api';
 
 /*
  * Mail goes through pg-boss, a job queue kept in PostgreSQL (its own schema, `pgboss`, which
@@ -12,11 +13,7 @@ import type { Logger } from '../../config/logger';
 export const MAIL_QUEUE = 'mail';
 
 /** What a mail job carries: which message to compose, from what, for which organization. */
-export interface MailJobData {
-  kind: string;
-  payload: Record<string, unknown>;
-  organizationId: string | null;
-}
+export type MailJobData = MailJob & { organizationId: string | null };
 
 export interface MailRetryPolicy {
   /** Retries after the first failure; then the job is failed for good. */
@@ -62,9 +59,9 @@ const producer = new PgBoss({
 });
 
 /** Enqueues a mail job in the caller's transaction: a rolled-back change sends nothing. */
-export async function enqueueMail(em: EntityManager, kind: string, payload: Record<string, unknown>, organizationId: string | null = null): Promise<void> {
+export async function enqueueMail(em: EntityManager, job: MailJob, organizationId: string | null): Promise<void> {
   if (!em.queryRunner) throw new Error('enqueueMail needs a transaction');
-  const data: MailJobData = { kind, payload, organizationId };
+  const data: MailJobData = { ...job, organizationId };
   const id = await producer.send(MAIL_QUEUE, data, { db: runSqlOn(em.queryRunner) });
   // pg-boss answers null, not an error, for a queue that does not exist: never drop a mail silently.
   if (!id) throw new Error(`mail queue "${MAIL_QUEUE}" is missing`);

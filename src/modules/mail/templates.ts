@@ -1,4 +1,4 @@
-import type { OrganizationNotification } from './notifications';
+import type { InvitationMail, MailPayload, OrganizationNotification } from './mail.api';
 
 /** A message ready for a transport; `link` is logged by the file transport so developers can click it. */
 export interface RenderedMail {
@@ -7,31 +7,6 @@ export interface RenderedMail {
   text: string;
   html: string;
   link?: string;
-}
-
-export interface InvitationMail {
-  to: string;
-  organizationName: string;
-  inviterName: string | null;
-  inviteeName: string | null;
-  note: string | null;
-  expiresAt: Date;
-  link: string;
-}
-
-export interface OrganizationRef {
-  name: string;
-  moniker: string;
-}
-
-export interface OrganizationNotificationPayload {
-  to: string[];
-  organization: OrganizationRef;
-  notification: OrganizationNotification;
-}
-export interface RemovedNoticePayload {
-  to: string[];
-  organization: OrganizationRef;
 }
 
 const escapeHtml = (value: string) =>
@@ -79,12 +54,12 @@ function notificationText(org: string, moniker: string, n: OrganizationNotificat
   }
 }
 
-export function organizationNotificationMail(payload: OrganizationNotificationPayload): RenderedMail {
+export function organizationNotificationMail(payload: MailPayload<'organization.notification'>): RenderedMail {
   const [subject, body] = notificationText(payload.organization.name, payload.organization.moniker, payload.notification);
   return compose(payload.to, subject, [body, `You receive this as the notification mailbox of ${payload.organization.name}.`]);
 }
 
-export function removedNoticeMail(payload: RemovedNoticePayload): RenderedMail {
+export function removedNoticeMail(payload: MailPayload<'member.removed_notice'>): RenderedMail {
   const org = payload.organization.name;
   return compose(payload.to, `You were removed from ${org}`, [`You are no longer a member of the organization ${org} ("${payload.organization.moniker}") on Orgraph.`]);
 }

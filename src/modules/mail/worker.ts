@@ -1,8 +1,7 @@
 import type PgBoss from 'pg-boss';
-import type { DataSource } from 'typeorm';
 import type { Logger } from '../../config/logger';
-import { composeInvitationMail, type InvitationJob } from '../invitations/invitation-mail';
-import { organizationNotificationMail, removedNoticeMail, type OrganizationNotificationPayload, type RemovedNoticePayload, type RenderedMail } from './templates';
+import type { MailJob, MailSources } from './mail.api';
+import { invitationMail, organizationNotificationMail, removedNoticeMail, type RenderedMail } from './templates';
 import { MAIL_QUEUE, type MailJobData } from './queue';
 import type { MailTransport } from './transport';
 
@@ -14,13 +13,21 @@ export interface MailWorkerOptions {
 export const DEFAULT_MAIL_WORKER_OPTIONS: MailWorkerOptions = { pollIntervalMs: 1000 };
 
 /** Turns a job into a message; null means the job is outdated and nothing is sent. */
-type Composer = (payload: Record<string, unknown>, dataSource: DataSource, publicUrl: string) => Promise<RenderedMail | null>;
-
-const COMPOSERS: Record<string, Composer> = {
-  invitation: (payload, dataSource, publicUrl) => composeInvitationMail(dataSource, payload as unknown as InvitationJob, publicUrl),
-  'organization.notification': async (payload) => organizationNotificationMail(payload as unknown as OrganizationNotificationPayload),
-  'member.removed_notice': async (payload) => removedNoticeMail(payload as unknown as RemovedNoticePayload),
-};
+async function compose(job: MailJob, sources: MailSources): Promise<RenderedMail | null> {
+  switch (job.kind) {
+    case 'invitation': {
+      const mail = await sources.invitationMail(job.payload);
+      return mail && invitationMail(mail);
+    }
+    case 'organization.notification':
+      return organizationNotificationMail(job.payload);
+    case 'member.removed_notice':
+      return removedNoticeMail(job.payload);
+    default:
+      // Jobs come back from the database: one of an unknown kind fails (and is retried, then kept as failed).
+      throw new Error(`unknown mail kind "${(job as { kind: unknown }).kind}"`);
+  }
+}
 
 /** Error text safe to store: no credentials of a URL, bounded length. */
 export function describeError(error: unknown): string {
@@ -41,9 +48,8 @@ export class MailWorker {
 
   constructor(
     private readonly boss: PgBoss,
-    private readonly dataSource: DataSource,
+    private readonly sources: MailSources,
     private readonly transport: MailTransport,
-    private readonly publicUrl: string,
     private readonly logger: Logger,
     private readonly options: MailWorkerOptions = DEFAULT_MAIL_WORKER_OPTIONS,
   ) {}
@@ -84,11 +90,9 @@ export class MailWorker {
   async runOnce(): Promise<boolean> {
     const [job] = await this.boss.fetch<MailJobData>(MAIL_QUEUE, { includeMetadata: true });
     if (!job) return false;
-    const { kind, payload } = job.data;
+    const { kind } = job.data;
     try {
-      const compose = COMPOSERS[kind];
-      if (!compose) throw new Error(`unknown mail kind "${kind}"`);
-      const mail = await compose(payload, this.dataSource, this.publicUrl);
+      const mail = await compose(job.data, this.sources);
       if (mail) await this.transport.send(mail, job.id);
       await this.boss.complete(MAIL_QUEUE, job.id, mail ? { sent: true } : { skipped: 'outdated' });
     } catch (error) {

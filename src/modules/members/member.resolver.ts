@@ -1,11 +1,10 @@
 import { Arg, Ctx, FieldResolver, Int, Mutation, Resolver, Root } from 'type-graphql';
 import { OrganizationRole } from '../../authz/enums';
 import { requireViewer, type Context } from '../../graphql/context';
-import { pairKey } from '../../graphql/loader-utils';
-import { pageRequest, toConnection, type ConnectionShape } from '../../graphql/pagination';
+import { pageRequest } from '../../common/paging';
+import { toConnection, type ConnectionShape } from '../../graphql/pagination';
 import { User } from '../auth/user.entity';
 import { Organization } from '../organizations/organization.entity';
-import { Team } from '../teams/team.entity';
 import { LeaveOrganizationInput, RemoveMemberInput, UpdateMemberRoleInput } from './member.inputs';
 import { LeaveOrganizationPayload, MemberConnection, MemberPayload, RemoveMemberPayload } from './member.types';
 import { Membership } from './membership.entity';
@@ -16,12 +15,6 @@ export class MemberResolver {
   async user(@Root() member: Membership, @Ctx() ctx: Context): Promise<User> {
     // The membership's foreign key guarantees the user.
     return (await ctx.loaders.userById.load(member.userId)) as User;
-  }
-
-  @FieldResolver(() => [Team], { description: "The member's teams in this organization, by name." })
-  async teams(@Root() member: Membership, @Ctx() ctx: Context): Promise<Team[]> {
-    const teamMemberships = await ctx.loaders.teamMembershipsOfMember.load(pairKey(member.organizationId, member.userId));
-    return teamMemberships.map((tm) => tm.team as Team);
   }
 
   @Mutation(() => MemberPayload, { description: 'To or from OWNER needs OWNERS_MANAGE (FORBIDDEN, checked first); the last owner cannot be demoted (CONFLICT).' })

@@ -1,18 +1,27 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { OrganizationRole } from '../../authz/enums';
 import { canChangeMemberRole, canRemoveMember } from '../../authz/policies';
-import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../../graphql/errors';
-import { isUuid } from '../../graphql/ids';
-import { afterCondition, afterParams, type PageRequest } from '../../graphql/pagination';
-import { recordAudit } from '../audit/audit.service';
+import type { AuditRecorder } from '../../common/audit';
+import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../../common/errors';
+import { isUuid } from '../../common/ids';
+import { afterCondition, afterParams, type PageRequest } from '../../common/paging';
+import type { UsersApi } from '../auth/auth.api';
 import { User } from '../auth/user.entity';
-import { Invitation, InvitationStatus } from '../invitations/invitation.entity';
-import { notifyOrganization } from '../mail/notifications';
-import { enqueueMail } from '../mail/queue';
+import type { MailApi } from '../mail/mail.api';
+import type { OrganizationsApi } from '../organizations/organization.api';
 import type { Organization } from '../organizations/organization.entity';
-import type { OrganizationService } from '../organizations/organization.service';
+import type { MemberDepartures, MembersApi } from './member.api';
 import type { RemoveMemberInput, UpdateMemberRoleInput } from './member.inputs';
 import { Membership } from './membership.entity';
+
+export interface MemberDeps {
+  dataSource: DataSource;
+  organizations: OrganizationsApi;
+  users: UsersApi;
+  audit: AuditRecorder;
+  mail: MailApi;
+  departures: MemberDepartures;
+}
 
 export interface MemberFilter {
   search?: string | null;
@@ -26,17 +35,23 @@ function containsPattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, '\\$&')}%`;
 }
 
-export class MemberService {
-  constructor(
-    protected readonly dataSource: DataSource,
-    private readonly organizations: OrganizationService,
-  ) {}
+export class MemberService implements MembersApi {
+  /** Public so a test can build a variant of the service on the same dependencies. */
+  constructor(readonly deps: MemberDeps) {}
+
+  async add(em: EntityManager, organizationId: string, userId: string, role: OrganizationRole): Promise<boolean> {
+    const joined: unknown[] = await em.query(
+      `INSERT INTO memberships (organization_id, user_id, role) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING user_id`,
+      [organizationId, userId, role],
+    );
+    return joined.length === 1;
+  }
 
   /** A page of members, newest membership first, and how many match the filter. */
   async page(organizationId: string, request: PageRequest, filter: MemberFilter): Promise<{ rows: Membership[]; totalCount: number }> {
     const search = filter.search?.trim();
     if (search && search.length > MAX_SEARCH_LENGTH) throw BadUserInputError.field('search', `At most ${MAX_SEARCH_LENGTH} characters.`);
-    const matching = this.dataSource.manager.createQueryBuilder(Membership, 'm').where('m.organization_id = :organizationId', { organizationId });
+    const matching = this.deps.dataSource.manager.createQueryBuilder(Membership, 'm').where('m.organization_id = :organizationId', { organizationId });
     if (filter.role) matching.andWhere('m.role = :role', { role: filter.role });
     if (search) {
       // Substring matches are served by the users' trigram indexes (migration MemberSearchIndexes).
@@ -56,7 +71,7 @@ export class MemberService {
    * test can prove, with a subclass that skips it, that the race tests catch a missing lock.
    */
   protected lockOrganization(em: EntityManager, organizationId: string): Promise<Organization> {
-    return this.organizations.lock(em, organizationId);
+    return this.deps.organizations.lock(em, organizationId);
   }
 
   private locked(em: EntityManager, organizationId: string): Promise<Organization> {
@@ -83,7 +98,7 @@ export class MemberService {
   }
 
   async updateRole(actorId: string, input: UpdateMemberRoleInput): Promise<Membership> {
-    return this.dataSource.transaction(async (em) => {
+    return this.deps.dataSource.transaction(async (em) => {
       await this.locked(em, input.organizationId);
       const actor = await this.membership(em, input.organizationId, actorId);
       const target = await this.membership(em, input.organizationId, input.userId);
@@ -92,7 +107,7 @@ export class MemberService {
       if (target.role === input.role) return target;
       const from = target.role;
       await em.update(Membership, { organizationId: target.organizationId, userId: target.userId }, { role: input.role });
-      await recordAudit(em, {
+      await this.deps.audit.record(em, {
         organizationId: target.organizationId, actorId, action: 'member.role_changed', targetType: 'User', targetId: target.userId,
         data: { from, to: input.role },
       });
@@ -101,7 +116,7 @@ export class MemberService {
   }
 
   async remove(actorId: string, input: RemoveMemberInput): Promise<void> {
-    await this.dataSource.transaction(async (em) => {
+    await this.deps.dataSource.transaction(async (em) => {
       const organization = await this.locked(em, input.organizationId);
       const actor = await this.membership(em, organization.id, actorId);
       const target = await this.membership(em, organization.id, input.userId);
@@ -109,12 +124,13 @@ export class MemberService {
       await this.keepAnOwner(em, target);
       const user = await this.detach(em, target, actorId, 'member.removed');
       // The removed member is told too; the organization's mailbox heard it in detach().
-      await enqueueMail(em, 'member.removed_notice', { to: [user.email], organization: { name: organization.name, moniker: organization.moniker } }, organization.id);
+      const payload = { to: [user.email], organization: { name: organization.name, moniker: organization.moniker } };
+      await this.deps.mail.enqueue(em, { kind: 'member.removed_notice', payload }, organization.id);
     });
   }
 
   async leave(userId: string, organizationId: string): Promise<void> {
-    await this.dataSource.transaction(async (em) => {
+    await this.deps.dataSource.transaction(async (em) => {
       await this.locked(em, organizationId);
       const membership = await this.membership(em, organizationId, userId);
       await this.keepAnOwner(em, membership);
@@ -130,10 +146,10 @@ export class MemberService {
     const { organizationId, userId } = membership;
     const user = await em.findOneByOrFail(User, { id: userId });
     await em.delete(Membership, { organizationId, userId });
-    await em.update(Invitation, { organizationId, invitedById: userId, storedStatus: InvitationStatus.PENDING }, { storedStatus: InvitationStatus.REVOKED });
-    await em.update(User, { id: userId, activeOrganizationId: organizationId }, { activeOrganizationId: null });
-    await recordAudit(em, { organizationId, actorId, action, targetType: 'User', targetId: userId, data: { role: membership.role } });
-    await notifyOrganization(em, organizationId, { event: action, name: user.name, email: user.email });
+    await this.deps.departures.departed(em, organizationId, userId);
+    await this.deps.users.clearActiveOrganization(em, userId, organizationId);
+    await this.deps.audit.record(em, { organizationId, actorId, action, targetType: 'User', targetId: userId, data: { role: membership.role } });
+    await this.deps.mail.notifyOrganization(em, organizationId, { event: action, name: user.name, email: user.email });
     return user;
   }
 }

@@ -65,9 +65,3 @@ export class DeleteOrganizationInput {
   @Field(() => String, { description: 'Must equal the current moniker.' })
   confirmMoniker: string;
 }
-
-@InputType()
-export class SwitchOrganizationInput {
-  @Field(() => ID)
-  organizationId: string;
-}

@@ -1,5 +1,5 @@
 import { In, type EntityManager } from 'typeorm';
-import { rowLoader } from '../../graphql/loader-utils';
+import { rowLoader } from '../../db/loader-utils';
 import { OrganizationMoniker } from './organization-moniker.entity';
 import { Organization } from './organization.entity';
 

@@ -1,12 +1,11 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { OrganizationPermission, OrganizationRole } from '../../authz/enums';
 import { hasOrganizationPermission, organizationPermissions } from '../../authz/policies';
+import { BadUserInputError, NotFoundError } from '../../common/errors';
 import { requireViewer, type Context } from '../../graphql/context';
-import { BadUserInputError, NotFoundError } from '../../graphql/errors';
-import { User } from '../auth/user.entity';
 import { Organization } from './organization.entity';
-import { ChangePlanInput, CreateOrganizationInput, DeleteOrganizationInput, SwitchOrganizationInput, UpdateOrganizationInput } from './organization.inputs';
-import { DeleteOrganizationPayload, OrganizationPayload, SwitchOrganizationPayload } from './organization.types';
+import { ChangePlanInput, CreateOrganizationInput, DeleteOrganizationInput, UpdateOrganizationInput } from './organization.inputs';
+import { DeleteOrganizationPayload, OrganizationPayload } from './organization.types';
 
 @Resolver(() => Organization)
 export class OrganizationResolver {
@@ -44,7 +43,7 @@ export class OrganizationResolver {
 
   @Mutation(() => OrganizationPayload, { description: 'The creator becomes OWNER; the new organization becomes active.' })
   async createOrganization(@Arg('input', () => CreateOrganizationInput) input: CreateOrganizationInput, @Ctx() ctx: Context): Promise<OrganizationPayload> {
-    return { organization: await ctx.services.organizations.createFor(requireViewer(ctx).user, input) };
+    return { organization: await ctx.services.organizations.createFor(requireViewer(ctx).user.id, input) };
   }
 
   @Mutation(() => OrganizationPayload)
@@ -61,13 +60,5 @@ export class OrganizationResolver {
   async deleteOrganization(@Arg('input', () => DeleteOrganizationInput) input: DeleteOrganizationInput, @Ctx() ctx: Context): Promise<DeleteOrganizationPayload> {
     await ctx.services.organizations.delete(input);
     return { deletedOrganizationId: input.organizationId };
-  }
-
-  @Mutation(() => SwitchOrganizationPayload, { description: 'Sets viewer.activeOrganization; it survives logout and login.' })
-  async switchOrganization(@Arg('input', () => SwitchOrganizationInput) input: SwitchOrganizationInput, @Ctx() ctx: Context): Promise<SwitchOrganizationPayload> {
-    const viewer = requireViewer(ctx);
-    await ctx.services.organizations.switchActive(viewer.user.id, input.organizationId);
-    const user: User = { ...viewer.user, activeOrganizationId: input.organizationId };
-    return { viewer: Object.assign(new User(), user) };
   }
 }

@@ -1,33 +1,24 @@
-import { DataSource, EntityManager } from 'typeorm';
-import { OrganizationRole, TeamRole } from '../../authz/enums';
-import { BadUserInputError, ConflictError, NotFoundError } from '../../graphql/errors';
-import type { AttemptBudgets } from '../../graphql/rate-limit';
-import { normalizeEmail, optionalText, trimmed } from '../../graphql/validators';
-import { recordAudit } from '../audit/audit.service';
-import { User } from '../auth/user.entity';
-import { notifyOrganization } from '../mail/notifications';
-import { Membership } from '../members/membership.entity';
-import { TeamMember } from '../teams/team-member.entity';
-import { Team } from '../teams/team.entity';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { AuditRecorder } from '../../common/audit';
+import { BadUserInputError, ConflictError, NotFoundError } from '../../common/errors';
+import { normalizeEmail, optionalText, trimmed } from '../../common/text';
+import type { AttemptBudgets } from '../../db/attempt-limiter';
+import type { MailApi } from '../mail/mail.api';
 import { monikerCandidates } from './moniker';
-import { Organization, Plan, Region } from './organization.entity';
+import type { NewOrganization, OrganizationFounding, OrganizationsApi } from './organization.api';
+import { Organization, Plan } from './organization.entity';
 import type { ChangePlanInput, DeleteOrganizationInput, UpdateOrganizationInput } from './organization.inputs';
 
-export const DEFAULT_TEAM_NAME = 'My team';
-
-export interface NewOrganization {
-  name: string;
-  moniker?: string | null;
-  description?: string | null;
-  region: Region;
-  country?: string | null;
+export interface OrganizationDeps {
+  dataSource: DataSource;
+  budgets: AttemptBudgets;
+  audit: AuditRecorder;
+  mail: MailApi;
+  founding: OrganizationFounding;
 }
 
-export class OrganizationService {
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly budgets: AttemptBudgets,
-  ) {}
+export class OrganizationService implements OrganizationsApi {
+  constructor(private readonly deps: OrganizationDeps) {}
 
   /**
    * Claims `moniker` for the organization in one statement: a new moniker, or one the
@@ -44,8 +35,8 @@ export class OrganizationService {
     return rows.length === 1;
   }
 
-  /** Creates an organization inside `em`: the creator is OWNER and TEAM_ADMIN of the default team, and it becomes active. */
-  async create(em: EntityManager, creator: User, input: NewOrganization): Promise<Organization> {
+  /** Creates an organization inside `em`: the founder is OWNER and TEAM_ADMIN of the default team, and it becomes active. */
+  async create(em: EntityManager, founderId: string, input: NewOrganization): Promise<Organization> {
     const organization = await em.save(
       em.create(Organization, {
         name: trimmed(input.name),
@@ -68,21 +59,18 @@ export class OrganizationService {
       }
       await em.update(Organization, organization.id, { moniker: organization.moniker });
     }
-    await em.insert(Membership, { organizationId: organization.id, userId: creator.id, role: OrganizationRole.OWNER });
-    const team = await em.save(em.create(Team, { organizationId: organization.id, name: DEFAULT_TEAM_NAME, isDefault: true, description: null }));
-    await em.insert(TeamMember, { teamId: team.id, organizationId: organization.id, userId: creator.id, role: TeamRole.TEAM_ADMIN });
-    await em.update(User, creator.id, { activeOrganizationId: organization.id });
-    await recordAudit(em, {
-      organizationId: organization.id, actorId: creator.id, action: 'organization.created', targetType: 'Organization', targetId: organization.id,
+    await this.deps.founding.founded(em, organization.id, founderId);
+    await this.deps.audit.record(em, {
+      organizationId: organization.id, actorId: founderId, action: 'organization.created', targetType: 'Organization', targetId: organization.id,
       data: { name: organization.name, moniker: organization.moniker, region: organization.region },
     });
     return organization;
   }
 
-  /** createOrganization: spends the creator's budget first (register's first organization does not). */
-  async createFor(creator: User, input: NewOrganization): Promise<Organization> {
-    await this.budgets.spend(['createOrganizationPerUser', creator.id]);
-    return this.dataSource.transaction((em) => this.create(em, creator, input));
+  /** createOrganization: spends the founder's budget first (register's first organization does not). */
+  async createFor(founderId: string, input: NewOrganization): Promise<Organization> {
+    await this.deps.budgets.spend(['createOrganizationPerUser', founderId]);
+    return this.deps.dataSource.transaction((em) => this.create(em, founderId, input));
   }
 
   /**
@@ -98,7 +86,7 @@ export class OrganizationService {
   }
 
   async update(actorId: string, input: UpdateOrganizationInput): Promise<Organization> {
-    return this.dataSource.transaction(async (em) => {
+    return this.deps.dataSource.transaction(async (em) => {
       const organization = await this.lock(em, input.organizationId);
       const before = { ...organization };
       if (input.name != null) organization.name = trimmed(input.name);
@@ -112,27 +100,27 @@ export class OrganizationService {
       await em.save(organization);
       const changed = (['name', 'description', 'notificationEmail', 'country'] as const).filter((k) => before[k] !== organization[k]);
       if (changed.length > 0) {
-        await recordAudit(em, {
+        await this.deps.audit.record(em, {
           organizationId: organization.id, actorId, action: 'organization.settings_changed', targetType: 'Organization', targetId: organization.id,
           data: { changed },
         });
       }
       if (before.moniker !== organization.moniker) {
         const change = { from: before.moniker, to: organization.moniker };
-        await recordAudit(em, { organizationId: organization.id, actorId, action: 'organization.moniker_changed', targetType: 'Organization', targetId: organization.id, data: change });
-        await notifyOrganization(em, organization.id, { event: 'organization.moniker_changed', ...change });
+        await this.deps.audit.record(em, { organizationId: organization.id, actorId, action: 'organization.moniker_changed', targetType: 'Organization', targetId: organization.id, data: change });
+        await this.deps.mail.notifyOrganization(em, organization.id, { event: 'organization.moniker_changed', ...change });
       }
       return organization;
     });
   }
 
   async changePlan(actorId: string, input: ChangePlanInput): Promise<Organization> {
-    return this.dataSource.transaction(async (em) => {
+    return this.deps.dataSource.transaction(async (em) => {
       const organization = await this.lock(em, input.organizationId);
       const from = organization.plan;
       organization.plan = input.plan;
       await em.save(organization);
-      await recordAudit(em, {
+      await this.deps.audit.record(em, {
         organizationId: organization.id, actorId, action: 'organization.plan_changed', targetType: 'Organization', targetId: organization.id,
         data: { from, to: input.plan },
       });
@@ -142,23 +130,13 @@ export class OrganizationService {
 
   /** Removes the organization and, by cascade, everything it holds, monikers included. */
   async delete(input: DeleteOrganizationInput): Promise<void> {
-    await this.dataSource.transaction(async (em) => {
+    await this.deps.dataSource.transaction(async (em) => {
       const organization = await this.lock(em, input.organizationId);
       if (input.confirmMoniker !== organization.moniker) {
         throw BadUserInputError.field('confirmMoniker', 'Type the current moniker to confirm.');
       }
-      await notifyOrganization(em, organization.id, { event: 'organization.deleted' });
+      await this.deps.mail.notifyOrganization(em, organization.id, { event: 'organization.deleted' });
       await em.delete(Organization, organization.id);
     });
-  }
-
-  /** Only to an organization the user belongs to, checked in the same statement. */
-  async switchActive(userId: string, organizationId: string): Promise<void> {
-    const [, updated] = await this.dataSource.query(
-      `UPDATE users SET active_organization_id = $2 WHERE id = $1
-          AND EXISTS (SELECT 1 FROM memberships WHERE organization_id = $2 AND user_id = $1)`,
-      [userId, organizationId],
-    );
-    if (updated === 0) throw new NotFoundError();
   }
 }

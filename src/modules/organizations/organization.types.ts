@@ -1,6 +1,5 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { connectionTypes } from '../../graphql/pagination';
-import { User } from '../auth/user.entity';
 import { Organization } from './organization.entity';
 
 export const OrganizationConnection = connectionTypes(Organization, 'Organization');
@@ -15,10 +14,4 @@ export class OrganizationPayload {
 export class DeleteOrganizationPayload {
   @Field(() => ID)
   deletedOrganizationId: string;
-}
-
-@ObjectType()
-export class SwitchOrganizationPayload {
-  @Field(() => User)
-  viewer: User;
 }

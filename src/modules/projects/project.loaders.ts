@@ -3,8 +3,8 @@ import { In, type EntityManager } from 'typeorm';
 import { OrganizationRole, ProjectPermission } from '../../authz/enums';
 import { projectPermissions } from '../../authz/policies';
 import { PROJECT_SUPERUSER_ROLES } from '../../authz/policy-table';
-import { pageLoaders, pagesPerParent } from '../../graphql/batched-pages';
-import { groupLoader, pairKey, rowLoader } from '../../graphql/loader-utils';
+import { pageLoaders, pagesPerParent } from '../../db/batched-pages';
+import { groupLoader, pairKey, rowLoader } from '../../db/loader-utils';
 import { ProjectGrant } from './project-grant.entity';
 import { Project } from './project.entity';
 

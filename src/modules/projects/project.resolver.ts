@@ -1,10 +1,11 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ProjectPermission } from '../../authz/enums';
 import { requireViewer, type Context } from '../../graphql/context';
-import { NotFoundError } from '../../graphql/errors';
-import { isUuid } from '../../graphql/ids';
-import { pairKey } from '../../graphql/loader-utils';
-import { pageRequest, toConnection, type ConnectionShape } from '../../graphql/pagination';
+import { NotFoundError } from '../../common/errors';
+import { isUuid } from '../../common/ids';
+import { pairKey } from '../../db/loader-utils';
+import { pageRequest } from '../../common/paging';
+import { toConnection, type ConnectionShape } from '../../graphql/pagination';
 import type { User } from '../auth/user.entity';
 import { Organization } from '../organizations/organization.entity';
 import type { Team } from '../teams/team.entity';

@@ -1,11 +1,13 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import type { ProjectPermission } from '../../authz/enums';
 import { canGrantRole } from '../../authz/policies';
 import { OWNER_ROLE_ID } from '../../authz/policy-table';
-import { BadUserInputError, ForbiddenError, NotFoundError, isForeignKeyViolation } from '../../graphql/errors';
-import { isUuid } from '../../graphql/ids';
-import { pairKey } from '../../graphql/loader-utils';
-import { optionalText, trimmed } from '../../graphql/validators';
-import { recordAudit } from '../audit/audit.service';
+import type { AuditRecorder } from '../../common/audit';
+import { BadUserInputError, ForbiddenError, NotFoundError } from '../../common/errors';
+import { isUuid } from '../../common/ids';
+import { optionalText, trimmed } from '../../common/text';
+import { pairKey } from '../../db/loader-utils';
+import { isForeignKeyViolation } from '../../db/pg-errors';
 import { User } from '../auth/user.entity';
 import { Role } from '../roles/role.entity';
 import { Team } from '../teams/team.entity';
@@ -13,6 +15,7 @@ import { effectivePermissionsLoader } from './project.loaders';
 import { Project } from './project.entity';
 import type { CreateProjectInput, GrantProjectAccessInput, RevokeProjectAccessInput, UpdateProjectInput } from './project.inputs';
 import type { ProjectAccess } from './project.types';
+import type { ProjectRoleGrant, ProjectsApi } from './project.api';
 
 /** TypeORM answers UPDATE and DELETE with [rows, count]; these statements RETURN the rows they touched. */
 type Touched = [Array<Record<string, unknown>>, number];
@@ -33,8 +36,30 @@ function principalOf(input: { userId?: string | null; teamId?: string | null }):
  * Projects and their grants. The shield rules check the viewer's permission on the project
  * (or PROJECTS_CREATE); these methods keep the rules the data must obey, no escalation included.
  */
-export class ProjectService {
-  constructor(private readonly dataSource: DataSource) {}
+export interface ProjectDeps {
+  dataSource: DataSource;
+  audit: AuditRecorder;
+}
+
+export class ProjectService implements ProjectsApi {
+  constructor(private readonly deps: ProjectDeps) {}
+
+  async grantToUser(em: EntityManager, organizationId: string, userId: string, grants: readonly ProjectRoleGrant[]): Promise<void> {
+    await em.query(
+      `INSERT INTO project_grants (organization_id, project_id, user_id, role_id)
+       SELECT $1, g.project_id, $2, g.role_id FROM unnest($3::uuid[], $4::uuid[]) AS g(project_id, role_id)
+       ON CONFLICT (project_id, user_id) WHERE user_id IS NOT NULL DO UPDATE SET role_id = EXCLUDED.role_id`,
+      [organizationId, userId, grants.map((g) => g.projectId), grants.map((g) => g.roleId)],
+    );
+  }
+
+  async permissionsOn(em: EntityManager, projectIds: readonly string[], userId: string): Promise<Array<ProjectPermission[] | null>> {
+    const held = await effectivePermissionsLoader(em).loadMany(projectIds.map((projectId) => pairKey(projectId, userId)));
+    return held.map((permissions) => {
+      if (permissions instanceof Error) throw permissions;
+      return permissions;
+    });
+  }
 
   private async project(em: EntityManager, projectId: string, lock = false): Promise<Project> {
     const project = isUuid(projectId) ? await em.findOne(Project, { where: { id: projectId }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) }) : null;
@@ -44,16 +69,16 @@ export class ProjectService {
 
   /** The creator is granted the built-in Owner role. */
   async create(actorId: string, input: CreateProjectInput): Promise<Project> {
-    return this.dataSource.transaction(async (em) => {
+    return this.deps.dataSource.transaction(async (em) => {
       const project = await em.save(em.create(Project, { organizationId: input.organizationId, name: trimmed(input.name), description: optionalText(input.description) ?? null }));
-      await em.query(`INSERT INTO project_grants (organization_id, project_id, user_id, role_id) VALUES ($1, $2, $3, $4)`, [project.organizationId, project.id, actorId, OWNER_ROLE_ID]);
-      await recordAudit(em, { organizationId: project.organizationId, actorId, action: 'project.created', targetType: 'Project', targetId: project.id, data: { name: project.name } });
+      await this.grantToUser(em, project.organizationId, actorId, [{ projectId: project.id, roleId: OWNER_ROLE_ID }]);
+      await this.deps.audit.record(em, { organizationId: project.organizationId, actorId, action: 'project.created', targetType: 'Project', targetId: project.id, data: { name: project.name } });
       return project;
     });
   }
 
   async update(actorId: string, input: UpdateProjectInput): Promise<Project> {
-    return this.dataSource.transaction(async (em) => {
+    return this.deps.dataSource.transaction(async (em) => {
       const project = await this.project(em, input.projectId, true);
       const before = { ...project };
       if (input.name != null) project.name = trimmed(input.name);
@@ -61,18 +86,18 @@ export class ProjectService {
       const changed = (['name', 'description'] as const).filter((k) => before[k] !== project[k]);
       if (changed.length === 0) return project;
       await em.update(Project, project.id, { name: project.name, description: project.description });
-      await recordAudit(em, { organizationId: project.organizationId, actorId, action: 'project.updated', targetType: 'Project', targetId: project.id, data: { changed, name: project.name } });
+      await this.deps.audit.record(em, { organizationId: project.organizationId, actorId, action: 'project.updated', targetType: 'Project', targetId: project.id, data: { changed, name: project.name } });
       return project;
     });
   }
 
   async delete(actorId: string, projectId: string): Promise<void> {
     if (!isUuid(projectId)) throw new NotFoundError();
-    await this.dataSource.transaction(async (em) => {
+    await this.deps.dataSource.transaction(async (em) => {
       const [deleted]: Touched = await em.query(`DELETE FROM projects WHERE id = $1 RETURNING organization_id, name`, [projectId]);
       if (deleted.length === 0) throw new NotFoundError();
       const organizationId = deleted[0].organization_id as string;
-      await recordAudit(em, { organizationId, actorId, action: 'project.deleted', targetType: 'Project', targetId: projectId, data: { name: deleted[0].name } });
+      await this.deps.audit.record(em, { organizationId, actorId, action: 'project.deleted', targetType: 'Project', targetId: projectId, data: { name: deleted[0].name } });
     });
   }
 
@@ -85,7 +110,7 @@ export class ProjectService {
   async grant(actorId: string, input: GrantProjectAccessInput): Promise<ProjectAccess> {
     const principal = principalOf(input);
     if (!isUuid(input.roleId)) throw new NotFoundError();
-    return this.dataSource.transaction(async (em) => {
+    return this.deps.dataSource.transaction(async (em) => {
       const project = await this.project(em, input.projectId);
       const role = await em
         .createQueryBuilder(Role, 'r')
@@ -94,8 +119,8 @@ export class ProjectService {
         .getOne();
       if (!role) throw new NotFoundError();
       await this.requireHoldsRole(em, project, actorId, role, 'grant');
-      const subject = principal.kind === 'user' ? await this.grantToUser(em, project, principal.id, role.id) : await this.grantToTeam(em, project, principal.id, role.id);
-      await recordAudit(em, {
+      const subject = principal.kind === 'user' ? await this.grantToMember(em, project, principal.id, role.id) : await this.grantToTeam(em, project, principal.id, role.id);
+      await this.deps.audit.record(em, {
         organizationId: project.organizationId, actorId, action: 'project.access_granted', targetType: 'Project', targetId: project.id,
         data: { principalType: principal.kind === 'user' ? 'User' : 'Team', principalId: principal.id, roleId: role.id, roleName: role.name },
       });
@@ -104,13 +129,9 @@ export class ProjectService {
   }
 
   /** The foreign key to memberships admits only members of the project's organization; others read as NOT_FOUND. */
-  private async grantToUser(em: EntityManager, project: Project, userId: string, roleId: string): Promise<User> {
+  private async grantToMember(em: EntityManager, project: Project, userId: string, roleId: string): Promise<User> {
     try {
-      await em.query(
-        `INSERT INTO project_grants (organization_id, project_id, user_id, role_id) VALUES ($1, $2, $3, $4)
-         ON CONFLICT (project_id, user_id) WHERE user_id IS NOT NULL DO UPDATE SET role_id = EXCLUDED.role_id`,
-        [project.organizationId, project.id, userId, roleId],
-      );
+      await this.grantToUser(em, project.organizationId, userId, [{ projectId: project.id, roleId }]);
     } catch (error) {
       if (isForeignKeyViolation(error)) throw new NotFoundError();
       throw error;
@@ -136,7 +157,7 @@ export class ProjectService {
    * of `role` (no escalation, FORBIDDEN): to grant it, and to revoke a grant of it.
    */
   private async requireHoldsRole(em: EntityManager, project: Project, actorId: string, role: Role, action: 'grant' | 'revoke'): Promise<void> {
-    const actorPermissions = await effectivePermissionsLoader(em).load(pairKey(project.id, actorId));
+    const [actorPermissions] = await this.permissionsOn(em, [project.id], actorId);
     if (!actorPermissions) throw new NotFoundError();
     if (!canGrantRole(actorPermissions, role.permissions)) throw new ForbiddenError(`You cannot ${action} a role with permissions you do not hold on this project.`);
   }
@@ -147,7 +168,7 @@ export class ProjectService {
    */
   async revoke(actorId: string, input: RevokeProjectAccessInput): Promise<Project> {
     const principal = principalOf(input);
-    return this.dataSource.transaction(async (em) => {
+    return this.deps.dataSource.transaction(async (em) => {
       const project = await this.project(em, input.projectId);
       const column = principal.kind === 'user' ? 'user_id' : 'team_id';
       const [grant]: Array<{ id: string; role_id: string }> = await em.query(`SELECT id, role_id FROM project_grants WHERE project_id = $1 AND ${column} = $2 FOR UPDATE`, [project.id, principal.id]);
@@ -155,7 +176,7 @@ export class ProjectService {
       const role = await em.createQueryBuilder(Role, 'r').where('r.id = :id', { id: grant.role_id }).setLock('pessimistic_read').getOneOrFail();
       await this.requireHoldsRole(em, project, actorId, role, 'revoke');
       await em.query(`DELETE FROM project_grants WHERE id = $1`, [grant.id]);
-      await recordAudit(em, {
+      await this.deps.audit.record(em, {
         organizationId: project.organizationId, actorId, action: 'project.access_revoked', targetType: 'Project', targetId: project.id,
         data: { principalType: principal.kind === 'user' ? 'User' : 'Team', principalId: principal.id, roleId: role.id },
       });

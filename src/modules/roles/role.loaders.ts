@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import { In, type EntityManager } from 'typeorm';
 import { BUILT_IN_ROLES } from '../../authz/policy-table';
-import { rowLoader } from '../../graphql/loader-utils';
+import { rowLoader } from '../../db/loader-utils';
 import { Role } from './role.entity';
 
 const BUILT_IN_ROLE_IDS = BUILT_IN_ROLES.map((r) => r.id);

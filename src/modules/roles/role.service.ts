@@ -1,10 +1,11 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { ProjectPermission } from '../../authz/enums';
 import { ALL_PROJECT_PERMISSIONS, isBuiltInRoleId } from '../../authz/policy-table';
-import { ConflictError, ForbiddenError, NotFoundError, isForeignKeyViolation, isUniqueViolation } from '../../graphql/errors';
-import { isUuid } from '../../graphql/ids';
-import { optionalText, trimmed } from '../../graphql/validators';
-import { recordAudit } from '../audit/audit.service';
+import type { AuditRecorder } from '../../common/audit';
+import { ConflictError, ForbiddenError, NotFoundError } from '../../common/errors';
+import { isForeignKeyViolation, isUniqueViolation } from '../../db/pg-errors';
+import { isUuid } from '../../common/ids';
+import { optionalText, trimmed } from '../../common/text';
 import { Role } from './role.entity';
 import type { CreateRoleInput, UpdateRoleInput } from './role.inputs';
 
@@ -27,16 +28,21 @@ async function namedUniquely<T>(name: string, write: () => Promise<T>): Promise<
 const normalized = (permissions: ProjectPermission[]) => ALL_PROJECT_PERMISSIONS.filter((p) => permissions.includes(p));
 
 /** Custom project roles. ROLES_MANAGE is checked by the shield rules; built-in roles never change. */
+export interface RoleDeps {
+  dataSource: DataSource;
+  audit: AuditRecorder;
+}
+
 export class RoleService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly deps: RoleDeps) {}
 
   async create(actorId: string, input: CreateRoleInput): Promise<Role> {
-    return this.dataSource.transaction(async (em) => {
+    return this.deps.dataSource.transaction(async (em) => {
       const name = trimmed(input.name);
       const role = await namedUniquely(name, () =>
         em.save(em.create(Role, { organizationId: input.organizationId, name, description: optionalText(input.description) ?? null, permissions: normalized(input.permissions) })),
       );
-      await recordAudit(em, {
+      await this.deps.audit.record(em, {
         organizationId: input.organizationId, actorId, action: 'role.created', targetType: 'Role', targetId: role.id,
         data: { name: role.name, permissions: role.permissions },
       });
@@ -53,7 +59,7 @@ export class RoleService {
   }
 
   async update(actorId: string, input: UpdateRoleInput): Promise<Role> {
-    return this.dataSource.transaction(async (em) => {
+    return this.deps.dataSource.transaction(async (em) => {
       const role = await this.lockCustom(em, input.roleId);
       const before = { ...role };
       if (input.name != null) role.name = trimmed(input.name);
@@ -62,7 +68,7 @@ export class RoleService {
       const changed = (['name', 'description', 'permissions'] as const).filter((k) => String(before[k]) !== String(role[k]));
       if (changed.length === 0) return role;
       await namedUniquely(role.name, () => em.update(Role, role.id, { name: role.name, description: role.description, permissions: role.permissions }));
-      await recordAudit(em, {
+      await this.deps.audit.record(em, {
         organizationId: role.organizationId!, actorId, action: 'role.updated', targetType: 'Role', targetId: role.id,
         data: { changed, name: role.name, permissions: role.permissions },
       });
@@ -78,7 +84,7 @@ export class RoleService {
    * An expired invitation still counts as pending here: it can be resent.
    */
   async delete(actorId: string, roleId: string): Promise<void> {
-    await this.dataSource.transaction(async (em) => {
+    await this.deps.dataSource.transaction(async (em) => {
       const role = await this.lockCustom(em, roleId);
       let deleted: unknown[];
       try {
@@ -94,7 +100,7 @@ export class RoleService {
         throw error;
       }
       if (deleted.length === 0) throw new ConflictError('This role is named in a pending invitation.');
-      await recordAudit(em, { organizationId: role.organizationId!, actorId, action: 'role.deleted', targetType: 'Role', targetId: role.id, data: { name: role.name } });
+      await this.deps.audit.record(em, { organizationId: role.organizationId!, actorId, action: 'role.deleted', targetType: 'Role', targetId: role.id, data: { name: role.name } });
     });
   }
 }

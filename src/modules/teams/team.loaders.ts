@@ -1,6 +1,6 @@
 import { In, type EntityManager } from 'typeorm';
-import { pageLoaders, pagesPerParent } from '../../graphql/batched-pages';
-import { groupLoader, pairKey, rowLoader, splitPairs } from '../../graphql/loader-utils';
+import { pageLoaders, pagesPerParent } from '../../db/batched-pages';
+import { groupLoader, pairKey, rowLoader, splitPairs } from '../../db/loader-utils';
 import { TeamMember } from './team-member.entity';
 import { Team } from './team.entity';
 
@@ -38,6 +38,20 @@ export function createTeamLoaders(em: EntityManager) {
           .getMany();
       },
       (tm) => pairKey(tm.teamId, tm.userId),
+    ),
+    /** Key: pairKey(organizationId, userId). The member's team memberships with their teams, by team name; a whole page in one query. */
+    teamMembershipsOfMember: groupLoader(
+      (keys: readonly string[]) => {
+        const [organizationIds, userIds] = splitPairs(keys);
+        return em
+          .createQueryBuilder(TeamMember, 'tm')
+          .innerJoinAndSelect('tm.team', 't')
+          .where('(tm.organization_id, tm.user_id) IN (SELECT * FROM unnest(CAST(:organizationIds AS uuid[]), CAST(:userIds AS uuid[])))', { organizationIds, userIds })
+          .orderBy('t.name', 'ASC')
+          .addOrderBy('t.id', 'ASC')
+          .getMany();
+      },
+      (tm) => pairKey(tm.organizationId, tm.userId),
     ),
     /** A page of each team's members, newest first: every team of the response in one query. */
     teamMembersPage: pageLoaders((teamIds, request) =>

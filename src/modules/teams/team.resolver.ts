@@ -1,9 +1,11 @@
 import { Arg, Ctx, FieldResolver, Int, Mutation, Resolver, Root } from 'type-graphql';
 import { TeamRole } from '../../authz/enums';
 import { requireViewer, type Context } from '../../graphql/context';
-import { pairKey } from '../../graphql/loader-utils';
-import { pageRequest, toConnection, type ConnectionShape } from '../../graphql/pagination';
+import { pairKey } from '../../db/loader-utils';
+import { pageRequest } from '../../common/paging';
+import { toConnection, type ConnectionShape } from '../../graphql/pagination';
 import { User } from '../auth/user.entity';
+import { Membership } from '../members/membership.entity';
 import { Organization } from '../organizations/organization.entity';
 import { TeamMember } from './team-member.entity';
 import { Team } from './team.entity';
@@ -69,6 +71,15 @@ export class TeamMemberResolver {
   async user(@Root() member: TeamMember, @Ctx() ctx: Context): Promise<User> {
     // The foreign key to memberships guarantees the user.
     return (await ctx.loaders.userById.load(member.userId)) as User;
+  }
+}
+
+@Resolver(() => Membership)
+export class MemberTeamsResolver {
+  @FieldResolver(() => [Team], { description: "The member's teams in this organization, by name." })
+  async teams(@Root() member: Membership, @Ctx() ctx: Context): Promise<Team[]> {
+    const teamMemberships = await ctx.loaders.teamMembershipsOfMember.load(pairKey(member.organizationId, member.userId));
+    return teamMemberships.map((tm) => tm.team as Team);
   }
 }
 

@@ -1,11 +1,13 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { TeamRole } from '../../authz/enums';
-import { ConflictError, NotFoundError, isForeignKeyViolation, isUniqueViolation } from '../../graphql/errors';
-import { isUuid } from '../../graphql/ids';
-import { optionalText, trimmed } from '../../graphql/validators';
-import { recordAudit } from '../audit/audit.service';
-import type { OrganizationService } from '../organizations/organization.service';
-import type { TeamMember } from './team-member.entity';
+import type { AuditRecorder } from '../../common/audit';
+import { ConflictError, NotFoundError } from '../../common/errors';
+import { isUuid } from '../../common/ids';
+import { optionalText, trimmed } from '../../common/text';
+import { isForeignKeyViolation, isUniqueViolation } from '../../db/pg-errors';
+import type { OrganizationsApi } from '../organizations/organization.api';
+import type { TeamsApi } from './team.api';
+import { TeamMember } from './team-member.entity';
 import { toTeamMember } from './team.loaders';
 import { Team } from './team.entity';
 import type { AddTeamMemberInput, CreateTeamInput, RemoveTeamMemberInput, UpdateTeamInput, UpdateTeamMemberRoleInput } from './team.inputs';
@@ -29,11 +31,30 @@ type Touched = [Array<Record<string, unknown>>, number];
  * Teams and their members. Who may act is decided by the shield rules (TEAMS_MANAGE, or
  * TEAM_ADMIN of the team); these methods keep the rules the data must obey.
  */
-export class TeamService {
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly organizations: OrganizationService,
-  ) {}
+export const DEFAULT_TEAM_NAME = 'My team';
+
+export interface TeamDeps {
+  dataSource: DataSource;
+  organizations: OrganizationsApi;
+  audit: AuditRecorder;
+}
+
+export class TeamService implements TeamsApi {
+  constructor(private readonly deps: TeamDeps) {}
+
+  async createDefault(em: EntityManager, organizationId: string, founderId: string): Promise<void> {
+    const team = await em.save(em.create(Team, { organizationId, name: DEFAULT_TEAM_NAME, isDefault: true, description: null }));
+    await em.insert(TeamMember, { teamId: team.id, organizationId, userId: founderId, role: TeamRole.TEAM_ADMIN });
+  }
+
+  async join(em: EntityManager, organizationId: string, userId: string, teamIds: readonly string[]): Promise<void> {
+    await em.query(
+      `INSERT INTO team_members (team_id, user_id, organization_id, role)
+       SELECT team_id, $2, $1, $4 FROM unnest($3::uuid[]) AS team_id
+       ON CONFLICT DO NOTHING`,
+      [organizationId, userId, [...teamIds], TeamRole.TEAM_MEMBER],
+    );
+  }
 
   private async team(em: EntityManager, teamId: string, lock = false): Promise<Team> {
     const team = isUuid(teamId) ? await em.findOne(Team, { where: { id: teamId }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) }) : null;
@@ -42,25 +63,25 @@ export class TeamService {
   }
 
   async create(actorId: string, input: CreateTeamInput): Promise<Team> {
-    return this.dataSource.transaction(async (em) => {
+    return this.deps.dataSource.transaction(async (em) => {
       const team = await uniqueName(
         em.save(em.create(Team, { organizationId: input.organizationId, name: trimmed(input.name), description: optionalText(input.description) ?? null, isDefault: false })),
       );
-      await recordAudit(em, { organizationId: team.organizationId, actorId, action: 'team.created', targetType: 'Team', targetId: team.id, data: { name: team.name } });
+      await this.deps.audit.record(em, { organizationId: team.organizationId, actorId, action: 'team.created', targetType: 'Team', targetId: team.id, data: { name: team.name } });
       return team;
     });
   }
 
   async update(actorId: string, input: UpdateTeamInput): Promise<Team> {
-    return this.dataSource.transaction(async (em) => {
+    return this.deps.dataSource.transaction(async (em) => {
       const team = await this.team(em, input.teamId, true);
       const before = { ...team };
       if (input.name != null) team.name = trimmed(input.name);
       if (input.description !== undefined) team.description = optionalText(input.description) ?? null;
       await uniqueName(em.update(Team, team.id, { name: team.name, description: team.description }));
       const audit = { organizationId: team.organizationId, actorId, targetType: 'Team', targetId: team.id };
-      if (before.name !== team.name) await recordAudit(em, { ...audit, action: 'team.renamed', data: { from: before.name, to: team.name } });
-      if (before.description !== team.description) await recordAudit(em, { ...audit, action: 'team.updated', data: { changed: ['description'] } });
+      if (before.name !== team.name) await this.deps.audit.record(em, { ...audit, action: 'team.renamed', data: { from: before.name, to: team.name } });
+      if (before.description !== team.description) await this.deps.audit.record(em, { ...audit, action: 'team.updated', data: { changed: ['description'] } });
       return team;
     });
   }
@@ -71,9 +92,9 @@ export class TeamService {
    * carries both conditions.
    */
   async delete(actorId: string, teamId: string): Promise<void> {
-    await this.dataSource.transaction(async (em) => {
+    await this.deps.dataSource.transaction(async (em) => {
       const { organizationId } = await this.team(em, teamId);
-      await this.organizations.lock(em, organizationId);
+      await this.deps.organizations.lock(em, organizationId);
       const [deleted]: Touched = await em.query(
         `DELETE FROM teams t WHERE t.id = $1 AND NOT t.is_default
             AND EXISTS (SELECT 1 FROM teams o WHERE o.organization_id = t.organization_id AND o.id <> t.id)
@@ -84,7 +105,7 @@ export class TeamService {
         const team = await this.team(em, teamId);
         throw new ConflictError(team.isDefault ? 'The default team cannot be deleted.' : 'An organization keeps at least one team.');
       }
-      await recordAudit(em, { organizationId, actorId, action: 'team.deleted', targetType: 'Team', targetId: teamId, data: { name: deleted[0].name } });
+      await this.deps.audit.record(em, { organizationId, actorId, action: 'team.deleted', targetType: 'Team', targetId: teamId, data: { name: deleted[0].name } });
     });
   }
 
@@ -94,7 +115,7 @@ export class TeamService {
    */
   async addMember(actorId: string, input: AddTeamMemberInput): Promise<TeamMember> {
     if (!isUuid(input.teamId) || !isUuid(input.userId)) throw new NotFoundError();
-    return this.dataSource.transaction(async (em) => {
+    return this.deps.dataSource.transaction(async (em) => {
       let rows: Array<Record<string, unknown>>;
       try {
         rows = await em.query(
@@ -110,7 +131,7 @@ export class TeamService {
       }
       if (rows.length === 0) throw new NotFoundError();
       const member = toTeamMember(rows[0]);
-      await recordAudit(em, {
+      await this.deps.audit.record(em, {
         organizationId: member.organizationId, actorId, action: 'team.member_added', targetType: 'Team', targetId: member.teamId,
         data: { userId: member.userId, role: member.role },
       });
@@ -120,7 +141,7 @@ export class TeamService {
 
   async updateMemberRole(actorId: string, input: UpdateTeamMemberRoleInput): Promise<TeamMember> {
     if (!isUuid(input.teamId) || !isUuid(input.userId)) throw new NotFoundError();
-    return this.dataSource.transaction(async (em) => {
+    return this.deps.dataSource.transaction(async (em) => {
       const [rows]: Touched = await em.query(
         `UPDATE team_members tm SET role = $3
            FROM (SELECT team_id, user_id, role AS previous_role FROM team_members WHERE team_id = $1 AND user_id = $2 FOR UPDATE) before
@@ -131,7 +152,7 @@ export class TeamService {
       if (rows.length === 0) throw new NotFoundError();
       const member = toTeamMember(rows[0]);
       if (rows[0].previous_role !== member.role) {
-        await recordAudit(em, {
+        await this.deps.audit.record(em, {
           organizationId: member.organizationId, actorId, action: 'team.member_role_changed', targetType: 'Team', targetId: member.teamId,
           data: { userId: member.userId, from: rows[0].previous_role, to: member.role },
         });
@@ -142,11 +163,11 @@ export class TeamService {
 
   async removeMember(actorId: string, input: RemoveTeamMemberInput): Promise<void> {
     if (!isUuid(input.teamId) || !isUuid(input.userId)) throw new NotFoundError();
-    await this.dataSource.transaction(async (em) => {
+    await this.deps.dataSource.transaction(async (em) => {
       const [rows]: Touched = await em.query(`DELETE FROM team_members WHERE team_id = $1 AND user_id = $2 RETURNING *`, [input.teamId, input.userId]);
       if (rows.length === 0) throw new NotFoundError();
       const member = toTeamMember(rows[0]);
-      await recordAudit(em, {
+      await this.deps.audit.record(em, {
         organizationId: member.organizationId, actorId, action: 'team.member_removed', targetType: 'Team', targetId: member.teamId,
         data: { userId: member.userId, role: member.role },
       });

@@ -2,10 +2,11 @@ import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { OrganizationPermission } from '../../authz/enums';
 import { hasOrganizationPermission } from '../../authz/policies';
 import type { Context } from '../../graphql/context';
-import { pageRequest, toConnection, type ConnectionShape } from '../../graphql/pagination';
+import { pageRequest } from '../../common/paging';
+import { toConnection, type ConnectionShape } from '../../graphql/pagination';
 import { Organization } from '../organizations/organization.entity';
 import { OrganizationConnection } from '../organizations/organization.types';
-import { User } from './user.entity';
+import { User } from '../auth/user.entity';
 
 @Resolver(() => User)
 export class UserResolver {

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from 'typeorm';
-import type { PageRequest } from './pagination';
+import type { PageRequest } from '../common/paging';
 
 export interface Page<T> {
   /** Up to `limit + 1` rows, newest first (the extra row says there is a next page). */

@@ -1,8 +1,8 @@
 import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
 import type { DataSource } from 'typeorm';
+import { RateLimitedError } from '../common/errors';
 import type { BudgetName } from '../config/budgets';
 import type { RateLimits } from '../config/config';
-import { RateLimitedError } from './errors';
 
 /** One budget to spend from, and whose attempt it is (a client address, a user id, an email...). */
 export type Spend = [budget: BudgetName, key: string];

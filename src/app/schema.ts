@@ -4,8 +4,8 @@ import { applyMiddleware } from 'graphql-middleware';
 import { DateTimeResolver } from 'graphql-scalars';
 import { buildSchema } from 'type-graphql';
 import { permissions } from '../authz/shield';
-import { resolvers } from './resolvers';
-import { textInputs } from './text-inputs';
+import { textInputs } from '../graphql/text-inputs';
+import { resolvers } from './modules';
 
 /** The executable schema: every field behind its shield rule, then its text inputs checked and NFC-normalized. */
 export async function createSchema(): Promise<{ schema: GraphQLSchema; unprotected: GraphQLSchema }> {

@@ -1,0 +1,22 @@
+import type { EntityManager } from 'typeorm';
+import type { Loaders } from '../graphql/context';
+import { authModule } from '../modules/auth/auth.module';
+import { invitationsModule } from '../modules/invitations/invitation.module';
+import { membersModule } from '../modules/members/member.module';
+import { organizationsModule } from '../modules/organizations/organization.module';
+import { projectsModule } from '../modules/projects/project.module';
+import { rolesModule } from '../modules/roles/role.module';
+import { teamsModule } from '../modules/teams/team.module';
+
+/** Every module's loaders, made anew for each request and never shared across requests. */
+export function createLoaders(em: EntityManager): Loaders {
+  return {
+    ...authModule.loaders(em),
+    ...organizationsModule.loaders(em),
+    ...membersModule.loaders(em),
+    ...teamsModule.loaders(em),
+    ...rolesModule.loaders(em),
+    ...projectsModule.loaders(em),
+    ...invitationsModule.loaders(em),
+  };
+}

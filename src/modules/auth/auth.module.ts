@@ -1,0 +1,24 @@
+import type { ModuleRegistration } from '../../graphql/module';
+import { createAuthLoaders } from './auth.loaders';
+import { AuthResolver } from './auth.resolver';
+import { AuthService, type AuthDeps } from './auth.service';
+import { Session } from './session.entity';
+import { User } from './user.entity';
+
+export const authModule = {
+  entities: [User, Session],
+  resolvers: [AuthResolver],
+  loaders: createAuthLoaders,
+  service: (deps: AuthDeps) => new AuthService(deps),
+} satisfies ModuleRegistration<AuthDeps, AuthService>;
+
+declare module '../../graphql/context' {
+  interface Viewer {
+    user: User;
+    sessionId: string;
+  }
+  interface Loaders extends ReturnType<typeof createAuthLoaders> {}
+  interface Services {
+    auth: AuthService;
+  }
+}
