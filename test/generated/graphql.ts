@@ -99,7 +99,7 @@ export type CreateProjectInput = {
 
 export type CreateRoleInput = {
   description?: InputMaybe<Scalars['String']['input']>;
-  /** Unique in the organization and not a built-in role's name, case-insensitively. */
+  /** Unique in the organization, case-insensitively (else CONFLICT); not a built-in role's name after NFKC and case folding (else BAD_USER_INPUT). */
   name: Scalars['String']['input'];
   organizationId: Scalars['ID']['input'];
   /** Must include PROJECT_VIEW. */
@@ -352,11 +352,11 @@ export type Mutation = {
   /** A new token (the old one is GONE), a new expiry, another email; for PENDING and EXPIRED invitations. */
   resendInvitation: InvitationPayload;
   revokeInvitation: InvitationPayload;
-  /** Needs PROJECT_ACCESS_MANAGE. NOT_FOUND when the principal holds no role on the project. */
+  /** Needs PROJECT_ACCESS_MANAGE and every permission of the revoked role (FORBIDDEN). NOT_FOUND when the principal holds no role on the project. */
   revokeProjectAccess: ProjectPayload;
   /** Sets viewer.activeOrganization; it survives logout and login. */
   switchOrganization: SwitchOrganizationPayload;
-  /** To or from OWNER needs OWNERS_MANAGE; the last owner cannot be demoted (CONFLICT). */
+  /** To or from OWNER needs OWNERS_MANAGE (FORBIDDEN, checked first); the last owner cannot be demoted (CONFLICT). */
   updateMemberRole: MemberPayload;
   updateOrganization: OrganizationPayload;
   /** Needs PROJECT_SETTINGS_MANAGE. */
