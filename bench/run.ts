@@ -15,6 +15,7 @@ import { loadConfig } from '../src/config/config';
 import { createLogger } from '../src/config/logger';
 import { createContext } from '../src/app/context';
 import { createSchema } from '../src/app/schema';
+import { hostileDocuments } from './hostile';
 import { fixed, mean, measure, megabytes, percentile, perSecond, table } from './stats';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 300);
@@ -109,6 +110,10 @@ async function seed(server: RunningServer, gql: Client, schema: GraphQLSchema): 
   }
   return { token: owner.token, organizations };
 }
+
+/** The contract's "My organizations" dashboard (CONTRACT.md, Limits). */
+const DASHBOARD = `{ viewer { organizations(first: 20) { edges { node { id name viewerRole viewerPermissions
+  teams { id name } projects(first: 20) { totalCount edges { node { id name viewerPermissions } } } } } } } }`;
 
 interface Scenario {
   name: string;
@@ -224,6 +229,7 @@ async function main() {
     const list = scenarios(unprotected, seeded);
     await overHttp(gql, seeded.token, list);
     await shieldCost(server, seeded.token, list);
+    await hostileDocuments(server.url, seeded.token, DASHBOARD);
     console.log(`\nprocess RSS at the end: ${megabytes(process.memoryUsage().rss)}`);
   } finally {
     await server.stop();

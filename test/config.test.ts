@@ -19,6 +19,8 @@ describe('loadConfig', () => {
       nodeEnv: 'development',
       mailWorker: true,
       dataDir: path.resolve('data'),
+      graphqlIntrospection: true,
+      graphqlPlayground: true,
       trustProxy: false,
       rateLimits: {
         enabled: true,
@@ -48,6 +50,19 @@ describe('loadConfig', () => {
     expect(config.rateLimits.enabled).toBe(false);
     expect(config.rateLimits.budgets.registerPerAddress).toEqual({ points: 5, durationSeconds: 30 });
     expect(config.rateLimits.budgets.invitationsPerRecipient).toEqual({ points: 3, durationSeconds: 172800 });
+  });
+
+
+  it('turns introspection and the playground off in production unless asked for', () => {
+    expect(loadConfig({ NODE_ENV: 'production' })).toMatchObject({ graphqlIntrospection: false, graphqlPlayground: false });
+    expect(loadConfig({ NODE_ENV: 'production', GRAPHQL_INTROSPECTION: 'true' })).toMatchObject({ graphqlIntrospection: true, graphqlPlayground: false });
+    expect(loadConfig({ NODE_ENV: 'production', GRAPHQL_INTROSPECTION: 'true', GRAPHQL_PLAYGROUND: 'true' })).toMatchObject({ graphqlIntrospection: true, graphqlPlayground: true });
+    expect(loadConfig({ NODE_ENV: 'test', GRAPHQL_PLAYGROUND: 'false' })).toMatchObject({ graphqlIntrospection: true, graphqlPlayground: false });
+  });
+
+  it('refuses a playground without introspection, which could not read the schema', () => {
+    expect(() => loadConfig({ GRAPHQL_INTROSPECTION: 'false' })).toThrow(/^GRAPHQL_PLAYGROUND=true needs GRAPHQL_INTROSPECTION=true/);
+    expect(() => loadConfig({ NODE_ENV: 'production', GRAPHQL_PLAYGROUND: 'true' })).toThrow(ConfigError);
   });
 
   it('reads every variable', () => {
@@ -100,6 +115,8 @@ describe('loadConfig', () => {
     ['LOG_LEVEL', 'loud'],
     ['NODE_ENV', 'staging'],
     ['MAIL_WORKER', 'yes'],
+    ['GRAPHQL_INTROSPECTION', 'on'],
+    ['GRAPHQL_PLAYGROUND', '1'],
     ['MAIL_FROM', 'nobody'],
     ['TRUST_PROXY', 'yes'],
     ['TRUST_PROXY', '10.0.0.0/33'],

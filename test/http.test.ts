@@ -130,7 +130,8 @@ describe('GraphQL over HTTP', () => {
     expect(plainGet.status).toBe(400);
     expect(await plainGet.text()).toMatch(/CSRF/);
     const formPost = await fetch(api.url, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: JSON.stringify({ query: VIEWER }) });
-    expect(formPost.status).toBe(400);
+    expect(formPost.status).toBe(415);
+    expect((await formPost.json()).errors[0].extensions.code).toBe('BAD_REQUEST');
 
     const preflighted: Record<string, string>[] = [{ 'apollo-require-preflight': 'true' }, { 'x-apollo-operation-name': 'Viewer' }, { 'content-type': 'application/json' }];
     for (const headers of preflighted) {

@@ -1,13 +1,25 @@
 import type { DataSource } from 'typeorm';
 import { Access } from '../authz/access';
-import type { Context, RequestFacts, Services } from '../graphql/context';
+import type { Context, RequestFacts, Services, Viewer } from '../graphql/context';
+import { InvalidTokenError } from '../graphql/errors';
 import { createLoaders } from './loaders';
 
 const BEARER = /^Bearer\s+(\S+)$/i;
 
-export async function createContext(dataSource: DataSource, services: Services, { authorization, clientAddress }: RequestFacts): Promise<Context> {
-  const token = authorization?.match(BEARER)?.[1];
+/**
+ * The viewer an Authorization header names; without one, anonymous. Every credential that
+ * names no one who may act (unknown, expired, revoked, malformed) refuses the whole request here.
+ */
+async function authenticate(services: Services, authorization: string | undefined): Promise<Viewer | null> {
+  if (authorization === undefined) return null;
+  const token = authorization.match(BEARER)?.[1];
   const viewer = token ? await services.auth.viewerForToken(token) : null;
+  if (!viewer) throw new InvalidTokenError();
+  return viewer;
+}
+
+export async function createContext(dataSource: DataSource, services: Services, { authorization, clientAddress }: RequestFacts): Promise<Context> {
+  const viewer = await authenticate(services, authorization);
   const loaders = createLoaders(dataSource.manager);
   if (viewer) loaders.userById.prime(viewer.user.id, viewer.user);
   return { viewer, loaders, access: new Access(viewer?.user.id ?? null, loaders), services, clientAddress: clientAddress ?? 'unknown' };

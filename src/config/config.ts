@@ -21,6 +21,10 @@ export interface Config {
   /** Whether this process delivers the mail queue (any number of processes may). */
   mailWorker: boolean;
   dataDir: string;
+  /** Whether the schema answers introspection (GRAPHQL_INTROSPECTION; off in production unless set). */
+  graphqlIntrospection: boolean;
+  /** Whether browsers get GraphiQL at /graphql (GRAPHQL_PLAYGROUND; off in production unless set). */
+  graphqlPlayground: boolean;
   /** Express's `trust proxy`: which X-Forwarded-For hops to believe for the client address (false: the socket's). */
   trustProxy: TrustProxy;
   /** The attempt budgets; `enabled: false` (RATE_LIMITS=off) spends none of them. */
@@ -106,6 +110,10 @@ function rateLimits(env: Env): RateLimits {
   return { enabled: oneOf(env, 'RATE_LIMITS', ['on', 'off'] as const, 'on') === 'on', budgets };
 }
 
+function flag(env: Env, name: string, fallback: boolean): boolean {
+  return oneOf(env, name, ['true', 'false'] as const, fallback ? 'true' : 'false') === 'true';
+}
+
 /** Reads and validates every setting; throws ConfigError naming the first bad variable. */
 export function loadConfig(env: Env = process.env): Config {
   const host = env.HOST || '0.0.0.0';
@@ -115,6 +123,12 @@ export function loadConfig(env: Env = process.env): Config {
   const mailFrom = env.MAIL_FROM || 'Orgraph <no-reply@orgraph.local>';
   if (!/@/.test(mailFrom)) throw new ConfigError(`MAIL_FROM must contain an email address (got "${mailFrom}")`);
   const dataDir = path.resolve('data');
+  const nodeEnv = oneOf(env, 'NODE_ENV', NODE_ENVS, 'development');
+  const graphqlIntrospection = flag(env, 'GRAPHQL_INTROSPECTION', nodeEnv !== 'production');
+  const graphqlPlayground = flag(env, 'GRAPHQL_PLAYGROUND', nodeEnv !== 'production');
+  if (graphqlPlayground && !graphqlIntrospection) {
+    throw new ConfigError('GRAPHQL_PLAYGROUND=true needs GRAPHQL_INTROSPECTION=true (the playground reads the schema by introspection)');
+  }
   return {
     databaseUrl: url(env, 'DATABASE_URL', ['postgres:', 'postgresql:'], null),
     host,
@@ -126,9 +140,11 @@ export function loadConfig(env: Env = process.env): Config {
     defaultRegion: oneOf(env, 'DEFAULT_REGION', REGIONS, 'EU1'),
     invitationTtlDays: integer(env, 'INVITATION_TTL_DAYS', 1, 30, 7),
     logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
-    nodeEnv: oneOf(env, 'NODE_ENV', NODE_ENVS, 'development'),
+    nodeEnv,
     mailWorker: oneOf(env, 'MAIL_WORKER', ['on', 'off'] as const, 'on') === 'on',
     dataDir,
+    graphqlIntrospection,
+    graphqlPlayground,
     trustProxy: trustProxy(env),
     rateLimits: rateLimits(env),
   };

@@ -1,9 +1,28 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { HeaderMap } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ArgumentValidationError } from 'type-graphql';
 import type { ValidationError } from 'class-validator';
 import type { Logger } from '../config/logger';
 import { AppError, type FieldError } from '../common/errors';
+
+/**
+ * An Authorization header that names no live session (unknown, expired, revoked, malformed):
+ * the whole request is refused with HTTP 401 before anything runs; no header is anonymous.
+ */
+export class InvalidTokenError extends GraphQLError {
+  constructor() {
+    // Apollo reads `http` as a status and a HeaderMap (graphql-yoga's typings, pulled in by GraphiQL, say a plain record).
+    const http = { status: 401, headers: new HeaderMap([['www-authenticate', 'Bearer error="invalid_token"']]) } as unknown as { status: number };
+    super('The bearer token is invalid, expired or revoked: sign in again, or send no Authorization header.', { extensions: { code: 'UNAUTHENTICATED', http } });
+  }
+}
+
+/** Apollo's own refusals of a request (e.g. a persisted query whose hash does not match) carry a 4xx status but no code. */
+const isBadRequest = (error: unknown) => {
+  const status = error instanceof GraphQLError ? (error.extensions.http as { status?: number } | undefined)?.status : undefined;
+  return !(error instanceof GraphQLError && error.path) && status !== undefined && status >= 400 && status < 500;
+};
 
 function validationFields(errors: ValidationError[], prefix = ''): FieldError[] {
   return errors.flatMap((e) => {
@@ -30,10 +49,12 @@ export function createErrorFormatter(logger: Logger) {
       const fields = validationFields(original.extensions.validationErrors as ValidationError[]);
       return { ...base, message: 'Invalid input.', extensions: { code: 'BAD_USER_INPUT', fields } };
     }
+    if (original instanceof InvalidTokenError) return { message: original.message, extensions: { code: 'UNAUTHENTICATED' } };
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && REQUEST_ERROR_CODES.has(code) && !(original instanceof Error && !(original instanceof GraphQLError))) {
       return { ...base, extensions: { code } };
     }
+    if (code === 'INTERNAL_SERVER_ERROR' && isBadRequest(original)) return { ...base, extensions: { code: 'BAD_REQUEST' } };
     logger.error({ err: original, path: formatted.path }, 'unexpected error');
     return { message: 'Internal server error', locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
   };

@@ -2,8 +2,8 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
-import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import express, { type Express, type RequestHandler } from 'express';
+import helmet from 'helmet';
 import type { GraphQLSchema } from 'graphql';
 import type { DataSource } from 'typeorm';
 import type { Config } from '../config/config';
@@ -11,7 +11,9 @@ import type { Logger } from '../config/logger';
 import { statementCounter } from '../db/statement-counter';
 import type { Context, RequestFacts } from '../graphql/context';
 import { createErrorFormatter } from '../graphql/errors';
-import { securityValidationRules } from './limits';
+import { LIMITS } from './limits';
+import { playground } from './playground';
+import { documentLimits, httpRefusals, noSubscriptionsOverHttp, requireJsonBody } from './refusals';
 
 export interface AppDeps {
   config: Config;
@@ -38,25 +40,18 @@ const sqlStatementsPlugin: ApolloServerPlugin<Context> = {
 
 const countStatements: RequestHandler = (_req, _res, next) => statementCounter.run({ statements: 0 }, next);
 
-/** GraphiQL for browsers; its assets are inlined, so it works with no internet access. */
-const graphiqlPage = (): RequestHandler => {
-  let html: string | null = null;
-  return (req, res, next) => {
-    if (req.method !== 'GET' || req.accepts(['application/json', 'application/graphql-response+json', 'text/html']) !== 'text/html') return next();
-    if (req.query.query) return next();
-    html ??= renderGraphiQL({ endpoint: '/graphql', title: 'Orgraph GraphiQL' });
-    res.type('html').send(html);
-  };
-};
-
 export async function createApp({ config, logger, dataSource, schema, context }: AppDeps): Promise<{ app: Express; apollo: ApolloServer<Context> }> {
-  const plugins: ApolloServerPlugin<Context>[] = [ApolloServerPluginCacheControlDisabled(), ApolloServerPluginLandingPageDisabled()];
+  const plugins: ApolloServerPlugin<Context>[] = [ApolloServerPluginCacheControlDisabled(), ApolloServerPluginLandingPageDisabled(), noSubscriptionsOverHttp];
   if (config.nodeEnv !== 'production') plugins.push(sqlStatementsPlugin);
   const apollo = new ApolloServer<Context>({
     schema,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
-    validationRules: securityValidationRules,
+    // The document limits run before Apollo (documentLimits below); its own token limit stays as a backstop.
+    parseOptions: { maxTokens: LIMITS.tokens },
+    introspection: config.graphqlIntrospection,
+    // "Did you mean ...?" would spell out the schema that introspection hides.
+    hideSchemaDetailsFromClientErrors: config.nodeEnv === 'production' || !config.graphqlIntrospection,
     includeStacktraceInErrorResponses: false,
     formatError: createErrorFormatter(logger),
     plugins,
@@ -67,6 +62,8 @@ export async function createApp({ config, logger, dataSource, schema, context }:
   app.disable('x-powered-by');
   // req.ip: the socket's address, or the X-Forwarded-For hop that TRUST_PROXY says to believe.
   app.set('trust proxy', config.trustProxy);
+  // Security headers on every response; JSON answers load nothing, so their policy allows nothing (the playground sets its own).
+  app.use(helmet({ contentSecurityPolicy: { useDefaults: false, directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } } }));
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
@@ -81,9 +78,12 @@ export async function createApp({ config, logger, dataSource, schema, context }:
   app.use(
     '/graphql',
     countStatements,
-    graphiqlPage(),
-    express.json({ limit: '1mb' }),
+    ...(config.graphqlPlayground ? [playground()] : []),
+    express.json({ limit: LIMITS.bodyBytes }),
+    requireJsonBody,
+    documentLimits(schema),
     expressMiddleware(apollo, { context: ({ req }) => context({ authorization: req.headers.authorization, clientAddress: req.ip }) }),
+    httpRefusals(logger),
   );
   return { app, apollo };
 }

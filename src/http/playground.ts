@@ -1,0 +1,45 @@
+import { createHash } from 'node:crypto';
+import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
+import helmet from 'helmet';
+import type { RequestHandler } from 'express';
+
+/** The browser runs exactly the page's inline scripts: their hashes, not 'unsafe-inline'. */
+const inlineScriptHashes = (html: string) =>
+  [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map(([, body]) => `'sha256-${createHash('sha256').update(body).digest('base64')}'`);
+
+/**
+ * The playground's Content-Security-Policy: nothing from another origin. GraphiQL's editor
+ * runs its workers from blob: URLs and styles its elements at run time; it only talks to
+ * this origin's /graphql.
+ */
+const pageSecurityPolicy = (html: string) =>
+  helmet.contentSecurityPolicy({
+    useDefaults: false,
+    directives: {
+      defaultSrc: ["'none'"],
+      scriptSrc: inlineScriptHashes(html),
+      workerSrc: ['blob:'],
+      styleSrc: ["'self'", "'unsafe-inline'"],
+      imgSrc: ["'self'", 'data:'],
+      fontSrc: ["'self'", 'data:'],
+      connectSrc: ["'self'"],
+      baseUri: ["'none'"],
+      formAction: ["'none'"],
+      frameAncestors: ["'none'"],
+    },
+  });
+
+/** GraphiQL for browsers that open /graphql; its assets are inlined, so it works with no internet access. */
+export function playground(): RequestHandler {
+  let page: { html: string; policy: RequestHandler } | null = null;
+  return (req, res, next) => {
+    if (req.method !== 'GET' || req.accepts(['application/json', 'application/graphql-response+json', 'text/html']) !== 'text/html') return next();
+    if (req.query.query) return next();
+    if (!page) {
+      const html = renderGraphiQL({ endpoint: '/graphql', title: 'Orgraph GraphiQL' });
+      page = { html, policy: pageSecurityPolicy(html) };
+    }
+    const { html, policy } = page;
+    policy(req, res, () => res.type('html').send(html));
+  };
+}
