@@ -193,7 +193,7 @@ async function shieldCost(server: RunningServer, token: string, list: Scenario[]
     const times: Record<'shield' | 'bare', number[]> = { shield: [], bare: [] };
     const run = async (which: 'shield' | 'bare') => {
       // A fresh context per execution, as per request: loaders do not carry results over.
-      const contextValue = await createContext(server.database.dataSource, server.services, { authorization: `Bearer ${token}`, clientAddress: "bench" });
+      const contextValue = await createContext(server.database.dataSource, server.services, { authorization: `Bearer ${token}`, clientAddress: 'bench', requestId: 'bench', logger: createLogger('silent') });
       const t0 = performance.now();
       const result = await execute({ schema: which === 'shield' ? schema : unprotected, document, variableValues: scenario.variables, contextValue });
       times[which].push(performance.now() - t0);

@@ -16,7 +16,7 @@ async function main() {
   }
   const logger = createLogger(config.logLevel);
   const server = await startServer({ config, logger });
-  logger.info({ database: server.database.kind }, `Orgraph listening on ${server.url} (public URL ${config.publicUrl})`);
+  logger.info({ database: server.database.kind, metrics: server.metricsUrl }, `Orgraph listening on ${server.url} (public URL ${config.publicUrl})`);
   const shutdown = async (signal: string) => {
     logger.info(`${signal}: shutting down`);
     await server.stop();

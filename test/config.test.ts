@@ -19,6 +19,8 @@ describe('loadConfig', () => {
       nodeEnv: 'development',
       mailWorker: true,
       dataDir: path.resolve('data'),
+      corsOrigins: [],
+      metricsPort: null,
       graphqlIntrospection: true,
       graphqlPlayground: true,
       trustProxy: false,

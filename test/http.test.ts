@@ -50,7 +50,7 @@ describe('a server whose database fails', () => {
     const text = await res.text();
     const body = JSON.parse(text);
     expect(body.errors).toHaveLength(1);
-    expect(body.errors[0].extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR' });
+    expect(body.errors[0].extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR', requestId: expect.any(String) });
     expect(body.errors[0].message).toBe('Internal server error');
     for (const leak of ['users', 'relation', 'INSERT', 'SELECT', 'QueryFailedError', 'stacktrace', '.ts:', 'node_modules']) {
       expect(text).not.toContain(leak);
@@ -67,7 +67,7 @@ describe('a server whose database fails', () => {
 
     // A request that needs the database fails without describing why.
     const res = await broken.exec(VIEWER, {}, 'some-token');
-    expect(res.errors?.[0].extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR' });
+    expect(res.errors?.[0].extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR', requestId: expect.any(String) });
     expect(JSON.stringify(res)).not.toMatch(/connect|pool|typeorm|driver/i);
 
     await broken.server.database.dataSource.initialize();

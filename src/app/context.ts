@@ -18,9 +18,9 @@ async function authenticate(services: Services, authorization: string | undefine
   return viewer;
 }
 
-export async function createContext(dataSource: DataSource, services: Services, { authorization, clientAddress }: RequestFacts): Promise<Context> {
+export async function createContext(dataSource: DataSource, services: Services, { authorization, clientAddress, requestId, logger }: RequestFacts): Promise<Context> {
   const viewer = await authenticate(services, authorization);
   const loaders = createLoaders(dataSource.manager);
   if (viewer) loaders.userById.prime(viewer.user.id, viewer.user);
-  return { viewer, loaders, access: new Access(viewer?.user.id ?? null, loaders), services, clientAddress: clientAddress ?? 'unknown' };
+  return { viewer, loaders, access: new Access(viewer?.user.id ?? null, loaders), services, clientAddress: clientAddress ?? 'unknown', requestId, logger };
 }

@@ -3,11 +3,30 @@ import { type GraphQLSchema, lexicographicSortSchema } from 'graphql';
 import { applyMiddleware } from 'graphql-middleware';
 import { DateTimeResolver } from 'graphql-scalars';
 import { buildSchema } from 'type-graphql';
+import '../authz/permission-docs';
 import { permissions } from '../authz/shield';
 import { textInputs } from '../graphql/text-inputs';
 import { resolvers } from './modules';
 
+/** The docs' front page (GraphiQL shows the Query type's description first): how to get in. */
+export const QUERY_DESCRIPTION = [
+  'Orgraph: accounts, organizations, members, teams, projects and roles, over GraphQL.',
+  '',
+  'Authenticate with the HTTP header `Authorization: Bearer <token>` (in GraphiQL: the Headers tab, e.g. `{"Authorization": "Bearer <token>"}`).',
+  'A session token comes from `register`, `login` or `acceptInvitation` (`AuthPayload.token`). Without the header the request is anonymous:',
+  '`viewer` is null, and everything but `register`, `login`, `invitationPreview`, `acceptInvitation` and `declineInvitation` answers UNAUTHENTICATED.',
+  '',
+  'Refusals are GraphQL errors whose `extensions.code` says why (see Mutation). Lists are Relay connections: `first` (1 to 100) and `after`,',
+  'with `nodes`, `edges` and `pageInfo`.',
+].join('\n');
+
+const MUTATION_DESCRIPTION =
+  'Every change. Each mutation is one transaction: it happens whole or not at all. Refusals are GraphQL errors whose `extensions.code` says why: ' +
+  'UNAUTHENTICATED, FORBIDDEN, NOT_FOUND (also for anything in an organization the viewer is not in), BAD_USER_INPUT (with `extensions.fields`), ' +
+  'CONFLICT, GONE, RATE_LIMITED (with `extensions.retryAfterSeconds`); anything unexpected is INTERNAL_SERVER_ERROR with `extensions.requestId`.';
+
 /** The executable schema: every field behind its shield rule, then its text inputs checked and NFC-normalized. */
+
 export async function createSchema(): Promise<{ schema: GraphQLSchema; unprotected: GraphQLSchema }> {
   const unprotected = await buildSchema({
     resolvers,
@@ -15,6 +34,9 @@ export async function createSchema(): Promise<{ schema: GraphQLSchema; unprotect
     validate: { forbidUnknownValues: false, stopAtFirstError: false },
     emitSchemaFile: false,
   });
+  // type-graphql has no option for the root types' descriptions.
+  unprotected.getQueryType()!.description = QUERY_DESCRIPTION;
+  unprotected.getMutationType()!.description = MUTATION_DESCRIPTION;
   return { schema: applyMiddleware(unprotected, permissions, textInputs(unprotected)), unprotected };
 }
 

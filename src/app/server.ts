@@ -8,8 +8,9 @@ import { openDatabase, type Database } from '../db/database';
 import { createSchema } from './schema';
 import type { RequestFacts, Services } from '../graphql/context';
 import { createApp } from '../http/app';
+import { Metrics, startMetricsServer } from '../http/metrics';
 import { createMailTransport } from '../modules/mail/transport';
-import { DEFAULT_MAIL_RETRY_POLICY, startMailQueue, type MailRetryPolicy } from '../modules/mail/queue';
+import { DEFAULT_MAIL_RETRY_POLICY, MAIL_QUEUE, startMailQueue, type MailRetryPolicy } from '../modules/mail/queue';
 import { DEFAULT_MAIL_WORKER_OPTIONS, MailWorker, type MailWorkerOptions } from '../modules/mail/worker';
 import { createContext } from './context';
 import { entities } from './modules';
@@ -17,6 +18,8 @@ import { createServices } from './services';
 
 export interface RunningServer {
   url: string;
+  /** The Prometheus endpoint when METRICS_PORT is set. */
+  metricsUrl: string | null;
   database: Database;
   services: Services;
   stop(): Promise<void>;
@@ -36,14 +39,18 @@ export interface StartOptions {
 export async function startServer({ config, logger, freshDatabase = false, mailWorker: mailWorkerOptions, mailRetry }: StartOptions): Promise<RunningServer> {
   const database = await openDatabase({ url: config.databaseUrl, fresh: freshDatabase, dataDir: path.join(config.dataDir, 'pglite'), entities, logger });
   let mailQueue: PgBoss | null = null;
+  let metricsServer: Awaited<ReturnType<typeof startMetricsServer>> | null = null;
   try {
     const applied = await database.dataSource.runMigrations({ transaction: 'each' });
     if (applied.length > 0) logger.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');
-    mailQueue = await startMailQueue(database.dataSource, logger, { ...DEFAULT_MAIL_RETRY_POLICY, ...mailRetry });
+    const queue = await startMailQueue(database.dataSource, logger, { ...DEFAULT_MAIL_RETRY_POLICY, ...mailRetry });
+    mailQueue = queue;
     const services = createServices({ dataSource: database.dataSource, config, logger });
     const { schema } = await createSchema();
+    const metrics = config.metricsPort === null ? null : new Metrics({ dataSource: database.dataSource, mailQueueDepth: () => queue.getQueueSize(MAIL_QUEUE) });
     const context = (facts: RequestFacts) => createContext(database.dataSource, services, facts);
-    const { app, apollo } = await createApp({ config, logger, dataSource: database.dataSource, schema, context });
+    const { app, apollo } = await createApp({ config, logger, dataSource: database.dataSource, schema, context, metrics });
+    metricsServer = metrics && (await startMetricsServer(metrics, config.host, config.metricsPort!));
     const server: Server = await new Promise((resolve) => {
       const listening = app.listen(config.port, config.host, () => resolve(listening));
     });
@@ -58,11 +65,13 @@ export async function startServer({ config, logger, freshDatabase = false, mailW
     const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
     return {
       url: `http://${host}:${port}/graphql`,
+      metricsUrl: metricsServer?.url ?? null,
       database,
       services,
       async stop() {
         await new Promise<void>((resolve) => server.close(() => resolve()));
         server.closeAllConnections();
+        await metricsServer?.close();
         await mailWorker?.stop();
         await mailQueue?.stop({ graceful: false, close: false });
         await apollo.stop();
@@ -70,6 +79,7 @@ export async function startServer({ config, logger, freshDatabase = false, mailW
       },
     };
   } catch (error) {
+    await metricsServer?.close();
     await mailQueue?.stop({ graceful: false, close: false });
     await database.close();
     throw error;

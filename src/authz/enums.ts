@@ -29,7 +29,13 @@ export enum ProjectPermission {
   PROJECT_DELETE = 'PROJECT_DELETE',
 }
 
-registerEnumType(OrganizationRole, { name: 'OrganizationRole' });
-registerEnumType(TeamRole, { name: 'TeamRole' });
-registerEnumType(OrganizationPermission, { name: 'OrganizationPermission' });
-registerEnumType(ProjectPermission, { name: 'ProjectPermission' });
+registerEnumType(TeamRole, {
+  name: 'TeamRole',
+  description: "A member's role in one team.",
+  valuesConfig: {
+    TEAM_ADMIN: { description: 'Manages this team: renames it, adds organization members to it, changes their team role, removes them.' },
+    TEAM_MEMBER: { description: 'Belongs to the team (and so holds its project grants); no team management.' },
+  },
+});
+// OrganizationRole, OrganizationPermission and ProjectPermission are registered with their
+// descriptions, drawn from the policy table, in permission-docs.ts.

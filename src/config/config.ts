@@ -21,6 +21,10 @@ export interface Config {
   /** Whether this process delivers the mail queue (any number of processes may). */
   mailWorker: boolean;
   dataDir: string;
+  /** Browser origins allowed to call /graphql (CORS); empty: none. */
+  corsOrigins: string[];
+  /** Port of the Prometheus metrics listener; null: no metrics. */
+  metricsPort: number | null;
   /** Whether the schema answers introspection (GRAPHQL_INTROSPECTION; off in production unless set). */
   graphqlIntrospection: boolean;
   /** Whether browsers get GraphiQL at /graphql (GRAPHQL_PLAYGROUND; off in production unless set). */
@@ -110,6 +114,25 @@ function rateLimits(env: Env): RateLimits {
   return { enabled: oneOf(env, 'RATE_LIMITS', ['on', 'off'] as const, 'on') === 'on', budgets };
 }
 
+/** Comma-separated exact origins (`scheme://host[:port]`, no path, no wildcard). */
+function origins(env: Env, name: string): string[] {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') return [];
+  return raw.split(',').map((entry) => {
+    const origin = entry.trim();
+    let parsed: URL | null = null;
+    try {
+      parsed = new URL(origin);
+    } catch {
+      // reported below
+    }
+    if (!parsed || !['http:', 'https:'].includes(parsed.protocol) || parsed.origin !== origin) {
+      throw new ConfigError(`${name} must list exact origins such as https://app.example.com, separated by commas (got "${origin}")`);
+    }
+    return origin;
+  });
+}
+
 function flag(env: Env, name: string, fallback: boolean): boolean {
   return oneOf(env, name, ['true', 'false'] as const, fallback ? 'true' : 'false') === 'true';
 }
@@ -123,6 +146,9 @@ export function loadConfig(env: Env = process.env): Config {
   const mailFrom = env.MAIL_FROM || 'Orgraph <no-reply@orgraph.local>';
   if (!/@/.test(mailFrom)) throw new ConfigError(`MAIL_FROM must contain an email address (got "${mailFrom}")`);
   const dataDir = path.resolve('data');
+  const metricsPort = env.METRICS_PORT ? integer(env, 'METRICS_PORT', 0, 65535, 0) : null;
+  // Metrics are for operators only: never served where the API is.
+  if (metricsPort !== null && metricsPort !== 0 && metricsPort === port) throw new ConfigError(`METRICS_PORT must differ from PORT (both are ${port})`);
   const nodeEnv = oneOf(env, 'NODE_ENV', NODE_ENVS, 'development');
   const graphqlIntrospection = flag(env, 'GRAPHQL_INTROSPECTION', nodeEnv !== 'production');
   const graphqlPlayground = flag(env, 'GRAPHQL_PLAYGROUND', nodeEnv !== 'production');
@@ -143,6 +169,8 @@ export function loadConfig(env: Env = process.env): Config {
     nodeEnv,
     mailWorker: oneOf(env, 'MAIL_WORKER', ['on', 'off'] as const, 'on') === 'on',
     dataDir,
+    corsOrigins: origins(env, 'CORS_ORIGINS'),
+    metricsPort,
     graphqlIntrospection,
     graphqlPlayground,
     trustProxy: trustProxy(env),

@@ -1,3 +1,4 @@
+import type { Logger } from '../config/logger';
 import { Access } from '../authz/access';
 import { UnauthenticatedError } from '../common/errors';
 
@@ -27,6 +28,10 @@ export interface Context {
   services: Services;
   /** The client's address, for attempt budgets: the socket's, or the one TRUST_PROXY says to believe. */
   clientAddress: string;
+  /** This request's id (the `x-request-id` response header). */
+  requestId: string;
+  /** Logs with `requestId` on every line. */
+  logger: Logger;
 }
 
 /** The signed-in viewer, or UNAUTHENTICATED. */
@@ -39,4 +44,6 @@ export function requireViewer(ctx: Context): Viewer {
 export interface RequestFacts {
   authorization: string | undefined;
   clientAddress: string | undefined;
+  requestId: string;
+  logger: Logger;
 }

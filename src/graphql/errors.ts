@@ -3,7 +3,7 @@ import { HeaderMap } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ArgumentValidationError } from 'type-graphql';
 import type { ValidationError } from 'class-validator';
-import type { Logger } from '../config/logger';
+import { currentRequestScope, loggerFor, type Logger } from '../config/logger';
 import { AppError, type FieldError } from '../common/errors';
 
 /**
@@ -55,7 +55,9 @@ export function createErrorFormatter(logger: Logger) {
       return { ...base, extensions: { code } };
     }
     if (code === 'INTERNAL_SERVER_ERROR' && isBadRequest(original)) return { ...base, extensions: { code: 'BAD_REQUEST' } };
-    logger.error({ err: original, path: formatted.path }, 'unexpected error');
-    return { message: 'Internal server error', locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+    loggerFor(logger).error({ err: original, path: formatted.path }, 'unexpected error');
+    // The request id lets a user report the failure and an operator find its log lines.
+    const requestId = currentRequestScope()?.requestId;
+    return { message: 'Internal server error', locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR', ...(requestId && { requestId }) } };
   };
 }

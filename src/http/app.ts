@@ -7,13 +7,16 @@ import helmet from 'helmet';
 import type { GraphQLSchema } from 'graphql';
 import type { DataSource } from 'typeorm';
 import type { Config } from '../config/config';
-import type { Logger } from '../config/logger';
+import { currentRequestScope, type Logger } from '../config/logger';
 import { statementCounter } from '../db/statement-counter';
 import type { Context, RequestFacts } from '../graphql/context';
 import { createErrorFormatter } from '../graphql/errors';
+import { corsFor } from './cors';
 import { LIMITS } from './limits';
+import type { Metrics } from './metrics';
 import { playground } from './playground';
 import { documentLimits, httpRefusals, noSubscriptionsOverHttp, requireJsonBody } from './refusals';
+import { requestIds } from './request-id';
 
 export interface AppDeps {
   config: Config;
@@ -22,6 +25,8 @@ export interface AppDeps {
   schema: GraphQLSchema;
   /** Builds each request's context (the composition root's). */
   context: (facts: RequestFacts) => Promise<Context>;
+  /** Counts and times GraphQL requests when metrics are on. */
+  metrics: Metrics | null;
 }
 
 /** Outside production, each response says how many SQL statements it took (extensions.sqlStatements). */
@@ -40,9 +45,10 @@ const sqlStatementsPlugin: ApolloServerPlugin<Context> = {
 
 const countStatements: RequestHandler = (_req, _res, next) => statementCounter.run({ statements: 0 }, next);
 
-export async function createApp({ config, logger, dataSource, schema, context }: AppDeps): Promise<{ app: Express; apollo: ApolloServer<Context> }> {
+export async function createApp({ config, logger, dataSource, schema, context, metrics }: AppDeps): Promise<{ app: Express; apollo: ApolloServer<Context> }> {
   const plugins: ApolloServerPlugin<Context>[] = [ApolloServerPluginCacheControlDisabled(), ApolloServerPluginLandingPageDisabled(), noSubscriptionsOverHttp];
   if (config.nodeEnv !== 'production') plugins.push(sqlStatementsPlugin);
+  if (metrics) plugins.push(metrics.plugin());
   const apollo = new ApolloServer<Context>({
     schema,
     csrfPrevention: true,
@@ -62,6 +68,7 @@ export async function createApp({ config, logger, dataSource, schema, context }:
   app.disable('x-powered-by');
   // req.ip: the socket's address, or the X-Forwarded-For hop that TRUST_PROXY says to believe.
   app.set('trust proxy', config.trustProxy);
+  app.use(requestIds(logger));
   // Security headers on every response; JSON answers load nothing, so their policy allows nothing (the playground sets its own).
   app.use(helmet({ contentSecurityPolicy: { useDefaults: false, directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } } }));
   app.get('/healthz', (_req, res) => {
@@ -77,12 +84,18 @@ export async function createApp({ config, logger, dataSource, schema, context }:
   });
   app.use(
     '/graphql',
+    corsFor(config.corsOrigins),
     countStatements,
     ...(config.graphqlPlayground ? [playground()] : []),
     express.json({ limit: LIMITS.bodyBytes }),
     requireJsonBody,
     documentLimits(schema),
-    expressMiddleware(apollo, { context: ({ req }) => context({ authorization: req.headers.authorization, clientAddress: req.ip }) }),
+    expressMiddleware(apollo, {
+      context: ({ req }) => {
+        const { requestId, logger: requestLogger } = currentRequestScope() ?? { requestId: 'none', logger };
+        return context({ authorization: req.headers.authorization, clientAddress: req.ip, requestId, logger: requestLogger });
+      },
+    }),
     httpRefusals(logger),
   );
   return { app, apollo };

@@ -29,6 +29,20 @@ const pageSecurityPolicy = (html: string) =>
     },
   });
 
+/** The first tab: a query that works as soon as the header carries a token. */
+const PLAYGROUND_QUERY = `# Paste a token from register, login or acceptInvitation into the Headers tab below,
+# replacing the dots, then run this query.
+query MyOrganizations {
+  viewer {
+    name
+    organizations(first: 20) {
+      totalCount
+      nodes { id moniker name viewerRole viewerPermissions }
+    }
+  }
+}
+`;
+
 /** GraphiQL for browsers that open /graphql; its assets are inlined, so it works with no internet access. */
 export function playground(): RequestHandler {
   let page: { html: string; policy: RequestHandler } | null = null;
@@ -36,7 +50,13 @@ export function playground(): RequestHandler {
     if (req.method !== 'GET' || req.accepts(['application/json', 'application/graphql-response+json', 'text/html']) !== 'text/html') return next();
     if (req.query.query) return next();
     if (!page) {
-      const html = renderGraphiQL({ endpoint: '/graphql', title: 'Orgraph GraphiQL' });
+      const html = renderGraphiQL({
+        endpoint: '/graphql',
+        title: 'Orgraph GraphiQL',
+        defaultQuery: PLAYGROUND_QUERY,
+        headers: JSON.stringify({ Authorization: 'Bearer …' }, null, 2),
+        defaultEditorToolsVisibility: 'headers',
+      });
       page = { html, policy: pageSecurityPolicy(html) };
     }
     const { html, policy } = page;

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { ErrorRequestHandler, RequestHandler } from 'express';
-import type { Logger } from '../config/logger';
+import { currentRequestScope, loggerFor, type Logger } from '../config/logger';
 import { documentRefusal, LIMITS } from './limits';
 
 /**
@@ -31,8 +31,9 @@ export function httpRefusals(logger: Logger): ErrorRequestHandler {
       res.status(status).json(graphqlError(BODY_REFUSALS[(error as { type?: string }).type ?? ''] ?? 'Bad request.', 'BAD_REQUEST'));
       return;
     }
-    logger.error({ err: error }, 'unexpected error in the HTTP layer');
-    res.status(500).json(graphqlError('Internal server error', 'INTERNAL_SERVER_ERROR'));
+    loggerFor(logger).error({ err: error }, 'unexpected error in the HTTP layer');
+    const requestId = currentRequestScope()?.requestId;
+    res.status(500).json({ errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR', ...(requestId && { requestId }) } }] });
   };
 }
 

@@ -17,146 +17,204 @@ export type Scalars = {
   DateTime: { input: string; output: string; }
 };
 
+/** The invitation token, and the new account when there is no session. */
 export type AcceptInvitationInput = {
   /** Only without a session, to create the account. */
   name?: InputMaybe<Scalars['String']['input']>;
   /** Only without a session, to create the account. */
   password?: InputMaybe<Scalars['String']['input']>;
+  /** The token from the invitation link. */
   token: Scalars['String']['input'];
 };
 
+/** The membership an accepted invitation made. */
 export type AcceptInvitationPayload = {
   __typename?: 'AcceptInvitationPayload';
+  /** The organization they joined. */
   organization: Organization;
   /** A new session token, only when this call created the account. */
   token?: Maybe<Scalars['String']['output']>;
+  /** The user who became a member. */
   user: User;
 };
 
+/** Whom to add to which team. */
 export type AddTeamMemberInput = {
   /** TEAM_MEMBER when omitted. */
   role?: InputMaybe<TeamRole>;
+  /** The team. */
   teamId: Scalars['ID']['input'];
   /** Must be a member of the organization. */
   userId: Scalars['ID']['input'];
 };
 
+/** One change made to an organization (append-only), readable with AUDIT_LOG_VIEW. */
 export type AuditEvent = {
   __typename?: 'AuditEvent';
   /** `noun.verb`, e.g. member.role_changed. */
   action: Scalars['String']['output'];
   /** Null when no user acted, or the account is gone. */
   actor?: Maybe<User>;
+  /** When it happened. */
   createdAt: Scalars['DateTime']['output'];
+  /** Stable identifier. */
   id: Scalars['ID']['output'];
+  /** The id of the thing that changed, when one thing did. */
   targetId?: Maybe<Scalars['ID']['output']>;
+  /** What kind of thing changed (e.g. member, invitation, team), when one thing did. */
   targetType?: Maybe<Scalars['String']['output']>;
 };
 
+/** A page of audit events, with how many there are in all. */
 export type AuditEventConnection = {
   __typename?: 'AuditEventConnection';
+  /** The items of this page with their cursors. */
   edges: Array<AuditEventEdge>;
+  /** The items of this page, for clients that need no cursors per item (same order as `edges`). */
+  nodes: Array<AuditEvent>;
+  /** Where this page lies, and the cursors to page on. */
   pageInfo: PageInfo;
+  /** How many audit events the whole list holds (every page), as this viewer sees it. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** One of the audit events in a page, with its cursor. */
 export type AuditEventEdge = {
   __typename?: 'AuditEventEdge';
+  /** Where this item lies: pass it as `after` to list the items that follow it. */
   cursor: Scalars['String']['output'];
+  /** The item itself. */
   node: AuditEvent;
 };
 
+/** A new session: its token, the signed-in user and an organization. */
 export type AuthPayload = {
   __typename?: 'AuthPayload';
   /** The new organization (register) or the active one (login). */
   organization?: Maybe<Organization>;
   /** The session token: send it as `Authorization: Bearer <token>`. */
   token: Scalars['String']['output'];
+  /** The signed-in user. */
   user: User;
 };
 
+/** The organization's new plan. */
 export type ChangePlanInput = {
+  /** The organization. */
   organizationId: Scalars['ID']['input'];
+  /** The new plan. */
   plan: Plan;
 };
 
+/** A new organization; the creator becomes its OWNER. */
 export type CreateOrganizationInput = {
   /** ISO 3166-1 alpha-2. */
   country?: InputMaybe<Scalars['String']['input']>;
+  /** At most 1,000 characters. */
   description?: InputMaybe<Scalars['String']['input']>;
   /** Derived from the name when omitted. */
   moniker?: InputMaybe<Scalars['String']['input']>;
+  /** 1 to 100 characters. */
   name: Scalars['String']['input'];
   /** Fixed at creation. */
   region: Region;
 };
 
+/** A new project in an organization. */
 export type CreateProjectInput = {
+  /** At most 1,000 characters. */
   description?: InputMaybe<Scalars['String']['input']>;
+  /** 1 to 100 characters. */
   name: Scalars['String']['input'];
+  /** The organization. */
   organizationId: Scalars['ID']['input'];
 };
 
+/** A new custom project role. */
 export type CreateRoleInput = {
+  /** At most 1,000 characters. */
   description?: InputMaybe<Scalars['String']['input']>;
   /** Unique in the organization, case-insensitively (else CONFLICT); not a built-in role's name after NFKC and case folding (else BAD_USER_INPUT). */
   name: Scalars['String']['input'];
+  /** The organization the role belongs to. */
   organizationId: Scalars['ID']['input'];
   /** Must include PROJECT_VIEW. */
   permissions: Array<ProjectPermission>;
 };
 
+/** A new team in an organization. */
 export type CreateTeamInput = {
+  /** At most 1,000 characters. */
   description?: InputMaybe<Scalars['String']['input']>;
   /** Unique within the organization, case-insensitively. */
   name: Scalars['String']['input'];
+  /** The organization. */
   organizationId: Scalars['ID']['input'];
 };
 
+/** The invitation token to decline. */
 export type DeclineInvitationInput = {
+  /** The token from the invitation link. */
   token: Scalars['String']['input'];
 };
 
+/** The organization to delete, confirmed by its moniker. */
 export type DeleteOrganizationInput = {
   /** Must equal the current moniker. */
   confirmMoniker: Scalars['String']['input'];
+  /** The organization to delete, with everything it holds. */
   organizationId: Scalars['ID']['input'];
 };
 
+/** The deleted organization. */
 export type DeleteOrganizationPayload = {
   __typename?: 'DeleteOrganizationPayload';
+  /** The deleted organization. */
   deletedOrganizationId: Scalars['ID']['output'];
 };
 
+/** The project to delete. */
 export type DeleteProjectInput = {
+  /** The project to delete. */
   projectId: Scalars['ID']['input'];
 };
 
+/** The deleted project. */
 export type DeleteProjectPayload = {
   __typename?: 'DeleteProjectPayload';
+  /** The deleted project. */
   deletedProjectId: Scalars['ID']['output'];
 };
 
+/** The custom role to delete. */
 export type DeleteRoleInput = {
   /** A custom role, granted nowhere and named in no pending invitation (else CONFLICT). */
   roleId: Scalars['ID']['input'];
 };
 
+/** The deleted role. */
 export type DeleteRolePayload = {
   __typename?: 'DeleteRolePayload';
+  /** The deleted role. */
   deletedRoleId: Scalars['ID']['output'];
 };
 
+/** The team to delete. */
 export type DeleteTeamInput = {
+  /** A team other than the default one. */
   teamId: Scalars['ID']['input'];
 };
 
+/** The deleted team. */
 export type DeleteTeamPayload = {
   __typename?: 'DeleteTeamPayload';
+  /** The deleted team. */
   deletedTeamId: Scalars['ID']['output'];
 };
 
+/** Who gets which role on which project. */
 export type GrantProjectAccessInput = {
+  /** The project to delete. */
   projectId: Scalars['ID']['input'];
   /** A built-in role or one of the organization's custom roles. */
   roleId: Scalars['ID']['input'];
@@ -166,81 +224,126 @@ export type GrantProjectAccessInput = {
   userId?: InputMaybe<Scalars['ID']['input']>;
 };
 
+/** An invitation to join an organization, as its MEMBERS_INVITE holders see it. The token holder of a public decline sees only `id` and `status`. */
 export type Invitation = {
   __typename?: 'Invitation';
+  /** When it was first sent. */
   createdAt: Scalars['DateTime']['output'];
+  /** The invited address, lowercase. */
   email: Scalars['String']['output'];
+  /** When the token stops working: 7 days (or the chosen days) after it was last sent. */
   expiresAt: Scalars['DateTime']['output'];
+  /** Stable identifier. */
   id: Scalars['ID']['output'];
   /** Null once the inviter has deleted their account. */
   invitedBy?: Maybe<User>;
+  /** When it was last sent. */
   lastSentAt: Scalars['DateTime']['output'];
+  /** The invitee's name, if the inviter gave one. */
   name?: Maybe<Scalars['String']['output']>;
+  /** The inviter's note, shown in the email. */
   note?: Maybe<Scalars['String']['output']>;
+  /** The project roles the invitee receives on acceptance. */
   projectGrants: Array<InvitationProjectGrant>;
+  /** The organization role the invitee receives on acceptance. */
   role: OrganizationRole;
+  /** How many times it was sent (1, plus one per resend). */
   sentCount: Scalars['Int']['output'];
+  /** Where it stands; EXPIRED once `expiresAt` has passed. */
   status: InvitationStatus;
+  /** The teams the invitee joins as TEAM_MEMBER on acceptance. */
   teams: Array<Team>;
 };
 
+/** A page of invitations, with how many there are in all. */
 export type InvitationConnection = {
   __typename?: 'InvitationConnection';
+  /** The items of this page with their cursors. */
   edges: Array<InvitationEdge>;
+  /** The items of this page, for clients that need no cursors per item (same order as `edges`). */
+  nodes: Array<Invitation>;
+  /** Where this page lies, and the cursors to page on. */
   pageInfo: PageInfo;
+  /** How many invitations the whole list holds (every page), as this viewer sees it. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** One of the invitations in a page, with its cursor. */
 export type InvitationEdge = {
   __typename?: 'InvitationEdge';
+  /** Where this item lies: pass it as `after` to list the items that follow it. */
   cursor: Scalars['String']['output'];
+  /** The item itself. */
   node: Invitation;
 };
 
+/** Who sent an invitation, as the token holder may see them. */
 export type InvitationInviter = {
   __typename?: 'InvitationInviter';
+  /** The inviter's name. */
   name: Scalars['String']['output'];
 };
 
 /** What the token holder may see of the organization. */
 export type InvitationOrganization = {
   __typename?: 'InvitationOrganization';
+  /** The organization's current moniker. */
   moniker: Scalars['String']['output'];
+  /** The organization's name. */
   name: Scalars['String']['output'];
 };
 
+/** The invitation a mutation changed. */
 export type InvitationPayload = {
   __typename?: 'InvitationPayload';
+  /** The invitation. */
   invitation: Invitation;
 };
 
 /** An invitation as its token holder sees it, before accepting. */
 export type InvitationPreview = {
   __typename?: 'InvitationPreview';
+  /** The invited address. */
   email: Scalars['String']['output'];
+  /** When the token stops working. */
   expiresAt: Scalars['DateTime']['output'];
+  /** Who invited; null once their account is gone. */
   invitedBy?: Maybe<InvitationInviter>;
+  /** The invitee's name, if the inviter gave one. */
   name?: Maybe<Scalars['String']['output']>;
+  /** The inviter's note. */
   note?: Maybe<Scalars['String']['output']>;
+  /** The organization inviting. */
   organization: InvitationOrganization;
+  /** The organization role the invitee would receive. */
   role: OrganizationRole;
+  /** Where it stands: only PENDING can be accepted or declined. */
   status: InvitationStatus;
 };
 
 /** A project role the invitee receives on acceptance. */
 export type InvitationProjectGrant = {
   __typename?: 'InvitationProjectGrant';
+  /** The project. */
   project: Project;
+  /** The role on it. */
   role: Role;
 };
 
+/** Where an invitation stands. */
 export type InvitationStatus =
+  /** The invitee became a member. */
   | 'ACCEPTED'
+  /** The token holder declined. */
   | 'DECLINED'
+  /** Not answered before `expiresAt`; a resend makes it PENDING again. */
   | 'EXPIRED'
+  /** Sent, not answered; the token works until `expiresAt`. */
   | 'PENDING'
+  /** Revoked by a MEMBERS_INVITE holder, or because its inviter left. */
   | 'REVOKED';
 
+/** Whom to invite, with which organization role, teams and project grants. */
 export type InviteMemberInput = {
   /** Compared case-insensitively; stored lowercase. */
   email: Scalars['String']['input'];
@@ -248,7 +351,9 @@ export type InviteMemberInput = {
   expiresInDays?: InputMaybe<Scalars['Int']['input']>;
   /** The invitee's name, for the email. */
   name?: InputMaybe<Scalars['String']['input']>;
+  /** Shown in the email; at most 1,000 characters. */
   note?: InputMaybe<Scalars['String']['input']>;
+  /** The organization to invite into. */
   organizationId: Scalars['ID']['input'];
   /** Project roles the invitee receives; each needs PROJECT_ACCESS_MANAGE and every permission of the role. */
   projectGrants?: InputMaybe<Array<ProjectGrantInput>>;
@@ -258,63 +363,90 @@ export type InviteMemberInput = {
   teamIds?: InputMaybe<Array<Scalars['ID']['input']>>;
 };
 
+/** The organization to leave. */
 export type LeaveOrganizationInput = {
+  /** An organization the viewer belongs to. */
   organizationId: Scalars['ID']['input'];
 };
 
+/** The organization the viewer left. */
 export type LeaveOrganizationPayload = {
   __typename?: 'LeaveOrganizationPayload';
+  /** The organization left. */
   leftOrganizationId: Scalars['ID']['output'];
 };
 
+/** Credentials to sign in with. */
 export type LoginInput = {
+  /** The account's email, in any case; at most 254 characters. */
   email: Scalars['String']['input'];
+  /** The account's password. */
   password: Scalars['String']['input'];
 };
 
+/** Which sessions logout ends. */
 export type LogoutInput = {
   /** End every one of the user's sessions, not only this one. */
   allSessions?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
+/** The result of logout. */
 export type LogoutPayload = {
   __typename?: 'LogoutPayload';
+  /** True once the sessions have ended. */
   loggedOut: Scalars['Boolean']['output'];
 };
 
+/** A user's membership of an organization, with their organization role. */
 export type Member = {
   __typename?: 'Member';
+  /** When they became a member. */
   joinedAt: Scalars['DateTime']['output'];
+  /** Their organization role, which decides their organization permissions. */
   role: OrganizationRole;
   /** The member's teams in this organization, by name. */
   teams: Array<Team>;
+  /** The member. */
   user: User;
 };
 
+/** A page of members, with how many there are in all. */
 export type MemberConnection = {
   __typename?: 'MemberConnection';
+  /** The items of this page with their cursors. */
   edges: Array<MemberEdge>;
+  /** The items of this page, for clients that need no cursors per item (same order as `edges`). */
+  nodes: Array<Member>;
+  /** Where this page lies, and the cursors to page on. */
   pageInfo: PageInfo;
+  /** How many members the whole list holds (every page), as this viewer sees it. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** One of the members in a page, with its cursor. */
 export type MemberEdge = {
   __typename?: 'MemberEdge';
+  /** Where this item lies: pass it as `after` to list the items that follow it. */
   cursor: Scalars['String']['output'];
+  /** The item itself. */
   node: Member;
 };
 
+/** The membership a mutation changed. */
 export type MemberPayload = {
   __typename?: 'MemberPayload';
+  /** The membership. */
   member: Member;
 };
 
+/** Every change. Each mutation is one transaction: it happens whole or not at all. Refusals are GraphQL errors whose `extensions.code` says why: UNAUTHENTICATED, FORBIDDEN, NOT_FOUND (also for anything in an organization the viewer is not in), BAD_USER_INPUT (with `extensions.fields`), CONFLICT, GONE, RATE_LIMITED (with `extensions.retryAfterSeconds`); anything unexpected is INTERNAL_SERVER_ERROR with `extensions.requestId`. */
 export type Mutation = {
   __typename?: 'Mutation';
   /** Public. With a session, its email must be the invited one; without, name and password create the account (unless one exists: sign in first). */
   acceptInvitation: AcceptInvitationPayload;
   /** Needs TEAMS_MANAGE or TEAM_ADMIN. Only members of the organization (else NOT_FOUND); already in the team is CONFLICT. */
   addTeamMember: TeamMemberPayload;
+  /** Needs BILLING_MANAGE. */
   changePlan: OrganizationPayload;
   /** The creator becomes OWNER; the new organization becomes active. */
   createOrganization: OrganizationPayload;
@@ -340,6 +472,7 @@ export type Mutation = {
   inviteMember: InvitationPayload;
   /** The last owner cannot leave (CONFLICT). */
   leaveOrganization: LeaveOrganizationPayload;
+  /** Signs in with email and password and returns a new session token. A wrong email or password is UNAUTHENTICATED, with one message for both; failures are rate limited. */
   login: AuthPayload;
   /** Ends this session, or every session of the user with allSessions. */
   logout: LogoutPayload;
@@ -351,6 +484,7 @@ export type Mutation = {
   removeTeamMember: RemoveTeamMemberPayload;
   /** A new token (the old one is GONE), a new expiry, another email; for PENDING and EXPIRED invitations. */
   resendInvitation: InvitationPayload;
+  /** Needs MEMBERS_INVITE. Ends a pending invitation (REVOKED); its token is GONE from then on. */
   revokeInvitation: InvitationPayload;
   /** Needs PROJECT_ACCESS_MANAGE and every permission of the revoked role (FORBIDDEN). NOT_FOUND when the principal holds no role on the project. */
   revokeProjectAccess: ProjectPayload;
@@ -358,6 +492,7 @@ export type Mutation = {
   switchOrganization: SwitchOrganizationPayload;
   /** To or from OWNER needs OWNERS_MANAGE (FORBIDDEN, checked first); the last owner cannot be demoted (CONFLICT). */
   updateMemberRole: MemberPayload;
+  /** Needs ORGANIZATION_SETTINGS_MANAGE. A new moniker must be free (CONFLICT otherwise); the former one keeps resolving. */
   updateOrganization: OrganizationPayload;
   /** Needs PROJECT_SETTINGS_MANAGE. */
   updateProject: ProjectPayload;
@@ -370,163 +505,197 @@ export type Mutation = {
 };
 
 
+/** Every change. Each mutation is one transaction: it happens whole or not at all. Refusals are GraphQL errors whose `extensions.code` says why: UNAUTHENTICATED, FORBIDDEN, NOT_FOUND (also for anything in an organization the viewer is not in), BAD_USER_INPUT (with `extensions.fields`), CONFLICT, GONE, RATE_LIMITED (with `extensions.retryAfterSeconds`); anything unexpected is INTERNAL_SERVER_ERROR with `extensions.requestId`. */
 export type MutationAcceptInvitationArgs = {
   input: AcceptInvitationInput;
 };
 
 
+/** Every change. Each mutation is one transaction: it happens whole or not at all. Refusals are GraphQL errors whose `extensions.code` says why: UNAUTHENTICATED, FORBIDDEN, NOT_FOUND (also for anything in an organization the viewer is not in), BAD_USER_INPUT (with `extensions.fields`), CONFLICT, GONE, RATE_LIMITED (with `extensions.retryAfterSeconds`); anything unexpected is INTERNAL_SERVER_ERROR with `extensions.requestId`. */
 export type MutationAddTeamMemberArgs = {
   input: AddTeamMemberInput;
 };
 
 
+/** Every change. Each mutation is one transaction: it happens whole or not at all. Refusals are GraphQL errors whose `extensions.code` says why: UNAUTHENTICATED, FORBIDDEN, NOT_FOUND (also for anything in an organization the viewer is not in), BAD_USER_INPUT (with `extensions.fields`), CONFLICT, GONE, RATE_LIMITED (with `extensions.retryAfterSeconds`); anything unexpected is INTERNAL_SERVER_ERROR with `extensions.requestId`. */
 export type MutationChangePlanArgs = {
   input: ChangePlanInput;
 };
 
 
+/** Every change. Each mutation is one transaction: it happens whole or not at all. Refusals are GraphQL errors whose `extensions.code` says why: UNAUTHENTICATED, FORBIDDEN, NOT_FOUND (also for anything in an organization the viewer is not in), BAD_USER_INPUT (with `extensions.fields`), CONFLICT, GONE, RATE_LIMITED (with `extensions.retryAfterSeconds`); anything unexpected is INTERNAL_SERVER_ERROR with `extensions.requestId`. */
 export type MutationCreateOrganizationArgs = {
   input: CreateOrganizationInput;
 };
 
 
+/** Every change. Each mutation is one transaction: it happens whole or not at all. Refusals are GraphQL errors whose `extensions.code` says why: UNAUTHENTICATED, FORBIDDEN, NOT_FOUND (also for anything in an organization the viewer is not in), BAD_USER_INPUT (with `extensions.fields`), CONFLICT, GONE, RATE_LIMITED (with `extensions.retryAfterSeconds`); anything unexpected is INTERNAL_SERVER_ERROR with `extensions.requestId`. */
 export type MutationCreateProjectArgs = {
   input: CreateProjectInput;
 };
 
 
+/** Every change. Each mutation is one transaction: it happens whole or not at all. Refusals are GraphQL errors whose `extensions.code` says why: UNAUTHENTICATED, FORBIDDEN, NOT_FOUND (also for anything in an organization the viewer is not in), BAD_USER_INPUT (with `extensions.fields`), CONFLICT, GONE, RATE_LIMITED (with `extensions.retryAfterSeconds`); anything unexpected is INTERNAL_SERVER_ERROR with `extensions.requestId`. */
 export type MutationCreateRoleArgs = {
   input: CreateRoleInput;
 };
 
 
+/** Every change. Each mutation is one transaction: it happens whole or not at all. Refusals are GraphQL errors whose `extensions.code` says why: UNAUTHENTICATED, FORBIDDEN, NOT_FOUND (also for anything in an organization the viewer is not in), BAD_USER_INPUT (with `extensions.fields`), CONFLICT, GONE, RATE_LIMITED (with `extensions.retryAfterSeconds`); anything unexpected is INTERNAL_SERVER_ERROR with `extensions.requestId`. */
 export type MutationCreateTeamArgs = {
   input: CreateTeamInput;
 };
 
 
+/** Every change. Each mutation is one transaction: it happens whole or not at all. Refusals are GraphQL errors whose `extensions.code` says why: UNAUTHENTICATED, FORBIDDEN, NOT_FOUND (also for anything in an organization the viewer is not in), BAD_USER_INPUT (with `extensions.fields`), CONFLICT, GONE, RATE_LIMITED (with `extensions.retryAfterSeconds`); anything unexpected is INTERNAL_SERVER_ERROR with `extensions.requestId`. */
 export type MutationDeclineInvitationArgs = {
   input: DeclineInvitationInput;
 };
 
 
+/** Every change. Each mutation is one transaction: it happens whole or not at all. Refusals are GraphQL errors whose `extensions.code` says why: UNAUTHENTICATED, FORBIDDEN, NOT_FOUND (also for anything in an organization the viewer is not in), BAD_USER_INPUT (with `extensions.fields`), CONFLICT, GONE, RATE_LIMITED (with `extensions.retryAfterSeconds`); anything unexpected is INTERNAL_SERVER_ERROR with `extensions.requestId`. */
 export type MutationDeleteOrganizationArgs = {
   input: DeleteOrganizationInput;
 };
 
 
+/** Every change. Each mutation is one transaction: it happens whole or not at all. Refusals are GraphQL errors whose `extensions.code` says why: UNAUTHENTICATED, FORBIDDEN, NOT_FOUND (also for anything in an organization the viewer is not in), BAD_USER_INPUT (with `extensions.fields`), CONFLICT, GONE, RATE_LIMITED (with `extensions.retryAfterSeconds`); anything unexpected is INTERNAL_SERVER_ERROR with `extensions.requestId`. */
 export type MutationDeleteProjectArgs = {
   input: DeleteProjectInput;
 };
 
 
+/** Every change. Each mutation is one transaction: it happens whole or not at all. Refusals are GraphQL errors whose `extensions.code` says why: UNAUTHENTICATED, FORBIDDEN, NOT_FOUND (also for anything in an organization the viewer is not in), BAD_USER_INPUT (with `extensions.fields`), CONFLICT, GONE, RATE_LIMITED (with `extensions.retryAfterSeconds`); anything unexpected is INTERNAL_SERVER_ERROR with `extensions.requestId`. */
 export type MutationDeleteRoleArgs = {
   input: DeleteRoleInput;
 };
 
 
+/** Every change. Each mutation is one transaction: it happens whole or not at all. Refusals are GraphQL errors whose `extensions.code` says why: UNAUTHENTICATED, FORBIDDEN, NOT_FOUND (also for anything in an organization the viewer is not in), BAD_USER_INPUT (with `extensions.fields`), CONFLICT, GONE, RATE_LIMITED (with `extensions.retryAfterSeconds`); anything unexpected is INTERNAL_SERVER_ERROR with `extensions.requestId`. */
 export type MutationDeleteTeamArgs = {
   input: DeleteTeamInput;
 };
 
 
+/** Every change. Each mutation is one transaction: it happens whole or not at all. Refusals are GraphQL errors whose `extensions.code` says why: UNAUTHENTICATED, FORBIDDEN, NOT_FOUND (also for anything in an organization the viewer is not in), BAD_USER_INPUT (with `extensions.fields`), CONFLICT, GONE, RATE_LIMITED (with `extensions.retryAfterSeconds`); anything unexpected is INTERNAL_SERVER_ERROR with `extensions.requestId`. */
 export type MutationGrantProjectAccessArgs = {
   input: GrantProjectAccessInput;
 };
 
 
+/** Every change. Each mutation is one transaction: it happens whole or not at all. Refusals are GraphQL errors whose `extensions.code` says why: UNAUTHENTICATED, FORBIDDEN, NOT_FOUND (also for anything in an organization the viewer is not in), BAD_USER_INPUT (with `extensions.fields`), CONFLICT, GONE, RATE_LIMITED (with `extensions.retryAfterSeconds`); anything unexpected is INTERNAL_SERVER_ERROR with `extensions.requestId`. */
 export type MutationInviteMemberArgs = {
   input: InviteMemberInput;
 };
 
 
+/** Every change. Each mutation is one transaction: it happens whole or not at all. Refusals are GraphQL errors whose `extensions.code` says why: UNAUTHENTICATED, FORBIDDEN, NOT_FOUND (also for anything in an organization the viewer is not in), BAD_USER_INPUT (with `extensions.fields`), CONFLICT, GONE, RATE_LIMITED (with `extensions.retryAfterSeconds`); anything unexpected is INTERNAL_SERVER_ERROR with `extensions.requestId`. */
 export type MutationLeaveOrganizationArgs = {
   input: LeaveOrganizationInput;
 };
 
 
+/** Every change. Each mutation is one transaction: it happens whole or not at all. Refusals are GraphQL errors whose `extensions.code` says why: UNAUTHENTICATED, FORBIDDEN, NOT_FOUND (also for anything in an organization the viewer is not in), BAD_USER_INPUT (with `extensions.fields`), CONFLICT, GONE, RATE_LIMITED (with `extensions.retryAfterSeconds`); anything unexpected is INTERNAL_SERVER_ERROR with `extensions.requestId`. */
 export type MutationLoginArgs = {
   input: LoginInput;
 };
 
 
+/** Every change. Each mutation is one transaction: it happens whole or not at all. Refusals are GraphQL errors whose `extensions.code` says why: UNAUTHENTICATED, FORBIDDEN, NOT_FOUND (also for anything in an organization the viewer is not in), BAD_USER_INPUT (with `extensions.fields`), CONFLICT, GONE, RATE_LIMITED (with `extensions.retryAfterSeconds`); anything unexpected is INTERNAL_SERVER_ERROR with `extensions.requestId`. */
 export type MutationLogoutArgs = {
   input?: InputMaybe<LogoutInput>;
 };
 
 
+/** Every change. Each mutation is one transaction: it happens whole or not at all. Refusals are GraphQL errors whose `extensions.code` says why: UNAUTHENTICATED, FORBIDDEN, NOT_FOUND (also for anything in an organization the viewer is not in), BAD_USER_INPUT (with `extensions.fields`), CONFLICT, GONE, RATE_LIMITED (with `extensions.retryAfterSeconds`); anything unexpected is INTERNAL_SERVER_ERROR with `extensions.requestId`. */
 export type MutationRegisterArgs = {
   input: RegisterInput;
 };
 
 
+/** Every change. Each mutation is one transaction: it happens whole or not at all. Refusals are GraphQL errors whose `extensions.code` says why: UNAUTHENTICATED, FORBIDDEN, NOT_FOUND (also for anything in an organization the viewer is not in), BAD_USER_INPUT (with `extensions.fields`), CONFLICT, GONE, RATE_LIMITED (with `extensions.retryAfterSeconds`); anything unexpected is INTERNAL_SERVER_ERROR with `extensions.requestId`. */
 export type MutationRemoveMemberArgs = {
   input: RemoveMemberInput;
 };
 
 
+/** Every change. Each mutation is one transaction: it happens whole or not at all. Refusals are GraphQL errors whose `extensions.code` says why: UNAUTHENTICATED, FORBIDDEN, NOT_FOUND (also for anything in an organization the viewer is not in), BAD_USER_INPUT (with `extensions.fields`), CONFLICT, GONE, RATE_LIMITED (with `extensions.retryAfterSeconds`); anything unexpected is INTERNAL_SERVER_ERROR with `extensions.requestId`. */
 export type MutationRemoveTeamMemberArgs = {
   input: RemoveTeamMemberInput;
 };
 
 
+/** Every change. Each mutation is one transaction: it happens whole or not at all. Refusals are GraphQL errors whose `extensions.code` says why: UNAUTHENTICATED, FORBIDDEN, NOT_FOUND (also for anything in an organization the viewer is not in), BAD_USER_INPUT (with `extensions.fields`), CONFLICT, GONE, RATE_LIMITED (with `extensions.retryAfterSeconds`); anything unexpected is INTERNAL_SERVER_ERROR with `extensions.requestId`. */
 export type MutationResendInvitationArgs = {
   input: ResendInvitationInput;
 };
 
 
+/** Every change. Each mutation is one transaction: it happens whole or not at all. Refusals are GraphQL errors whose `extensions.code` says why: UNAUTHENTICATED, FORBIDDEN, NOT_FOUND (also for anything in an organization the viewer is not in), BAD_USER_INPUT (with `extensions.fields`), CONFLICT, GONE, RATE_LIMITED (with `extensions.retryAfterSeconds`); anything unexpected is INTERNAL_SERVER_ERROR with `extensions.requestId`. */
 export type MutationRevokeInvitationArgs = {
   input: RevokeInvitationInput;
 };
 
 
+/** Every change. Each mutation is one transaction: it happens whole or not at all. Refusals are GraphQL errors whose `extensions.code` says why: UNAUTHENTICATED, FORBIDDEN, NOT_FOUND (also for anything in an organization the viewer is not in), BAD_USER_INPUT (with `extensions.fields`), CONFLICT, GONE, RATE_LIMITED (with `extensions.retryAfterSeconds`); anything unexpected is INTERNAL_SERVER_ERROR with `extensions.requestId`. */
 export type MutationRevokeProjectAccessArgs = {
   input: RevokeProjectAccessInput;
 };
 
 
+/** Every change. Each mutation is one transaction: it happens whole or not at all. Refusals are GraphQL errors whose `extensions.code` says why: UNAUTHENTICATED, FORBIDDEN, NOT_FOUND (also for anything in an organization the viewer is not in), BAD_USER_INPUT (with `extensions.fields`), CONFLICT, GONE, RATE_LIMITED (with `extensions.retryAfterSeconds`); anything unexpected is INTERNAL_SERVER_ERROR with `extensions.requestId`. */
 export type MutationSwitchOrganizationArgs = {
   input: SwitchOrganizationInput;
 };
 
 
+/** Every change. Each mutation is one transaction: it happens whole or not at all. Refusals are GraphQL errors whose `extensions.code` says why: UNAUTHENTICATED, FORBIDDEN, NOT_FOUND (also for anything in an organization the viewer is not in), BAD_USER_INPUT (with `extensions.fields`), CONFLICT, GONE, RATE_LIMITED (with `extensions.retryAfterSeconds`); anything unexpected is INTERNAL_SERVER_ERROR with `extensions.requestId`. */
 export type MutationUpdateMemberRoleArgs = {
   input: UpdateMemberRoleInput;
 };
 
 
+/** Every change. Each mutation is one transaction: it happens whole or not at all. Refusals are GraphQL errors whose `extensions.code` says why: UNAUTHENTICATED, FORBIDDEN, NOT_FOUND (also for anything in an organization the viewer is not in), BAD_USER_INPUT (with `extensions.fields`), CONFLICT, GONE, RATE_LIMITED (with `extensions.retryAfterSeconds`); anything unexpected is INTERNAL_SERVER_ERROR with `extensions.requestId`. */
 export type MutationUpdateOrganizationArgs = {
   input: UpdateOrganizationInput;
 };
 
 
+/** Every change. Each mutation is one transaction: it happens whole or not at all. Refusals are GraphQL errors whose `extensions.code` says why: UNAUTHENTICATED, FORBIDDEN, NOT_FOUND (also for anything in an organization the viewer is not in), BAD_USER_INPUT (with `extensions.fields`), CONFLICT, GONE, RATE_LIMITED (with `extensions.retryAfterSeconds`); anything unexpected is INTERNAL_SERVER_ERROR with `extensions.requestId`. */
 export type MutationUpdateProjectArgs = {
   input: UpdateProjectInput;
 };
 
 
+/** Every change. Each mutation is one transaction: it happens whole or not at all. Refusals are GraphQL errors whose `extensions.code` says why: UNAUTHENTICATED, FORBIDDEN, NOT_FOUND (also for anything in an organization the viewer is not in), BAD_USER_INPUT (with `extensions.fields`), CONFLICT, GONE, RATE_LIMITED (with `extensions.retryAfterSeconds`); anything unexpected is INTERNAL_SERVER_ERROR with `extensions.requestId`. */
 export type MutationUpdateRoleArgs = {
   input: UpdateRoleInput;
 };
 
 
+/** Every change. Each mutation is one transaction: it happens whole or not at all. Refusals are GraphQL errors whose `extensions.code` says why: UNAUTHENTICATED, FORBIDDEN, NOT_FOUND (also for anything in an organization the viewer is not in), BAD_USER_INPUT (with `extensions.fields`), CONFLICT, GONE, RATE_LIMITED (with `extensions.retryAfterSeconds`); anything unexpected is INTERNAL_SERVER_ERROR with `extensions.requestId`. */
 export type MutationUpdateTeamArgs = {
   input: UpdateTeamInput;
 };
 
 
+/** Every change. Each mutation is one transaction: it happens whole or not at all. Refusals are GraphQL errors whose `extensions.code` says why: UNAUTHENTICATED, FORBIDDEN, NOT_FOUND (also for anything in an organization the viewer is not in), BAD_USER_INPUT (with `extensions.fields`), CONFLICT, GONE, RATE_LIMITED (with `extensions.retryAfterSeconds`); anything unexpected is INTERNAL_SERVER_ERROR with `extensions.requestId`. */
 export type MutationUpdateTeamMemberRoleArgs = {
   input: UpdateTeamMemberRoleInput;
 };
 
+/** A customer account: members with organization roles, teams, projects, invitations and an audit log. Every field needs ORGANIZATION_VIEW (membership) unless it says more. */
 export type Organization = {
   __typename?: 'Organization';
   /** Newest first; needs AUDIT_LOG_VIEW. */
   auditLog: AuditEventConnection;
   /** ISO 3166-1 alpha-2, uppercase. */
   country?: Maybe<Scalars['String']['output']>;
+  /** When it was created. */
   createdAt: Scalars['DateTime']['output'];
+  /** Free text, at most 1,000 characters. */
   description?: Maybe<Scalars['String']['output']>;
+  /** Stable identifier. */
   id: Scalars['ID']['output'];
   /** Newest first; needs MEMBERS_INVITE. EXPIRED includes PENDING ones past expiresAt. */
   invitations: InvitationConnection;
@@ -534,28 +703,35 @@ export type Organization = {
   members: MemberConnection;
   /** The current moniker; former ones keep resolving in organization(moniker:). */
   moniker: Scalars['String']['output'];
+  /** Display name (1 to 100 characters). */
   name: Scalars['String']['output'];
   /** Where the organization's notifications go. Visible to holders of ORGANIZATION_SETTINGS_MANAGE; null to others. */
   notificationEmail?: Maybe<Scalars['String']['output']>;
+  /** The subscription plan; FREE at creation. */
   plan: Plan;
   /** Only the projects the viewer may see (PROJECT_VIEW), newest first; totalCount counts only those. */
   projects: ProjectConnection;
+  /** Where its data is kept; fixed at creation. */
   region: Region;
   /** Built-in roles first (View, Use, Owner), then the custom roles by name. */
   roles: Array<Role>;
   /** By name. */
   teams: Array<Team>;
+  /** What the viewer may do in this organization (with an access token: what both the token and the user hold). */
   viewerPermissions: Array<OrganizationPermission>;
+  /** The viewer's organization role; null when the viewer is not a member. */
   viewerRole?: Maybe<OrganizationRole>;
 };
 
 
+/** A customer account: members with organization roles, teams, projects, invitations and an audit log. Every field needs ORGANIZATION_VIEW (membership) unless it says more. */
 export type OrganizationAuditLogArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
+/** A customer account: members with organization roles, teams, projects, invitations and an audit log. Every field needs ORGANIZATION_VIEW (membership) unless it says more. */
 export type OrganizationInvitationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -563,6 +739,7 @@ export type OrganizationInvitationsArgs = {
 };
 
 
+/** A customer account: members with organization roles, teams, projects, invitations and an audit log. Every field needs ORGANIZATION_VIEW (membership) unless it says more. */
 export type OrganizationMembersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -571,129 +748,217 @@ export type OrganizationMembersArgs = {
 };
 
 
+/** A customer account: members with organization roles, teams, projects, invitations and an audit log. Every field needs ORGANIZATION_VIEW (membership) unless it says more. */
 export type OrganizationProjectsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** A page of organizations, with how many there are in all. */
 export type OrganizationConnection = {
   __typename?: 'OrganizationConnection';
+  /** The items of this page with their cursors. */
   edges: Array<OrganizationEdge>;
+  /** The items of this page, for clients that need no cursors per item (same order as `edges`). */
+  nodes: Array<Organization>;
+  /** Where this page lies, and the cursors to page on. */
   pageInfo: PageInfo;
+  /** How many organizations the whole list holds (every page), as this viewer sees it. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** One of the organizations in a page, with its cursor. */
 export type OrganizationEdge = {
   __typename?: 'OrganizationEdge';
+  /** Where this item lies: pass it as `after` to list the items that follow it. */
   cursor: Scalars['String']['output'];
+  /** The item itself. */
   node: Organization;
 };
 
+/** The organization a mutation changed. */
 export type OrganizationPayload = {
   __typename?: 'OrganizationPayload';
+  /** The organization. */
   organization: Organization;
 };
 
+/** Something a member may do in an organization; their organization role decides which (see OrganizationRole). */
 export type OrganizationPermission =
+  /** Read the audit log. Held by OWNER, ADMIN. */
   | 'AUDIT_LOG_VIEW'
+  /** Change the plan. Held by OWNER, ADMIN, ACCOUNTANT. */
   | 'BILLING_MANAGE'
+  /** Invite people, list, resend and revoke invitations. Held by OWNER, ADMIN. */
   | 'MEMBERS_INVITE'
+  /** Change the roles of non-owners, remove non-owners, see members' emails. Held by OWNER, ADMIN. */
   | 'MEMBERS_MANAGE'
+  /** Delete the organization and everything it holds. Held by OWNER. */
   | 'ORGANIZATION_DELETE'
+  /** Change the name, description, moniker, notification email and country. Held by OWNER, ADMIN. */
   | 'ORGANIZATION_SETTINGS_MANAGE'
+  /** See the organization, its members' names and its teams. Held by OWNER, ADMIN, MEMBER, ACCOUNTANT. */
   | 'ORGANIZATION_VIEW'
+  /** Make or unmake an OWNER, remove an OWNER, invite someone as OWNER. Held by OWNER. */
   | 'OWNERS_MANAGE'
+  /** Create projects (the creator is granted Owner on them). Held by OWNER, ADMIN. */
   | 'PROJECTS_CREATE'
+  /** Create, change and delete custom project roles. Held by OWNER, ADMIN. */
   | 'ROLES_MANAGE'
+  /** Create, rename and delete every team, and manage its members. Held by OWNER, ADMIN. */
   | 'TEAMS_MANAGE';
 
+/** A member's role in an organization, which decides their OrganizationPermissions. */
 export type OrganizationRole =
+  /** Sees the organization and manages its billing. Holds ORGANIZATION_VIEW, BILLING_MANAGE. */
   | 'ACCOUNTANT'
+  /** Runs the organization, short of deleting it and managing owners. Holds ORGANIZATION_VIEW, ORGANIZATION_SETTINGS_MANAGE, BILLING_MANAGE, MEMBERS_INVITE, MEMBERS_MANAGE, TEAMS_MANAGE, PROJECTS_CREATE, ROLES_MANAGE, AUDIT_LOG_VIEW. Every ProjectPermission on every project of the organization. */
   | 'ADMIN'
+  /** Belongs to the organization; project access comes from grants to them or their teams. Holds ORGANIZATION_VIEW. */
   | 'MEMBER'
+  /** Owns the organization; there is always at least one. Holds ORGANIZATION_VIEW, ORGANIZATION_SETTINGS_MANAGE, ORGANIZATION_DELETE, BILLING_MANAGE, MEMBERS_INVITE, MEMBERS_MANAGE, OWNERS_MANAGE, TEAMS_MANAGE, PROJECTS_CREATE, ROLES_MANAGE, AUDIT_LOG_VIEW. Every ProjectPermission on every project of the organization. */
   | 'OWNER';
 
+/** Where a page of a connection lies in the whole list (Relay cursor connections). */
 export type PageInfo = {
   __typename?: 'PageInfo';
+  /** The last item's cursor, to pass as `after` for the next page; null on an empty page. */
   endCursor?: Maybe<Scalars['String']['output']>;
+  /** Whether more items follow this page: ask again with `after: endCursor`. */
   hasNextPage: Scalars['Boolean']['output'];
+  /** Whether items come before this page; paging runs forward only, so this is true exactly when `after` was given. */
+  hasPreviousPage: Scalars['Boolean']['output'];
+  /** The first item's cursor; null on an empty page. */
+  startCursor?: Maybe<Scalars['String']['output']>;
 };
 
+/** An organization's subscription plan (BILLING_MANAGE changes it). */
 export type Plan =
+  /** Core plan. */
   | 'CORE'
+  /** Enterprise plan. */
   | 'ENTERPRISE'
+  /** The plan of every new organization. */
   | 'FREE'
+  /** Pro plan. */
   | 'PRO'
+  /** Teams plan. */
   | 'TEAMS';
 
+/** Whoever a project grant names: a user or a team. */
 export type Principal = Team | User;
 
+/** A project of an organization; members see it through PROJECT_VIEW (granted to them, to one of their teams, or held by every OWNER and ADMIN). */
 export type Project = {
   __typename?: 'Project';
   /** Every grant on the project: a user or a team, and its role; oldest first. */
   access: Array<ProjectAccess>;
+  /** When it was created. */
   createdAt: Scalars['DateTime']['output'];
+  /** Free text, at most 1,000 characters. */
   description?: Maybe<Scalars['String']['output']>;
   /** Needs PROJECT_ACCESS_MANAGE on the project. The user's permissions on it; NOT_FOUND when the user is not in its organization. */
   effectivePermissions: Array<ProjectPermission>;
+  /** Stable identifier. */
   id: Scalars['ID']['output'];
+  /** Display name (1 to 100 characters). */
   name: Scalars['String']['output'];
+  /** The organization it belongs to. */
   organization: Organization;
   /** The viewer's permissions on the project. */
   viewerPermissions: Array<ProjectPermission>;
 };
 
 
+/** A project of an organization; members see it through PROJECT_VIEW (granted to them, to one of their teams, or held by every OWNER and ADMIN). */
 export type ProjectEffectivePermissionsArgs = {
   userId: Scalars['ID']['input'];
 };
 
+/** One grant on a project: a user or a team, and the role they hold on it. */
 export type ProjectAccess = {
   __typename?: 'ProjectAccess';
+  /** The user or team the grant names. */
   principal: Principal;
+  /** The role they hold on the project. */
   role: Role;
 };
 
+/** The grant a mutation made. */
 export type ProjectAccessPayload = {
   __typename?: 'ProjectAccessPayload';
+  /** The grant. */
   access: ProjectAccess;
 };
 
+/** A page of projects, with how many there are in all. */
 export type ProjectConnection = {
   __typename?: 'ProjectConnection';
+  /** The items of this page with their cursors. */
   edges: Array<ProjectEdge>;
+  /** The items of this page, for clients that need no cursors per item (same order as `edges`). */
+  nodes: Array<Project>;
+  /** Where this page lies, and the cursors to page on. */
   pageInfo: PageInfo;
+  /** How many projects the whole list holds (every page), as this viewer sees it. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** One of the projects in a page, with its cursor. */
 export type ProjectEdge = {
   __typename?: 'ProjectEdge';
+  /** Where this item lies: pass it as `after` to list the items that follow it. */
   cursor: Scalars['String']['output'];
+  /** The item itself. */
   node: Project;
 };
 
+/** A project role an invitee receives on acceptance. */
 export type ProjectGrantInput = {
+  /** A project of the organization. */
   projectId: Scalars['ID']['input'];
   /** A custom role of the organization or a built-in role. */
   roleId: Scalars['ID']['input'];
 };
 
+/** The project a mutation changed. */
 export type ProjectPayload = {
   __typename?: 'ProjectPayload';
+  /** The project. */
   project: Project;
 };
 
+/** Something a user may do on a project, through the roles granted to them or their teams (OWNER and ADMIN of the organization hold all). */
 export type ProjectPermission =
+  /** Create, change and delete the project's content. In the built-in roles Use, Owner. */
   | 'CONTENT_MANAGE'
+  /** Mask data in the project's databases. In the built-in roles Use, Owner. */
   | 'DATABASE_MASK'
+  /** Connect to datasources and running containers. In the built-in roles View, Use, Owner. */
   | 'DATASOURCE_CONNECT'
+  /** Change the project's datasources. In the built-in roles Use, Owner. */
   | 'DATASOURCE_EDIT'
+  /** Create deployments. In the built-in roles Use, Owner. */
   | 'DEPLOYMENT_CREATE'
+  /** Grant and revoke access to the project, read others' effective permissions. In the built-in roles Owner. */
   | 'PROJECT_ACCESS_MANAGE'
+  /** Delete the project. In the built-in roles Owner. */
   | 'PROJECT_DELETE'
+  /** Change the project's options: name, description. In the built-in roles Owner. */
   | 'PROJECT_SETTINGS_MANAGE'
+  /** See the project and its content. In the built-in roles View, Use, Owner. */
   | 'PROJECT_VIEW';
 
+/**
+ * Orgraph: accounts, organizations, members, teams, projects and roles, over GraphQL.
+ *
+ * Authenticate with the HTTP header `Authorization: Bearer <token>` (in GraphiQL: the Headers tab, e.g. `{"Authorization": "Bearer <token>"}`).
+ * A session token comes from `register`, `login` or `acceptInvitation` (`AuthPayload.token`). Without the header the request is anonymous:
+ * `viewer` is null, and everything but `register`, `login`, `invitationPreview`, `acceptInvitation` and `declineInvitation` answers UNAUTHENTICATED.
+ *
+ * Refusals are GraphQL errors whose `extensions.code` says why (see Mutation). Lists are Relay connections: `first` (1 to 100) and `after`,
+ * with `nodes`, `edges` and `pageInfo`.
+ */
 export type Query = {
   __typename?: 'Query';
   /** Public: anyone holding the token may preview the invitation. Null when the token matches none. */
@@ -707,66 +972,121 @@ export type Query = {
 };
 
 
+/**
+ * Orgraph: accounts, organizations, members, teams, projects and roles, over GraphQL.
+ *
+ * Authenticate with the HTTP header `Authorization: Bearer <token>` (in GraphiQL: the Headers tab, e.g. `{"Authorization": "Bearer <token>"}`).
+ * A session token comes from `register`, `login` or `acceptInvitation` (`AuthPayload.token`). Without the header the request is anonymous:
+ * `viewer` is null, and everything but `register`, `login`, `invitationPreview`, `acceptInvitation` and `declineInvitation` answers UNAUTHENTICATED.
+ *
+ * Refusals are GraphQL errors whose `extensions.code` says why (see Mutation). Lists are Relay connections: `first` (1 to 100) and `after`,
+ * with `nodes`, `edges` and `pageInfo`.
+ */
 export type QueryInvitationPreviewArgs = {
   token: Scalars['String']['input'];
 };
 
 
+/**
+ * Orgraph: accounts, organizations, members, teams, projects and roles, over GraphQL.
+ *
+ * Authenticate with the HTTP header `Authorization: Bearer <token>` (in GraphiQL: the Headers tab, e.g. `{"Authorization": "Bearer <token>"}`).
+ * A session token comes from `register`, `login` or `acceptInvitation` (`AuthPayload.token`). Without the header the request is anonymous:
+ * `viewer` is null, and everything but `register`, `login`, `invitationPreview`, `acceptInvitation` and `declineInvitation` answers UNAUTHENTICATED.
+ *
+ * Refusals are GraphQL errors whose `extensions.code` says why (see Mutation). Lists are Relay connections: `first` (1 to 100) and `after`,
+ * with `nodes`, `edges` and `pageInfo`.
+ */
 export type QueryOrganizationArgs = {
   id?: InputMaybe<Scalars['ID']['input']>;
   moniker?: InputMaybe<Scalars['String']['input']>;
 };
 
 
+/**
+ * Orgraph: accounts, organizations, members, teams, projects and roles, over GraphQL.
+ *
+ * Authenticate with the HTTP header `Authorization: Bearer <token>` (in GraphiQL: the Headers tab, e.g. `{"Authorization": "Bearer <token>"}`).
+ * A session token comes from `register`, `login` or `acceptInvitation` (`AuthPayload.token`). Without the header the request is anonymous:
+ * `viewer` is null, and everything but `register`, `login`, `invitationPreview`, `acceptInvitation` and `declineInvitation` answers UNAUTHENTICATED.
+ *
+ * Refusals are GraphQL errors whose `extensions.code` says why (see Mutation). Lists are Relay connections: `first` (1 to 100) and `after`,
+ * with `nodes`, `edges` and `pageInfo`.
+ */
 export type QueryProjectArgs = {
   id: Scalars['ID']['input'];
 };
 
+/** Where an organization's data is kept; chosen at creation, never changed. */
 export type Region =
+  /** Europe, first region. */
   | 'EU1'
+  /** Europe, second region. */
   | 'EU2'
+  /** United States, first region. */
   | 'US1'
+  /** United States, second region. */
   | 'US2';
 
+/** A new account and its first organization. */
 export type RegisterInput = {
+  /** Compared case-insensitively and stored lowercase; at most 254 characters. Taken: CONFLICT. */
   email: Scalars['String']['input'];
+  /** Display name, 1 to 100 characters. */
   name: Scalars['String']['input'];
   /** Defaults to "<name>'s organization". */
   organizationName?: InputMaybe<Scalars['String']['input']>;
+  /** 10 to 256 characters. */
   password: Scalars['String']['input'];
   /** Defaults to the server's DEFAULT_REGION. */
   region?: InputMaybe<Region>;
 };
 
+/** Whom to remove from which organization. */
 export type RemoveMemberInput = {
+  /** The organization. */
   organizationId: Scalars['ID']['input'];
+  /** The member to remove; an OWNER needs OWNERS_MANAGE. */
   userId: Scalars['ID']['input'];
 };
 
+/** Who was removed. */
 export type RemoveMemberPayload = {
   __typename?: 'RemoveMemberPayload';
+  /** The user who is no longer a member. */
   removedUserId: Scalars['ID']['output'];
 };
 
+/** Whom to remove from which team. */
 export type RemoveTeamMemberInput = {
+  /** The team. */
   teamId: Scalars['ID']['input'];
+  /** A member of the team. */
   userId: Scalars['ID']['input'];
 };
 
+/** Who was removed from the team. */
 export type RemoveTeamMemberPayload = {
   __typename?: 'RemoveTeamMemberPayload';
+  /** The user who left the team. */
   removedUserId: Scalars['ID']['output'];
 };
 
+/** The invitation to send again. */
 export type ResendInvitationInput = {
+  /** A PENDING or EXPIRED invitation. */
   invitationId: Scalars['ID']['input'];
 };
 
+/** The invitation to revoke. */
 export type RevokeInvitationInput = {
+  /** A PENDING invitation. */
   invitationId: Scalars['ID']['input'];
 };
 
+/** Whose grant on which project to revoke. */
 export type RevokeProjectAccessInput = {
+  /** The project to delete. */
   projectId: Scalars['ID']['input'];
   /** Exactly one of userId and teamId. */
   teamId?: InputMaybe<Scalars['ID']['input']>;
@@ -774,110 +1094,158 @@ export type RevokeProjectAccessInput = {
   userId?: InputMaybe<Scalars['ID']['input']>;
 };
 
+/** A project role: a named set of ProjectPermissions. The built-in roles (View, Use, Owner) are shared by every organization and fixed; custom roles belong to one organization (ROLES_MANAGE). */
 export type Role = {
   __typename?: 'Role';
+  /** True for View, Use and Owner, which every organization shares and nobody can change. */
   builtIn: Scalars['Boolean']['output'];
+  /** Free text, at most 1,000 characters. */
   description?: Maybe<Scalars['String']['output']>;
+  /** Stable identifier; built-in roles have fixed ids. */
   id: Scalars['ID']['output'];
+  /** Unique within the organization and never a built-in role's name, case-insensitively. */
   name: Scalars['String']['output'];
+  /** What the role allows on a project; always includes PROJECT_VIEW. */
   permissions: Array<ProjectPermission>;
 };
 
+/** The role a mutation changed. */
 export type RolePayload = {
   __typename?: 'RolePayload';
+  /** The role. */
   role: Role;
 };
 
+/** The organization to make the viewer's active one. */
 export type SwitchOrganizationInput = {
+  /** An organization the viewer belongs to. */
   organizationId: Scalars['ID']['input'];
 };
 
+/** The viewer with their new active organization. */
 export type SwitchOrganizationPayload = {
   __typename?: 'SwitchOrganizationPayload';
+  /** The viewer, whose activeOrganization is now the chosen one. */
   viewer: User;
 };
 
+/** A group of members of one organization; grants on projects can name a team. TEAM_ADMINs manage their team; TEAMS_MANAGE covers every team. */
 export type Team = {
   __typename?: 'Team';
+  /** Free text, at most 1,000 characters. */
   description?: Maybe<Scalars['String']['output']>;
+  /** Stable identifier. */
   id: Scalars['ID']['output'];
   /** The team new members join by default; it can be renamed, never deleted. */
   isDefault: Scalars['Boolean']['output'];
   /** Newest first. */
   members: TeamMemberConnection;
+  /** Unique within the organization, case-insensitively. */
   name: Scalars['String']['output'];
   /** The viewer's role in this team; null when not in it. */
   viewerRole?: Maybe<TeamRole>;
 };
 
 
+/** A group of members of one organization; grants on projects can name a team. TEAM_ADMINs manage their team; TEAMS_MANAGE covers every team. */
 export type TeamMembersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** A member of a team, with their role in it. */
 export type TeamMember = {
   __typename?: 'TeamMember';
+  /** TEAM_ADMIN manages the team; TEAM_MEMBER does not. */
   role: TeamRole;
+  /** The member. */
   user: User;
 };
 
+/** A page of team members, with how many there are in all. */
 export type TeamMemberConnection = {
   __typename?: 'TeamMemberConnection';
+  /** The items of this page with their cursors. */
   edges: Array<TeamMemberEdge>;
+  /** The items of this page, for clients that need no cursors per item (same order as `edges`). */
+  nodes: Array<TeamMember>;
+  /** Where this page lies, and the cursors to page on. */
   pageInfo: PageInfo;
+  /** How many team members the whole list holds (every page), as this viewer sees it. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** One of the team members in a page, with its cursor. */
 export type TeamMemberEdge = {
   __typename?: 'TeamMemberEdge';
+  /** Where this item lies: pass it as `after` to list the items that follow it. */
   cursor: Scalars['String']['output'];
+  /** The item itself. */
   node: TeamMember;
 };
 
+/** The team membership a mutation changed. */
 export type TeamMemberPayload = {
   __typename?: 'TeamMemberPayload';
+  /** The team membership. */
   member: TeamMember;
 };
 
+/** The team a mutation changed. */
 export type TeamPayload = {
   __typename?: 'TeamPayload';
+  /** The team. */
   team: Team;
 };
 
+/** A member's role in one team. */
 export type TeamRole =
+  /** Manages this team: renames it, adds organization members to it, changes their team role, removes them. */
   | 'TEAM_ADMIN'
+  /** Belongs to the team (and so holds its project grants); no team management. */
   | 'TEAM_MEMBER';
 
+/** Whose organization role to change, and to what. */
 export type UpdateMemberRoleInput = {
+  /** The organization. */
   organizationId: Scalars['ID']['input'];
   /** To or from OWNER needs OWNERS_MANAGE. */
   role: OrganizationRole;
+  /** The member whose role changes. */
   userId: Scalars['ID']['input'];
 };
 
+/** The organization's settings to change; omitted fields stay as they are. */
 export type UpdateOrganizationInput = {
   /** ISO 3166-1 alpha-2; null clears it. */
   country?: InputMaybe<Scalars['String']['input']>;
   /** Set to null or "" to clear. */
   description?: InputMaybe<Scalars['String']['input']>;
+  /** 3 to 39 lowercase letters, digits and single hyphens; free among every current and former moniker (else CONFLICT). */
   moniker?: InputMaybe<Scalars['String']['input']>;
+  /** 1 to 100 characters. */
   name?: InputMaybe<Scalars['String']['input']>;
   /** Where notifications go; null sends them to each owner. */
   notificationEmail?: InputMaybe<Scalars['String']['input']>;
+  /** The organization. */
   organizationId: Scalars['ID']['input'];
 };
 
+/** The project's settings to change; omitted fields stay as they are. */
 export type UpdateProjectInput = {
   /** Set to null or "" to clear. */
   description?: InputMaybe<Scalars['String']['input']>;
+  /** 1 to 100 characters. */
   name?: InputMaybe<Scalars['String']['input']>;
+  /** The project. */
   projectId: Scalars['ID']['input'];
 };
 
+/** The custom role's fields to change; omitted fields stay as they are. */
 export type UpdateRoleInput = {
   /** Set to null or "" to clear. */
   description?: InputMaybe<Scalars['String']['input']>;
+  /** 1 to 100 characters; unique in the organization (else CONFLICT) and not a built-in role's name after NFKC and case folding (else BAD_USER_INPUT). */
   name?: InputMaybe<Scalars['String']['input']>;
   /** Replaces the set; must include PROJECT_VIEW. */
   permissions?: InputMaybe<Array<ProjectPermission>>;
@@ -885,32 +1253,43 @@ export type UpdateRoleInput = {
   roleId: Scalars['ID']['input'];
 };
 
+/** The team's fields to change; omitted fields stay as they are. */
 export type UpdateTeamInput = {
   /** Set to null or "" to clear. */
   description?: InputMaybe<Scalars['String']['input']>;
+  /** 1 to 100 characters, unique in the organization. */
   name?: InputMaybe<Scalars['String']['input']>;
+  /** The team. */
   teamId: Scalars['ID']['input'];
 };
 
+/** Whose team role to change, and to what. */
 export type UpdateTeamMemberRoleInput = {
+  /** The new team role. */
   role: TeamRole;
+  /** The team. */
   teamId: Scalars['ID']['input'];
+  /** A member of the team. */
   userId: Scalars['ID']['input'];
 };
 
+/** A person with an account. Their email is visible only to themselves and to members holding MEMBERS_MANAGE in a shared organization. */
 export type User = {
   __typename?: 'User';
   /** Only on the viewer; null elsewhere. */
   activeOrganization?: Maybe<Organization>;
   /** Visible to the user, and to members who hold MEMBERS_MANAGE in an organization the user belongs to; null to everyone else. */
   email?: Maybe<Scalars['String']['output']>;
+  /** Stable identifier. */
   id: Scalars['ID']['output'];
+  /** Display name. */
   name: Scalars['String']['output'];
   /** Only on the viewer: the organizations the viewer belongs to, oldest membership first. */
   organizations: OrganizationConnection;
 };
 
 
+/** A person with an account. Their email is visible only to themselves and to members holding MEMBERS_MANAGE in a shared organization. */
 export type UserOrganizationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -960,6 +1339,15 @@ export type SwitchOrganizationMutationVariables = Exact<{
 
 
 export type SwitchOrganizationMutation = { __typename?: 'Mutation', switchOrganization: { __typename?: 'SwitchOrganizationPayload', viewer: { __typename?: 'User', id: string, activeOrganization?: { __typename?: 'Organization', id: string, moniker: string } | null } } };
+
+export type MemberNodesQueryVariables = Exact<{
+  moniker: Scalars['String']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type MemberNodesQuery = { __typename?: 'Query', organization?: { __typename?: 'Organization', id: string, members: { __typename?: 'MemberConnection', totalCount: number, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, hasPreviousPage: boolean, startCursor?: string | null, endCursor?: string | null }, nodes: Array<{ __typename?: 'Member', role: OrganizationRole, user: { __typename?: 'User', id: string, name: string } }> }, projects: { __typename?: 'ProjectConnection', nodes: Array<{ __typename?: 'Project', id: string, name: string }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, hasPreviousPage: boolean, startCursor?: string | null, endCursor?: string | null } }, invitations: { __typename?: 'InvitationConnection', nodes: Array<{ __typename?: 'Invitation', id: string, email: string, status: InvitationStatus }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, hasPreviousPage: boolean, startCursor?: string | null, endCursor?: string | null } }, auditLog: { __typename?: 'AuditEventConnection', nodes: Array<{ __typename?: 'AuditEvent', id: string, action: string }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, hasPreviousPage: boolean, startCursor?: string | null, endCursor?: string | null } } } | null };
 
 export type InviteMemberMutationVariables = Exact<{
   input: InviteMemberInput;
@@ -1230,6 +1618,7 @@ export const LoginDocument = {"kind":"Document","definitions":[{"kind":"Operatio
 export const LogoutDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"Logout"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"LogoutInput"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"logout"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"loggedOut"}}]}}]}}]} as unknown as DocumentNode<LogoutMutation, LogoutMutationVariables>;
 export const ViewerDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Viewer"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"activeOrganization"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"moniker"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"organizations"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"moniker"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"region"}},{"kind":"Field","name":{"kind":"Name","value":"plan"}},{"kind":"Field","name":{"kind":"Name","value":"viewerRole"}},{"kind":"Field","name":{"kind":"Name","value":"viewerPermissions"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<ViewerQuery, ViewerQueryVariables>;
 export const SwitchOrganizationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SwitchOrganization"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SwitchOrganizationInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"switchOrganization"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"activeOrganization"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"moniker"}}]}}]}}]}}]}}]} as unknown as DocumentNode<SwitchOrganizationMutation, SwitchOrganizationMutationVariables>;
+export const MemberNodesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MemberNodes"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"moniker"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organization"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"moniker"},"value":{"kind":"Variable","name":{"kind":"Name","value":"moniker"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"members"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"hasPreviousPage"}},{"kind":"Field","name":{"kind":"Name","value":"startCursor"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"projects"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"5"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"hasPreviousPage"}},{"kind":"Field","name":{"kind":"Name","value":"startCursor"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"invitations"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"5"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"hasPreviousPage"}},{"kind":"Field","name":{"kind":"Name","value":"startCursor"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"auditLog"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"5"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"action"}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"hasPreviousPage"}},{"kind":"Field","name":{"kind":"Name","value":"startCursor"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]}}]} as unknown as DocumentNode<MemberNodesQuery, MemberNodesQueryVariables>;
 export const InviteMemberDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"InviteMember"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"InviteMemberInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"inviteMember"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"invitation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"note"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"sentCount"}},{"kind":"Field","name":{"kind":"Name","value":"lastSentAt"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"teams"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"projectGrants"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"project"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"role"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"invitedBy"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]} as unknown as DocumentNode<InviteMemberMutation, InviteMemberMutationVariables>;
 export const OrganizationInvitationsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"OrganizationInvitations"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"moniker"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"status"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"InvitationStatus"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organization"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"moniker"},"value":{"kind":"Variable","name":{"kind":"Name","value":"moniker"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"invitations"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"status"},"value":{"kind":"Variable","name":{"kind":"Name","value":"status"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"sentCount"}},{"kind":"Field","name":{"kind":"Name","value":"lastSentAt"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<OrganizationInvitationsQuery, OrganizationInvitationsQueryVariables>;
 export const ResendInvitationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ResendInvitation"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ResendInvitationInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"resendInvitation"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"invitation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"sentCount"}},{"kind":"Field","name":{"kind":"Name","value":"lastSentAt"}}]}}]}}]}}]} as unknown as DocumentNode<ResendInvitationMutation, ResendInvitationMutationVariables>;

@@ -6,7 +6,7 @@ import { print, type DocumentNode } from 'graphql';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { startServer, type RunningServer, type StartOptions } from '../../src/app/server';
 import { loadConfig } from '../../src/config/config';
-import { createLogger } from '../../src/config/logger';
+import { createLogger, type Logger } from '../../src/config/logger';
 
 export interface GraphQLResponse<T> {
   data?: T | null;
@@ -28,11 +28,11 @@ export interface TestServer {
  * mail goes to .eml files in a temporary MAIL_DIR; the mail worker polls every 50 ms and a
  * failed mail is retried after about a second. Attempt budgets are off (RATE_LIMITS=off) unless `env` turns them on.
  */
-export async function startTestServer(env: Record<string, string> = {}, options: Pick<StartOptions, 'freshDatabase'> = {}): Promise<TestServer> {
+export async function startTestServer(env: Record<string, string> = {}, options: Pick<StartOptions, 'freshDatabase'> & { logger?: Logger } = {}): Promise<TestServer> {
   const mailDir = path.join(tmpdir(), `orgraph-mail-${randomBytes(4).toString('hex')}`);
   // Tests register many users from one address: budgets are off unless a test turns them on (RATE_LIMITS: 'on').
   const config = loadConfig({ ...process.env, HOST: '127.0.0.1', PORT: '0', NODE_ENV: 'test', LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent', MAIL_DIR: mailDir, RATE_LIMITS: 'off', ...env });
-  const server = await startServer({ config, logger: createLogger(config.logLevel), freshDatabase: options.freshDatabase ?? true, mailWorker: { pollIntervalMs: 50 }, mailRetry: { retryDelaySeconds: 1 } });
+  const server = await startServer({ config, logger: options.logger ?? createLogger(config.logLevel), freshDatabase: options.freshDatabase ?? true, mailWorker: { pollIntervalMs: 50 }, mailRetry: { retryDelaySeconds: 1 } });
   return {
     url: server.url,
     server,

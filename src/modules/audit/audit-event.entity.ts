@@ -4,11 +4,11 @@ import { User } from '../auth/user.entity';
 import { Organization } from '../organizations/organization.entity';
 
 /** Append-only record of a change to an organization. */
-@ObjectType()
+@ObjectType({ description: 'One change made to an organization (append-only), readable with AUDIT_LOG_VIEW.' })
 @Entity('audit_events')
 @Index(['organizationId', 'createdAt', 'id'])
 export class AuditEvent {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Stable identifier.' })
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
@@ -31,11 +31,11 @@ export class AuditEvent {
   @Column({ type: 'varchar', length: 64 })
   action: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'What kind of thing changed (e.g. member, invitation, team), when one thing did.' })
   @Column({ type: 'varchar', length: 32, nullable: true })
   targetType: string | null;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'The id of the thing that changed, when one thing did.' })
   @Column({ type: 'uuid', nullable: true })
   targetId: string | null;
 
@@ -43,7 +43,7 @@ export class AuditEvent {
   @Column({ type: 'jsonb', default: {} })
   data: Record<string, unknown>;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When it happened.' })
   @CreateDateColumn({ type: 'timestamptz', precision: 3, default: () => 'clock_timestamp()' })
   createdAt: Date;
 }

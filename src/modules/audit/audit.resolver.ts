@@ -1,7 +1,7 @@
-import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../graphql/context';
 import { pageRequest } from '../../common/paging';
-import { toConnection, type ConnectionShape } from '../../graphql/pagination';
+import { AfterArg, FirstArg, toConnection, type ConnectionShape } from '../../graphql/pagination';
 import { User } from '../auth/user.entity';
 import { Organization } from '../organizations/organization.entity';
 import { AuditEvent } from './audit-event.entity';
@@ -21,8 +21,8 @@ export class OrganizationAuditLogResolver {
   async auditLog(
     @Root() organization: Organization,
     @Ctx() ctx: Context,
-    @Arg('first', () => Int, { nullable: true }) first: number | null,
-    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @FirstArg() first: number | null,
+    @AfterArg() after: string | null,
   ): Promise<ConnectionShape<AuditEvent>> {
     const request = pageRequest(first, after);
     const { rows, totalCount } = await ctx.services.audit.page(organization.id, request);

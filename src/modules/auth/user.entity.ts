@@ -2,14 +2,14 @@ import { Field, ID, ObjectType } from 'type-graphql';
 import { Check, Column, Index, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { Organization } from '../organizations/organization.entity';
 
-@ObjectType()
+@ObjectType({ description: 'A person with an account. Their email is visible only to themselves and to members holding MEMBERS_MANAGE in a shared organization.' })
 @Entity('users')
 @Check('users_email_lowercase', 'email = lower(email)')
 // Trigram indexes for member search live in a migration; TypeORM cannot describe them.
 @Index('users_name_trgm', { synchronize: false })
 @Index('users_email_trgm', { synchronize: false })
 export class User {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Stable identifier.' })
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
@@ -17,7 +17,7 @@ export class User {
   @Column({ type: 'varchar', length: 320, unique: true })
   email: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Display name.' })
   @Column({ type: 'varchar', length: 100 })
   name: string;
 

@@ -11,9 +11,19 @@ export enum InvitationStatus {
   REVOKED = 'REVOKED',
   EXPIRED = 'EXPIRED',
 }
-registerEnumType(InvitationStatus, { name: 'InvitationStatus' });
+registerEnumType(InvitationStatus, {
+  name: 'InvitationStatus',
+  description: 'Where an invitation stands.',
+  valuesConfig: {
+    PENDING: { description: 'Sent, not answered; the token works until `expiresAt`.' },
+    ACCEPTED: { description: 'The invitee became a member.' },
+    DECLINED: { description: 'The token holder declined.' },
+    REVOKED: { description: 'Revoked by a MEMBERS_INVITE holder, or because its inviter left.' },
+    EXPIRED: { description: 'Not answered before `expiresAt`; a resend makes it PENDING again.' },
+  },
+});
 
-@ObjectType()
+@ObjectType({ description: 'An invitation to join an organization, as its MEMBERS_INVITE holders see it. The token holder of a public decline sees only `id` and `status`.' })
 @Entity('invitations')
 @Index('invitations_one_pending', ['organizationId', 'email'], { unique: true, where: `status = 'PENDING'` })
 @Check('invitations_role', `role IN ('OWNER', 'ADMIN', 'MEMBER', 'ACCOUNTANT')`)
@@ -21,7 +31,7 @@ registerEnumType(InvitationStatus, { name: 'InvitationStatus' });
 @Check('invitations_email_lowercase', 'email = lower(email)')
 @Index(['organizationId', 'createdAt', 'id'])
 export class Invitation {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Stable identifier.' })
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
@@ -32,19 +42,19 @@ export class Invitation {
   @JoinColumn({ name: 'organization_id' })
   organization?: Organization;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The invited address, lowercase.' })
   @Column({ type: 'varchar', length: 320 })
   email: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The invitee's name, if the inviter gave one." })
   @Column({ type: 'varchar', length: 100, nullable: true })
   name: string | null;
 
-  @Field(() => OrganizationRole)
+  @Field(() => OrganizationRole, { description: 'The organization role the invitee receives on acceptance.' })
   @Column({ type: 'varchar', length: 16 })
   role: OrganizationRole;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The inviter's note, shown in the email." })
   @Column({ type: 'varchar', length: 1000, nullable: true })
   note: string | null;
 
@@ -56,15 +66,15 @@ export class Invitation {
   @Column({ type: 'bytea', nullable: true, unique: true })
   tokenHash: Buffer | null;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When the token stops working: 7 days (or the chosen days) after it was last sent.' })
   @Column({ type: 'timestamptz' })
   expiresAt: Date;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'How many times it was sent (1, plus one per resend).' })
   @Column({ type: 'integer', default: 1 })
   sentCount: number;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When it was last sent.' })
   @Column({ type: 'timestamptz', default: () => 'now()' })
   lastSentAt: Date;
 
@@ -83,11 +93,11 @@ export class Invitation {
   @JoinColumn({ name: 'accepted_by_id' })
   acceptedBy?: User;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When it was first sent.' })
   @CreateDateColumn({ type: 'timestamptz', precision: 3, default: () => 'clock_timestamp()' })
   createdAt: Date;
 
-  @Field(() => InvitationStatus)
+  @Field(() => InvitationStatus, { description: 'Where it stands; EXPIRED once `expiresAt` has passed.' })
   get status(): InvitationStatus {
     if (this.storedStatus === InvitationStatus.PENDING && this.expiresAt.getTime() <= Date.now()) {
       return InvitationStatus.EXPIRED;

@@ -5,18 +5,18 @@ import { OrganizationRole } from '../../authz/enums';
 
 export const EXPIRES_IN_DAYS_MAX = 30;
 
-@InputType()
+@InputType({ description: 'A project role an invitee receives on acceptance.' })
 export class ProjectGrantInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'A project of the organization.' })
   projectId: string;
 
   @Field(() => ID, { description: 'A custom role of the organization or a built-in role.' })
   roleId: string;
 }
 
-@InputType()
+@InputType({ description: 'Whom to invite, with which organization role, teams and project grants.' })
 export class InviteMemberInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The organization to invite into.' })
   organizationId: string;
 
   @EmailField({ description: 'Compared case-insensitively; stored lowercase.' })
@@ -36,7 +36,7 @@ export class InviteMemberInput {
   @Field(() => [ProjectGrantInput], { nullable: true, description: 'Project roles the invitee receives; each needs PROJECT_ACCESS_MANAGE and every permission of the role.' })
   projectGrants?: ProjectGrantInput[] | null;
 
-  @TextField()
+  @TextField({ description: 'Shown in the email; at most 1,000 characters.' })
   note?: string | null;
 
   @Field(() => Int, { nullable: true, description: `1 to ${EXPIRES_IN_DAYS_MAX}; defaults to the server's INVITATION_TTL_DAYS.` })
@@ -47,21 +47,21 @@ export class InviteMemberInput {
   expiresInDays?: number | null;
 }
 
-@InputType()
+@InputType({ description: 'The invitation to send again.' })
 export class ResendInvitationInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'A PENDING or EXPIRED invitation.' })
   invitationId: string;
 }
 
-@InputType()
+@InputType({ description: 'The invitation to revoke.' })
 export class RevokeInvitationInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'A PENDING invitation.' })
   invitationId: string;
 }
 
-@InputType()
+@InputType({ description: 'The invitation token, and the new account when there is no session.' })
 export class AcceptInvitationInput {
-  @Field(() => String)
+  @Field(() => String, { description: 'The token from the invitation link.' })
   token: string;
 
   @NameField({ nullable: true, description: 'Only without a session, to create the account.' })
@@ -71,8 +71,8 @@ export class AcceptInvitationInput {
   password?: string | null;
 }
 
-@InputType()
+@InputType({ description: 'The invitation token to decline.' })
 export class DeclineInvitationInput {
-  @Field(() => String)
+  @Field(() => String, { description: 'The token from the invitation link.' })
   token: string;
 }

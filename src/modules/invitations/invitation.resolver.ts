@@ -1,7 +1,7 @@
-import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { requireViewer, type Context } from '../../graphql/context';
 import { signIn } from '../auth/auth.api';
-import type { ConnectionShape } from '../../graphql/pagination';
+import { AfterArg, FirstArg, type ConnectionShape } from '../../graphql/pagination';
 import { User } from '../auth/user.entity';
 import { Organization } from '../organizations/organization.entity';
 import { Team } from '../teams/team.entity';
@@ -12,45 +12,45 @@ import { AcceptInvitationPayload, InvitationConnection, InvitationPayload, Invit
 @Resolver(() => Invitation)
 export class InvitationResolver {
   @Query(() => InvitationPreview, { nullable: true, description: 'Public: anyone holding the token may preview the invitation. Null when the token matches none.' })
-  invitationPreview(@Arg('token', () => String) token: string, @Ctx() ctx: Context): Promise<InvitationPreview | null> {
+  invitationPreview(@Arg('token', () => String, { description: 'The token from the invitation link.' }) token: string, @Ctx() ctx: Context): Promise<InvitationPreview | null> {
     return ctx.services.invitations.preview(token);
   }
 
   @Mutation(() => InvitationPayload, { description: 'Records the invitation and emails the invitee a link with a token.' })
-  async inviteMember(@Arg('input', () => InviteMemberInput) input: InviteMemberInput, @Ctx() ctx: Context): Promise<InvitationPayload> {
+  async inviteMember(@Arg('input', () => InviteMemberInput, { description: 'The parameters of `inviteMember`.' }) input: InviteMemberInput, @Ctx() ctx: Context): Promise<InvitationPayload> {
     return { invitation: await ctx.services.invitations.invite(requireViewer(ctx).user.id, input) };
   }
 
   @Mutation(() => InvitationPayload, { description: 'A new token (the old one is GONE), a new expiry, another email; for PENDING and EXPIRED invitations.' })
-  async resendInvitation(@Arg('input', () => ResendInvitationInput) input: ResendInvitationInput, @Ctx() ctx: Context): Promise<InvitationPayload> {
+  async resendInvitation(@Arg('input', () => ResendInvitationInput, { description: 'The parameters of `resendInvitation`.' }) input: ResendInvitationInput, @Ctx() ctx: Context): Promise<InvitationPayload> {
     return { invitation: await ctx.services.invitations.resend(requireViewer(ctx).user.id, input.invitationId) };
   }
 
-  @Mutation(() => InvitationPayload)
-  async revokeInvitation(@Arg('input', () => RevokeInvitationInput) input: RevokeInvitationInput, @Ctx() ctx: Context): Promise<InvitationPayload> {
+  @Mutation(() => InvitationPayload, { description: 'Needs MEMBERS_INVITE. Ends a pending invitation (REVOKED); its token is GONE from then on.' })
+  async revokeInvitation(@Arg('input', () => RevokeInvitationInput, { description: 'The parameters of `revokeInvitation`.' }) input: RevokeInvitationInput, @Ctx() ctx: Context): Promise<InvitationPayload> {
     return { invitation: await ctx.services.invitations.revoke(requireViewer(ctx).user.id, input.invitationId) };
   }
 
   @Mutation(() => AcceptInvitationPayload, {
     description: 'Public. With a session, its email must be the invited one; without, name and password create the account (unless one exists: sign in first).',
   })
-  async acceptInvitation(@Arg('input', () => AcceptInvitationInput) input: AcceptInvitationInput, @Ctx() ctx: Context): Promise<AcceptInvitationPayload> {
+  async acceptInvitation(@Arg('input', () => AcceptInvitationInput, { description: 'The parameters of `acceptInvitation`.' }) input: AcceptInvitationInput, @Ctx() ctx: Context): Promise<AcceptInvitationPayload> {
     const result = await ctx.services.invitations.accept(ctx.viewer, input);
     if (result.session) signIn(ctx, { user: result.user, sessionId: result.session.sessionId });
     return { token: result.session?.token ?? null, user: result.user, organization: result.organization };
   }
 
   @Mutation(() => InvitationPayload, { description: 'Public: the token holder declines.' })
-  async declineInvitation(@Arg('input', () => DeclineInvitationInput) input: DeclineInvitationInput, @Ctx() ctx: Context): Promise<InvitationPayload> {
+  async declineInvitation(@Arg('input', () => DeclineInvitationInput, { description: 'The parameters of `declineInvitation`.' }) input: DeclineInvitationInput, @Ctx() ctx: Context): Promise<InvitationPayload> {
     return { invitation: await ctx.services.invitations.decline(ctx.viewer?.user.id ?? null, input.token) };
   }
 
-  @FieldResolver(() => [Team])
+  @FieldResolver(() => [Team], { description: 'The teams the invitee joins as TEAM_MEMBER on acceptance.' })
   async teams(@Root() invitation: Invitation, @Ctx() ctx: Context): Promise<Team[]> {
     return (await ctx.loaders.invitationTeams.load(invitation.id)).map((t) => t.team!);
   }
 
-  @FieldResolver(() => [InvitationProjectGrantView])
+  @FieldResolver(() => [InvitationProjectGrantView], { description: 'The project roles the invitee receives on acceptance.' })
   async projectGrants(@Root() invitation: Invitation, @Ctx() ctx: Context): Promise<InvitationProjectGrantView[]> {
     return (await ctx.loaders.invitationProjectGrants.load(invitation.id)).map((g) => ({ project: g.project!, role: g.role! }));
   }
@@ -67,9 +67,9 @@ export class OrganizationInvitationsResolver {
   invitations(
     @Root() organization: Organization,
     @Ctx() ctx: Context,
-    @Arg('status', () => InvitationStatus, { nullable: true }) status: InvitationStatus | null,
-    @Arg('first', () => Int, { nullable: true }) first: number | null,
-    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('status', () => InvitationStatus, { nullable: true, description: 'Only invitations in this status (EXPIRED includes PENDING ones past `expiresAt`).' }) status: InvitationStatus | null,
+    @FirstArg() first: number | null,
+    @AfterArg() after: string | null,
   ): Promise<ConnectionShape<Invitation>> {
     return ctx.services.invitations.list(organization.id, status, first, after);
   }

@@ -11,69 +11,69 @@ export const InvitationConnection = connectionTypes(Invitation, 'Invitation');
 
 @ObjectType('InvitationProjectGrant', { description: 'A project role the invitee receives on acceptance.' })
 export class InvitationProjectGrantView {
-  @Field(() => Project)
+  @Field(() => Project, { description: 'The project.' })
   project: Project;
 
-  @Field(() => Role)
+  @Field(() => Role, { description: 'The role on it.' })
   role: Role;
 }
 
-@ObjectType()
+@ObjectType({ description: 'The invitation a mutation changed.' })
 export class InvitationPayload {
-  @Field(() => Invitation)
+  @Field(() => Invitation, { description: 'The invitation.' })
   invitation: Invitation;
 }
 
-@ObjectType()
+@ObjectType({ description: 'The membership an accepted invitation made.' })
 export class AcceptInvitationPayload {
   @Field(() => String, { nullable: true, description: 'A new session token, only when this call created the account.' })
   token: string | null;
 
-  @Field(() => User)
+  @Field(() => User, { description: 'The user who became a member.' })
   user: User;
 
-  @Field(() => Organization)
+  @Field(() => Organization, { description: 'The organization they joined.' })
   organization: Organization;
 }
 
 @ObjectType({ description: 'What the token holder may see of the organization.' })
 export class InvitationOrganization {
-  @Field(() => String)
+  @Field(() => String, { description: "The organization's name." })
   name: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: "The organization's current moniker." })
   moniker: string;
 }
 
-@ObjectType()
+@ObjectType({ description: 'Who sent an invitation, as the token holder may see them.' })
 export class InvitationInviter {
-  @Field(() => String)
+  @Field(() => String, { description: "The inviter's name." })
   name: string;
 }
 
 @ObjectType({ description: 'An invitation as its token holder sees it, before accepting.' })
 export class InvitationPreview {
-  @Field(() => String)
+  @Field(() => String, { description: 'The invited address.' })
   email: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The invitee's name, if the inviter gave one." })
   name: string | null;
 
-  @Field(() => OrganizationRole)
+  @Field(() => OrganizationRole, { description: 'The organization role the invitee would receive.' })
   role: OrganizationRole;
 
-  @Field(() => InvitationStatus)
+  @Field(() => InvitationStatus, { description: 'Where it stands: only PENDING can be accepted or declined.' })
   status: InvitationStatus;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When the token stops working.' })
   expiresAt: Date;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The inviter's note." })
   note: string | null;
 
-  @Field(() => InvitationOrganization)
+  @Field(() => InvitationOrganization, { description: 'The organization inviting.' })
   organization: InvitationOrganization;
 
-  @Field(() => InvitationInviter, { nullable: true })
+  @Field(() => InvitationInviter, { nullable: true, description: 'Who invited; null once their account is gone.' })
   invitedBy: InvitationInviter | null;
 }

@@ -1,8 +1,8 @@
-import { Arg, Ctx, FieldResolver, Int, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import { OrganizationRole } from '../../authz/enums';
 import { requireViewer, type Context } from '../../graphql/context';
 import { pageRequest } from '../../common/paging';
-import { toConnection, type ConnectionShape } from '../../graphql/pagination';
+import { AfterArg, FirstArg, toConnection, type ConnectionShape } from '../../graphql/pagination';
 import { User } from '../auth/user.entity';
 import { Organization } from '../organizations/organization.entity';
 import { LeaveOrganizationInput, RemoveMemberInput, UpdateMemberRoleInput } from './member.inputs';
@@ -11,25 +11,25 @@ import { Membership } from './membership.entity';
 
 @Resolver(() => Membership)
 export class MemberResolver {
-  @FieldResolver(() => User)
+  @FieldResolver(() => User, { description: 'The member.' })
   async user(@Root() member: Membership, @Ctx() ctx: Context): Promise<User> {
     // The membership's foreign key guarantees the user.
     return (await ctx.loaders.userById.load(member.userId)) as User;
   }
 
   @Mutation(() => MemberPayload, { description: 'To or from OWNER needs OWNERS_MANAGE (FORBIDDEN, checked first); the last owner cannot be demoted (CONFLICT).' })
-  async updateMemberRole(@Arg('input', () => UpdateMemberRoleInput) input: UpdateMemberRoleInput, @Ctx() ctx: Context): Promise<MemberPayload> {
+  async updateMemberRole(@Arg('input', () => UpdateMemberRoleInput, { description: 'The parameters of `updateMemberRole`.' }) input: UpdateMemberRoleInput, @Ctx() ctx: Context): Promise<MemberPayload> {
     return { member: await ctx.services.members.updateRole(requireViewer(ctx).user.id, input) };
   }
 
   @Mutation(() => RemoveMemberPayload, { description: 'Also removes their team memberships and project grants there and revokes the invitations they sent.' })
-  async removeMember(@Arg('input', () => RemoveMemberInput) input: RemoveMemberInput, @Ctx() ctx: Context): Promise<RemoveMemberPayload> {
+  async removeMember(@Arg('input', () => RemoveMemberInput, { description: 'The parameters of `removeMember`.' }) input: RemoveMemberInput, @Ctx() ctx: Context): Promise<RemoveMemberPayload> {
     await ctx.services.members.remove(requireViewer(ctx).user.id, input);
     return { removedUserId: input.userId };
   }
 
   @Mutation(() => LeaveOrganizationPayload, { description: 'The last owner cannot leave (CONFLICT).' })
-  async leaveOrganization(@Arg('input', () => LeaveOrganizationInput) input: LeaveOrganizationInput, @Ctx() ctx: Context): Promise<LeaveOrganizationPayload> {
+  async leaveOrganization(@Arg('input', () => LeaveOrganizationInput, { description: 'The parameters of `leaveOrganization`.' }) input: LeaveOrganizationInput, @Ctx() ctx: Context): Promise<LeaveOrganizationPayload> {
     await ctx.services.members.leave(requireViewer(ctx).user.id, input.organizationId);
     return { leftOrganizationId: input.organizationId };
   }
@@ -41,10 +41,10 @@ export class OrganizationMembersResolver {
   async members(
     @Root() organization: Organization,
     @Ctx() ctx: Context,
-    @Arg('first', () => Int, { nullable: true }) first: number | null,
-    @Arg('after', () => String, { nullable: true }) after: string | null,
-    @Arg('search', () => String, { nullable: true }) search: string | null,
-    @Arg('role', () => OrganizationRole, { nullable: true }) role: OrganizationRole | null,
+    @FirstArg() first: number | null,
+    @AfterArg() after: string | null,
+    @Arg('search', () => String, { nullable: true, description: 'Only members whose name or email contains this, case-insensitively.' }) search: string | null,
+    @Arg('role', () => OrganizationRole, { nullable: true, description: 'Only members with this role.' }) role: OrganizationRole | null,
   ): Promise<ConnectionShape<Membership>> {
     const request = pageRequest(first, after);
     const { rows, totalCount } = await ctx.services.members.page(organization.id, request, { search, role });

@@ -4,20 +4,20 @@ import { Membership } from './membership.entity';
 
 export const MemberConnection = connectionTypes(Membership, 'Member');
 
-@ObjectType()
+@ObjectType({ description: 'The membership a mutation changed.' })
 export class MemberPayload {
-  @Field(() => Membership)
+  @Field(() => Membership, { description: 'The membership.' })
   member: Membership;
 }
 
-@ObjectType()
+@ObjectType({ description: 'Who was removed.' })
 export class RemoveMemberPayload {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The user who is no longer a member.' })
   removedUserId: string;
 }
 
-@ObjectType()
+@ObjectType({ description: 'The organization the viewer left.' })
 export class LeaveOrganizationPayload {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The organization left.' })
   leftOrganizationId: string;
 }

@@ -5,7 +5,7 @@ import { User } from '../auth/user.entity';
 import { Organization } from '../organizations/organization.entity';
 
 /** A user's place in an organization; exposed as `Member`. */
-@ObjectType('Member')
+@ObjectType('Member', { description: "A user's membership of an organization, with their organization role." })
 @Entity('memberships')
 @Index(['userId', 'createdAt'])
 @Check('memberships_role', `role IN ('OWNER', 'ADMIN', 'MEMBER', 'ACCOUNTANT')`)
@@ -25,11 +25,11 @@ export class Membership {
   @JoinColumn({ name: 'user_id' })
   user?: User;
 
-  @Field(() => OrganizationRole)
+  @Field(() => OrganizationRole, { description: 'Their organization role, which decides their organization permissions.' })
   @Column({ type: 'varchar', length: 16 })
   role: OrganizationRole;
 
-  @Field(() => Date, { name: 'joinedAt' })
+  @Field(() => Date, { name: 'joinedAt', description: 'When they became a member.' })
   @CreateDateColumn({ type: 'timestamptz', precision: 3, default: () => 'clock_timestamp()' })
   createdAt: Date;
 }

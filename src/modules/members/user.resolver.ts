@@ -1,9 +1,9 @@
-import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { OrganizationPermission } from '../../authz/enums';
 import { hasOrganizationPermission } from '../../authz/policies';
 import type { Context } from '../../graphql/context';
 import { pageRequest } from '../../common/paging';
-import { toConnection, type ConnectionShape } from '../../graphql/pagination';
+import { AfterArg, FirstArg, toConnection, type ConnectionShape } from '../../graphql/pagination';
 import { Organization } from '../organizations/organization.entity';
 import { OrganizationConnection } from '../organizations/organization.types';
 import { User } from '../auth/user.entity';
@@ -36,8 +36,8 @@ export class UserResolver {
   async organizations(
     @Root() user: User,
     @Ctx() ctx: Context,
-    @Arg('first', () => Int, { nullable: true }) first: number | null,
-    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @FirstArg() first: number | null,
+    @AfterArg() after: string | null,
   ): Promise<ConnectionShape<Organization>> {
     const request = pageRequest(first, after);
     const memberships = ctx.viewer?.user.id === user.id ? await ctx.loaders.membershipsByUser.load(user.id) : [];
@@ -47,7 +47,6 @@ export class UserResolver {
     const page = memberships.filter(isAfter).slice(0, request.limit + 1);
     const organizations = await ctx.loaders.organizationById.loadMany(page.map((m) => m.organizationId));
     const rows = page.map((m, i) => ({ membership: m, organization: organizations[i] as Organization }));
-    const connection = toConnection(rows, request, memberships.length, (r) => ({ createdAt: r.membership.createdAt, id: r.organization.id }));
-    return { ...connection, edges: connection.edges.map((e) => ({ cursor: e.cursor, node: e.node.organization })) };
+    return toConnection(rows, request, memberships.length, (r) => ({ createdAt: r.membership.createdAt, id: r.organization.id }), (r) => r.organization);
   }
 }

@@ -5,16 +5,16 @@ import { countryProblem } from './country';
 import { monikerProblem } from './moniker';
 import { Plan, Region } from './organization.entity';
 
-@InputType()
+@InputType({ description: 'A new organization; the creator becomes its OWNER.' })
 export class CreateOrganizationInput {
-  @NameField()
+  @NameField({ description: '1 to 100 characters.' })
   name: string;
 
   @Field(() => String, { nullable: true, description: 'Derived from the name when omitted.' })
   @Satisfies(monikerProblem)
   moniker?: string | null;
 
-  @TextField()
+  @TextField({ description: 'At most 1,000 characters.' })
   description?: string | null;
 
   @Field(() => Region, { description: 'Fixed at creation.' })
@@ -25,18 +25,18 @@ export class CreateOrganizationInput {
   country?: string | null;
 }
 
-@InputType()
+@InputType({ description: "The organization's settings to change; omitted fields stay as they are." })
 export class UpdateOrganizationInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The organization.' })
   organizationId: string;
 
-  @NameField({ nullable: true })
+  @NameField({ nullable: true, description: '1 to 100 characters.' })
   name?: string | null;
 
   @TextField({ description: 'Set to null or "" to clear.' })
   description?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: '3 to 39 lowercase letters, digits and single hyphens; free among every current and former moniker (else CONFLICT).' })
   @Satisfies(monikerProblem)
   moniker?: string | null;
 
@@ -48,18 +48,18 @@ export class UpdateOrganizationInput {
   country?: string | null;
 }
 
-@InputType()
+@InputType({ description: "The organization's new plan." })
 export class ChangePlanInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The organization.' })
   organizationId: string;
 
-  @Field(() => Plan)
+  @Field(() => Plan, { description: 'The new plan.' })
   plan: Plan;
 }
 
-@InputType()
+@InputType({ description: 'The organization to delete, confirmed by its moniker.' })
 export class DeleteOrganizationInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The organization to delete, with everything it holds.' })
   organizationId: string;
 
   @Field(() => String, { description: 'Must equal the current moniker.' })

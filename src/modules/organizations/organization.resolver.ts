@@ -12,8 +12,8 @@ export class OrganizationResolver {
   @Query(() => Organization, { nullable: true, description: 'By id, by current moniker, or by a former moniker (which keeps resolving). Exactly one of them.' })
   async organization(
     @Ctx() ctx: Context,
-    @Arg('id', () => ID, { nullable: true }) id: string | null,
-    @Arg('moniker', () => String, { nullable: true }) moniker: string | null,
+    @Arg('id', () => ID, { nullable: true, description: "The organization's id." }) id: string | null,
+    @Arg('moniker', () => String, { nullable: true, description: 'A current or former moniker.' }) moniker: string | null,
   ): Promise<Organization> {
     if ((id == null) === (moniker == null)) {
       throw new BadUserInputError([{ field: id == null ? 'id' : 'moniker', message: 'Give exactly one of id and moniker.' }]);
@@ -25,12 +25,12 @@ export class OrganizationResolver {
     return organization;
   }
 
-  @FieldResolver(() => OrganizationRole, { nullable: true })
+  @FieldResolver(() => OrganizationRole, { nullable: true, description: "The viewer's organization role; null when the viewer is not a member." })
   viewerRole(@Root() organization: Organization, @Ctx() ctx: Context): Promise<OrganizationRole | null> {
     return ctx.access.organizationRole(organization.id);
   }
 
-  @FieldResolver(() => [OrganizationPermission])
+  @FieldResolver(() => [OrganizationPermission], { description: 'What the viewer may do in this organization (with an access token: what both the token and the user hold).' })
   async viewerPermissions(@Root() organization: Organization, @Ctx() ctx: Context): Promise<OrganizationPermission[]> {
     return organizationPermissions(await ctx.access.organizationRole(organization.id));
   }
@@ -42,22 +42,22 @@ export class OrganizationResolver {
   }
 
   @Mutation(() => OrganizationPayload, { description: 'The creator becomes OWNER; the new organization becomes active.' })
-  async createOrganization(@Arg('input', () => CreateOrganizationInput) input: CreateOrganizationInput, @Ctx() ctx: Context): Promise<OrganizationPayload> {
+  async createOrganization(@Arg('input', () => CreateOrganizationInput, { description: 'The parameters of `createOrganization`.' }) input: CreateOrganizationInput, @Ctx() ctx: Context): Promise<OrganizationPayload> {
     return { organization: await ctx.services.organizations.createFor(requireViewer(ctx).user.id, input) };
   }
 
-  @Mutation(() => OrganizationPayload)
-  async updateOrganization(@Arg('input', () => UpdateOrganizationInput) input: UpdateOrganizationInput, @Ctx() ctx: Context): Promise<OrganizationPayload> {
+  @Mutation(() => OrganizationPayload, { description: 'Needs ORGANIZATION_SETTINGS_MANAGE. A new moniker must be free (CONFLICT otherwise); the former one keeps resolving.' })
+  async updateOrganization(@Arg('input', () => UpdateOrganizationInput, { description: 'The parameters of `updateOrganization`.' }) input: UpdateOrganizationInput, @Ctx() ctx: Context): Promise<OrganizationPayload> {
     return { organization: await ctx.services.organizations.update(requireViewer(ctx).user.id, input) };
   }
 
-  @Mutation(() => OrganizationPayload)
-  async changePlan(@Arg('input', () => ChangePlanInput) input: ChangePlanInput, @Ctx() ctx: Context): Promise<OrganizationPayload> {
+  @Mutation(() => OrganizationPayload, { description: 'Needs BILLING_MANAGE.' })
+  async changePlan(@Arg('input', () => ChangePlanInput, { description: 'The parameters of `changePlan`.' }) input: ChangePlanInput, @Ctx() ctx: Context): Promise<OrganizationPayload> {
     return { organization: await ctx.services.organizations.changePlan(requireViewer(ctx).user.id, input) };
   }
 
   @Mutation(() => DeleteOrganizationPayload, { description: 'Needs confirmMoniker equal to the current moniker; removes everything the organization holds.' })
-  async deleteOrganization(@Arg('input', () => DeleteOrganizationInput) input: DeleteOrganizationInput, @Ctx() ctx: Context): Promise<DeleteOrganizationPayload> {
+  async deleteOrganization(@Arg('input', () => DeleteOrganizationInput, { description: 'The parameters of `deleteOrganization`.' }) input: DeleteOrganizationInput, @Ctx() ctx: Context): Promise<DeleteOrganizationPayload> {
     await ctx.services.organizations.delete(input);
     return { deletedOrganizationId: input.organizationId };
   }

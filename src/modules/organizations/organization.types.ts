@@ -4,14 +4,14 @@ import { Organization } from './organization.entity';
 
 export const OrganizationConnection = connectionTypes(Organization, 'Organization');
 
-@ObjectType()
+@ObjectType({ description: 'The organization a mutation changed.' })
 export class OrganizationPayload {
-  @Field(() => Organization)
+  @Field(() => Organization, { description: 'The organization.' })
   organization: Organization;
 }
 
-@ObjectType()
+@ObjectType({ description: 'The deleted organization.' })
 export class DeleteOrganizationPayload {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The deleted organization.' })
   deletedOrganizationId: string;
 }

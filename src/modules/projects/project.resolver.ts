@@ -1,11 +1,11 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ProjectPermission } from '../../authz/enums';
 import { requireViewer, type Context } from '../../graphql/context';
 import { NotFoundError } from '../../common/errors';
 import { isUuid } from '../../common/ids';
 import { pairKey } from '../../db/loader-utils';
 import { pageRequest } from '../../common/paging';
-import { toConnection, type ConnectionShape } from '../../graphql/pagination';
+import { AfterArg, FirstArg, toConnection, type ConnectionShape } from '../../graphql/pagination';
 import type { User } from '../auth/user.entity';
 import { Organization } from '../organizations/organization.entity';
 import type { Team } from '../teams/team.entity';
@@ -16,14 +16,14 @@ import { DeleteProjectPayload, ProjectAccess, ProjectAccessPayload, ProjectConne
 @Resolver(() => Project)
 export class ProjectResolver {
   @Query(() => Project, { description: 'NOT_FOUND when missing or in an organization the viewer is not in; FORBIDDEN without PROJECT_VIEW.' })
-  async project(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Project> {
+  async project(@Arg('id', () => ID, { description: "The project's id." }) id: string, @Ctx() ctx: Context): Promise<Project> {
     await ctx.access.requireProject(id, ProjectPermission.PROJECT_VIEW);
     const project = await ctx.loaders.projectById.load(id);
     if (!project) throw new NotFoundError();
     return project;
   }
 
-  @FieldResolver(() => Organization)
+  @FieldResolver(() => Organization, { description: 'The organization it belongs to.' })
   async organization(@Root() project: Project, @Ctx() ctx: Context): Promise<Organization> {
     // The foreign key guarantees the organization.
     return (await ctx.loaders.organizationById.load(project.organizationId)) as Organization;
@@ -47,24 +47,24 @@ export class ProjectResolver {
   }
 
   @FieldResolver(() => [ProjectPermission], { description: "Needs PROJECT_ACCESS_MANAGE on the project. The user's permissions on it; NOT_FOUND when the user is not in its organization." })
-  async effectivePermissions(@Root() project: Project, @Arg('userId', () => ID) userId: string, @Ctx() ctx: Context): Promise<ProjectPermission[]> {
+  async effectivePermissions(@Root() project: Project, @Arg('userId', () => ID, { description: "A member of the project's organization." }) userId: string, @Ctx() ctx: Context): Promise<ProjectPermission[]> {
     const permissions = isUuid(userId) ? await ctx.loaders.effectivePermissions.load(pairKey(project.id, userId)) : null;
     if (!permissions) throw new NotFoundError();
     return permissions;
   }
 
   @Mutation(() => ProjectPayload, { description: 'Needs PROJECTS_CREATE; the creator is granted the Owner role.' })
-  async createProject(@Arg('input', () => CreateProjectInput) input: CreateProjectInput, @Ctx() ctx: Context): Promise<ProjectPayload> {
+  async createProject(@Arg('input', () => CreateProjectInput, { description: 'The parameters of `createProject`.' }) input: CreateProjectInput, @Ctx() ctx: Context): Promise<ProjectPayload> {
     return { project: await ctx.services.projects.create(requireViewer(ctx).user.id, input) };
   }
 
   @Mutation(() => ProjectPayload, { description: 'Needs PROJECT_SETTINGS_MANAGE.' })
-  async updateProject(@Arg('input', () => UpdateProjectInput) input: UpdateProjectInput, @Ctx() ctx: Context): Promise<ProjectPayload> {
+  async updateProject(@Arg('input', () => UpdateProjectInput, { description: 'The parameters of `updateProject`.' }) input: UpdateProjectInput, @Ctx() ctx: Context): Promise<ProjectPayload> {
     return { project: await ctx.services.projects.update(requireViewer(ctx).user.id, input) };
   }
 
   @Mutation(() => DeleteProjectPayload, { description: 'Needs PROJECT_DELETE.' })
-  async deleteProject(@Arg('input', () => DeleteProjectInput) input: DeleteProjectInput, @Ctx() ctx: Context): Promise<DeleteProjectPayload> {
+  async deleteProject(@Arg('input', () => DeleteProjectInput, { description: 'The parameters of `deleteProject`.' }) input: DeleteProjectInput, @Ctx() ctx: Context): Promise<DeleteProjectPayload> {
     await ctx.services.projects.delete(requireViewer(ctx).user.id, input.projectId);
     return { deletedProjectId: input.projectId };
   }
@@ -72,12 +72,12 @@ export class ProjectResolver {
   @Mutation(() => ProjectAccessPayload, {
     description: 'Needs PROJECT_ACCESS_MANAGE, and every permission of the role (FORBIDDEN otherwise). Replaces the principal\'s previous role on the project.',
   })
-  async grantProjectAccess(@Arg('input', () => GrantProjectAccessInput) input: GrantProjectAccessInput, @Ctx() ctx: Context): Promise<ProjectAccessPayload> {
+  async grantProjectAccess(@Arg('input', () => GrantProjectAccessInput, { description: 'The parameters of `grantProjectAccess`.' }) input: GrantProjectAccessInput, @Ctx() ctx: Context): Promise<ProjectAccessPayload> {
     return { access: await ctx.services.projects.grant(requireViewer(ctx).user.id, input) };
   }
 
   @Mutation(() => ProjectPayload, { description: 'Needs PROJECT_ACCESS_MANAGE and every permission of the revoked role (FORBIDDEN). NOT_FOUND when the principal holds no role on the project.' })
-  async revokeProjectAccess(@Arg('input', () => RevokeProjectAccessInput) input: RevokeProjectAccessInput, @Ctx() ctx: Context): Promise<ProjectPayload> {
+  async revokeProjectAccess(@Arg('input', () => RevokeProjectAccessInput, { description: 'The parameters of `revokeProjectAccess`.' }) input: RevokeProjectAccessInput, @Ctx() ctx: Context): Promise<ProjectPayload> {
     return { project: await ctx.services.projects.revoke(requireViewer(ctx).user.id, input) };
   }
 }
@@ -88,8 +88,8 @@ export class OrganizationProjectsResolver {
   async projects(
     @Root() organization: Organization,
     @Ctx() ctx: Context,
-    @Arg('first', () => Int, { nullable: true }) first: number | null,
-    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @FirstArg() first: number | null,
+    @AfterArg() after: string | null,
   ): Promise<ConnectionShape<Project>> {
     const request = pageRequest(first, after);
     const { rows, totalCount } = await ctx.loaders.visibleProjectsPage(request, ctx.access.requireViewer()).load(organization.id);

@@ -10,33 +10,34 @@ export const ProjectConnection = connectionTypes(Project, 'Project');
 /** Who a project grant is for. */
 export const Principal = createUnionType({
   name: 'Principal',
+  description: 'Whoever a project grant names: a user or a team.',
   types: () => [User, Team] as const,
   resolveType: (value) => (value instanceof Team ? Team : User),
 });
 
-@ObjectType()
+@ObjectType({ description: 'One grant on a project: a user or a team, and the role they hold on it.' })
 export class ProjectAccess {
-  @Field(() => Principal)
+  @Field(() => Principal, { description: 'The user or team the grant names.' })
   principal: User | Team;
 
-  @Field(() => Role)
+  @Field(() => Role, { description: 'The role they hold on the project.' })
   role: Role;
 }
 
-@ObjectType()
+@ObjectType({ description: 'The project a mutation changed.' })
 export class ProjectPayload {
-  @Field(() => Project)
+  @Field(() => Project, { description: 'The project.' })
   project: Project;
 }
 
-@ObjectType()
+@ObjectType({ description: 'The deleted project.' })
 export class DeleteProjectPayload {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The deleted project.' })
   deletedProjectId: string;
 }
 
-@ObjectType()
+@ObjectType({ description: 'The grant a mutation made.' })
 export class ProjectAccessPayload {
-  @Field(() => ProjectAccess)
+  @Field(() => ProjectAccess, { description: 'The grant.' })
   access: ProjectAccess;
 }

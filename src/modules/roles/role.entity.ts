@@ -4,11 +4,11 @@ import { ProjectPermission } from '../../authz/enums';
 import { Organization } from '../organizations/organization.entity';
 
 /** A project role: built-in (no organization) or custom to one organization. */
-@ObjectType()
+@ObjectType({ description: 'A project role: a named set of ProjectPermissions. The built-in roles (View, Use, Owner) are shared by every organization and fixed; custom roles belong to one organization (ROLES_MANAGE).' })
 @Entity('roles')
 @Index('roles_organization_id_name', { synchronize: false })
 export class Role {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Stable identifier; built-in roles have fixed ids.' })
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
@@ -20,22 +20,22 @@ export class Role {
   @JoinColumn({ name: 'organization_id' })
   organization?: Organization;
 
-  @Field(() => String)
+  @Field(() => String, { description: "Unique within the organization and never a built-in role's name, case-insensitively." })
   @Column({ type: 'varchar', length: 100 })
   name: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Free text, at most 1,000 characters.' })
   @Column({ type: 'varchar', length: 1000, nullable: true })
   description: string | null;
 
-  @Field(() => [ProjectPermission])
+  @Field(() => [ProjectPermission], { description: 'What the role allows on a project; always includes PROJECT_VIEW.' })
   @Column({ type: 'text', array: true })
   permissions: ProjectPermission[];
 
   @CreateDateColumn({ type: 'timestamptz', precision: 3, default: () => 'clock_timestamp()' })
   createdAt: Date;
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: 'True for View, Use and Owner, which every organization shares and nobody can change.' })
   get builtIn(): boolean {
     return this.organizationId === null;
   }

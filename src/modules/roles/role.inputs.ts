@@ -18,16 +18,16 @@ export function rolePermissionsProblem(value: unknown): string | null {
   return Array.isArray(value) && value.includes(ProjectPermission.PROJECT_VIEW) ? null : 'Must include PROJECT_VIEW.';
 }
 
-@InputType()
+@InputType({ description: 'A new custom project role.' })
 export class CreateRoleInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The organization the role belongs to.' })
   organizationId: string;
 
   @NameField({ description: "Unique in the organization, case-insensitively (else CONFLICT); not a built-in role's name after NFKC and case folding (else BAD_USER_INPUT)." })
   @Satisfies(roleNameProblem)
   name: string;
 
-  @TextField()
+  @TextField({ description: 'At most 1,000 characters.' })
   description?: string | null;
 
   @Field(() => [ProjectPermission], { description: 'Must include PROJECT_VIEW.' })
@@ -35,12 +35,12 @@ export class CreateRoleInput {
   permissions: ProjectPermission[];
 }
 
-@InputType()
+@InputType({ description: "The custom role's fields to change; omitted fields stay as they are." })
 export class UpdateRoleInput {
   @Field(() => ID, { description: 'A custom role; built-in roles cannot be changed (FORBIDDEN).' })
   roleId: string;
 
-  @NameField({ nullable: true })
+  @NameField({ nullable: true, description: "1 to 100 characters; unique in the organization (else CONFLICT) and not a built-in role's name after NFKC and case folding (else BAD_USER_INPUT)." })
   @Satisfies(roleNameProblem)
   name?: string | null;
 
@@ -52,7 +52,7 @@ export class UpdateRoleInput {
   permissions?: ProjectPermission[] | null;
 }
 
-@InputType()
+@InputType({ description: 'The custom role to delete.' })
 export class DeleteRoleInput {
   @Field(() => ID, { description: 'A custom role, granted nowhere and named in no pending invitation (else CONFLICT).' })
   roleId: string;

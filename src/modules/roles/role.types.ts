@@ -1,14 +1,14 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Role } from './role.entity';
 
-@ObjectType()
+@ObjectType({ description: 'The role a mutation changed.' })
 export class RolePayload {
-  @Field(() => Role)
+  @Field(() => Role, { description: 'The role.' })
   role: Role;
 }
 
-@ObjectType()
+@ObjectType({ description: 'The deleted role.' })
 export class DeleteRolePayload {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The deleted role.' })
   deletedRoleId: string;
 }

@@ -5,7 +5,7 @@ import { Membership } from '../members/membership.entity';
 import { Team } from './team.entity';
 
 /** Team membership; tied to the organization membership so removing a member removes it. */
-@ObjectType('TeamMember')
+@ObjectType('TeamMember', { description: 'A member of a team, with their role in it.' })
 @Entity('team_members')
 @Index(['organizationId', 'userId'])
 @Check('team_members_role', `role IN ('TEAM_ADMIN', 'TEAM_MEMBER')`)
@@ -30,7 +30,7 @@ export class TeamMember {
   ])
   membership?: Membership;
 
-  @Field(() => TeamRole)
+  @Field(() => TeamRole, { description: 'TEAM_ADMIN manages the team; TEAM_MEMBER does not.' })
   @Column({ type: 'varchar', length: 16 })
   role: TeamRole;
 

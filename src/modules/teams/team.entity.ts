@@ -2,13 +2,13 @@ import { Field, ID, ObjectType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { Organization } from '../organizations/organization.entity';
 
-@ObjectType()
+@ObjectType({ description: 'A group of members of one organization; grants on projects can name a team. TEAM_ADMINs manage their team; TEAMS_MANAGE covers every team.' })
 @Entity('teams')
 // Expression and partial indexes live in the migration; TypeORM cannot describe them.
 @Index('teams_organization_id_name', { synchronize: false })
 @Index('teams_one_default', { synchronize: false })
 export class Team {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Stable identifier.' })
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
@@ -20,11 +20,11 @@ export class Team {
   @JoinColumn({ name: 'organization_id' })
   organization?: Organization;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Unique within the organization, case-insensitively.' })
   @Column({ type: 'varchar', length: 100 })
   name: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Free text, at most 1,000 characters.' })
   @Column({ type: 'varchar', length: 1000, nullable: true })
   description: string | null;
 

@@ -1,9 +1,9 @@
-import { Arg, Ctx, FieldResolver, Int, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import { TeamRole } from '../../authz/enums';
 import { requireViewer, type Context } from '../../graphql/context';
 import { pairKey } from '../../db/loader-utils';
 import { pageRequest } from '../../common/paging';
-import { toConnection, type ConnectionShape } from '../../graphql/pagination';
+import { AfterArg, FirstArg, toConnection, type ConnectionShape } from '../../graphql/pagination';
 import { User } from '../auth/user.entity';
 import { Membership } from '../members/membership.entity';
 import { Organization } from '../organizations/organization.entity';
@@ -24,8 +24,8 @@ export class TeamResolver {
   async members(
     @Root() team: Team,
     @Ctx() ctx: Context,
-    @Arg('first', () => Int, { nullable: true }) first: number | null,
-    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @FirstArg() first: number | null,
+    @AfterArg() after: string | null,
   ): Promise<ConnectionShape<TeamMember>> {
     const request = pageRequest(first, after);
     const { rows, totalCount } = await ctx.loaders.teamMembersPage(request).load(team.id);
@@ -33,33 +33,33 @@ export class TeamResolver {
   }
 
   @Mutation(() => TeamPayload, { description: 'Needs TEAMS_MANAGE. Names are unique in the organization, case-insensitively (CONFLICT).' })
-  async createTeam(@Arg('input', () => CreateTeamInput) input: CreateTeamInput, @Ctx() ctx: Context): Promise<TeamPayload> {
+  async createTeam(@Arg('input', () => CreateTeamInput, { description: 'The parameters of `createTeam`.' }) input: CreateTeamInput, @Ctx() ctx: Context): Promise<TeamPayload> {
     return { team: await ctx.services.teams.create(requireViewer(ctx).user.id, input) };
   }
 
   @Mutation(() => TeamPayload, { description: 'Needs TEAMS_MANAGE or TEAM_ADMIN of the team.' })
-  async updateTeam(@Arg('input', () => UpdateTeamInput) input: UpdateTeamInput, @Ctx() ctx: Context): Promise<TeamPayload> {
+  async updateTeam(@Arg('input', () => UpdateTeamInput, { description: 'The parameters of `updateTeam`.' }) input: UpdateTeamInput, @Ctx() ctx: Context): Promise<TeamPayload> {
     return { team: await ctx.services.teams.update(requireViewer(ctx).user.id, input) };
   }
 
   @Mutation(() => DeleteTeamPayload, { description: 'Needs TEAMS_MANAGE. Never the default team nor the last one (CONFLICT).' })
-  async deleteTeam(@Arg('input', () => DeleteTeamInput) input: DeleteTeamInput, @Ctx() ctx: Context): Promise<DeleteTeamPayload> {
+  async deleteTeam(@Arg('input', () => DeleteTeamInput, { description: 'The parameters of `deleteTeam`.' }) input: DeleteTeamInput, @Ctx() ctx: Context): Promise<DeleteTeamPayload> {
     await ctx.services.teams.delete(requireViewer(ctx).user.id, input.teamId);
     return { deletedTeamId: input.teamId };
   }
 
   @Mutation(() => TeamMemberPayload, { description: 'Needs TEAMS_MANAGE or TEAM_ADMIN. Only members of the organization (else NOT_FOUND); already in the team is CONFLICT.' })
-  async addTeamMember(@Arg('input', () => AddTeamMemberInput) input: AddTeamMemberInput, @Ctx() ctx: Context): Promise<TeamMemberPayload> {
+  async addTeamMember(@Arg('input', () => AddTeamMemberInput, { description: 'The parameters of `addTeamMember`.' }) input: AddTeamMemberInput, @Ctx() ctx: Context): Promise<TeamMemberPayload> {
     return { member: await ctx.services.teams.addMember(requireViewer(ctx).user.id, input) };
   }
 
   @Mutation(() => TeamMemberPayload, { description: 'Needs TEAMS_MANAGE or TEAM_ADMIN of the team.' })
-  async updateTeamMemberRole(@Arg('input', () => UpdateTeamMemberRoleInput) input: UpdateTeamMemberRoleInput, @Ctx() ctx: Context): Promise<TeamMemberPayload> {
+  async updateTeamMemberRole(@Arg('input', () => UpdateTeamMemberRoleInput, { description: 'The parameters of `updateTeamMemberRole`.' }) input: UpdateTeamMemberRoleInput, @Ctx() ctx: Context): Promise<TeamMemberPayload> {
     return { member: await ctx.services.teams.updateMemberRole(requireViewer(ctx).user.id, input) };
   }
 
   @Mutation(() => RemoveTeamMemberPayload, { description: 'Needs TEAMS_MANAGE or TEAM_ADMIN of the team.' })
-  async removeTeamMember(@Arg('input', () => RemoveTeamMemberInput) input: RemoveTeamMemberInput, @Ctx() ctx: Context): Promise<RemoveTeamMemberPayload> {
+  async removeTeamMember(@Arg('input', () => RemoveTeamMemberInput, { description: 'The parameters of `removeTeamMember`.' }) input: RemoveTeamMemberInput, @Ctx() ctx: Context): Promise<RemoveTeamMemberPayload> {
     await ctx.services.teams.removeMember(requireViewer(ctx).user.id, input);
     return { removedUserId: input.userId };
   }
@@ -67,7 +67,7 @@ export class TeamResolver {
 
 @Resolver(() => TeamMember)
 export class TeamMemberResolver {
-  @FieldResolver(() => User)
+  @FieldResolver(() => User, { description: 'The member.' })
   async user(@Root() member: TeamMember, @Ctx() ctx: Context): Promise<User> {
     // The foreign key to memberships guarantees the user.
     return (await ctx.loaders.userById.load(member.userId)) as User;

@@ -5,26 +5,26 @@ import { Team } from './team.entity';
 
 export const TeamMemberConnection = connectionTypes(TeamMember, 'TeamMember');
 
-@ObjectType()
+@ObjectType({ description: 'The team a mutation changed.' })
 export class TeamPayload {
-  @Field(() => Team)
+  @Field(() => Team, { description: 'The team.' })
   team: Team;
 }
 
-@ObjectType()
+@ObjectType({ description: 'The deleted team.' })
 export class DeleteTeamPayload {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The deleted team.' })
   deletedTeamId: string;
 }
 
-@ObjectType()
+@ObjectType({ description: 'The team membership a mutation changed.' })
 export class TeamMemberPayload {
-  @Field(() => TeamMember)
+  @Field(() => TeamMember, { description: 'The team membership.' })
   member: TeamMember;
 }
 
-@ObjectType()
+@ObjectType({ description: 'Who was removed from the team.' })
 export class RemoveTeamMemberPayload {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The user who left the team.' })
   removedUserId: string;
 }
