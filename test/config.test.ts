@@ -23,6 +23,19 @@ describe('loadConfig', () => {
       metricsPort: null,
       graphqlIntrospection: true,
       graphqlPlayground: true,
+      trustProxy: false,
+      rateLimits: {
+        enabled: true,
+        budgets: {
+          loginPerEmailAndAddress: { points: 10, durationSeconds: 900 },
+          loginPerAddress: { points: 100, durationSeconds: 900 },
+          registerPerAddress: { points: 20, durationSeconds: 3600 },
+          createOrganizationPerUser: { points: 20, durationSeconds: 3600 },
+          invitationsPerOrganization: { points: 100, durationSeconds: 3600 },
+          invitationsPerInviter: { points: 100, durationSeconds: 3600 },
+          invitationsPerRecipient: { points: 10, durationSeconds: 86400 },
+        },
+      },
       webhookSecretKey: DEVELOPMENT_WEBHOOK_SECRET_KEY,
       webhooksAllowHttp: false,
       webhooksAllowPrivateNetworks: false,
@@ -30,6 +43,22 @@ describe('loadConfig', () => {
     // Production never signs with the public development key.
     expect(loadConfig({ NODE_ENV: 'production' }).webhookSecretKey).toBeNull();
   });
+
+  it('reads TRUST_PROXY as Express does: false, true, a hop count, or proxy addresses', () => {
+    const trust = (value: string) => loadConfig({ TRUST_PROXY: value }).trustProxy;
+    expect(trust('false')).toBe(false);
+    expect(trust('true')).toBe(true);
+    expect(trust('2')).toBe(2);
+    expect(trust('loopback, 10.0.0.0/8,192.168.1.1/255.255.255.0, fd00::/8, 203.0.113.7')).toEqual(['loopback', '10.0.0.0/8', '192.168.1.1/255.255.255.0', 'fd00::/8', '203.0.113.7']);
+  });
+
+  it('reads every budget as <attempts>/<period>, and RATE_LIMITS', () => {
+    const config = loadConfig({ RATE_LIMITS: 'off', RATE_LIMIT_REGISTER_PER_ADDRESS: '5/30s', RATE_LIMIT_INVITATIONS_PER_RECIPIENT: '3/2d' });
+    expect(config.rateLimits.enabled).toBe(false);
+    expect(config.rateLimits.budgets.registerPerAddress).toEqual({ points: 5, durationSeconds: 30 });
+    expect(config.rateLimits.budgets.invitationsPerRecipient).toEqual({ points: 3, durationSeconds: 172800 });
+  });
+
 
   it('turns introspection and the playground off in production unless asked for', () => {
     expect(loadConfig({ NODE_ENV: 'production' })).toMatchObject({ graphqlIntrospection: false, graphqlPlayground: false });
@@ -102,6 +131,14 @@ describe('loadConfig', () => {
     ['GRAPHQL_INTROSPECTION', 'on'],
     ['GRAPHQL_PLAYGROUND', '1'],
     ['MAIL_FROM', 'nobody'],
+    ['TRUST_PROXY', 'yes'],
+    ['TRUST_PROXY', '10.0.0.0/33'],
+    ['TRUST_PROXY', 'loopback,proxy.example.com'],
+    ['TRUST_PROXY', '101'],
+    ['RATE_LIMITS', 'disabled'],
+    ['RATE_LIMIT_LOGIN_PER_ADDRESS', '100'],
+    ['RATE_LIMIT_LOGIN_PER_ADDRESS', '0/15m'],
+    ['RATE_LIMIT_REGISTER_PER_ADDRESS', '10/1w'],
     ['WEBHOOKS_ALLOW_HTTP', 'yes'],
     ['WEBHOOKS_ALLOW_PRIVATE_NETWORKS', '1'],
   ])('refuses %s=%s with a ConfigError naming the variable', (name, value) => {

@@ -186,6 +186,17 @@ describe('member mutations: refusals', () => {
     dataOf(await api.exec(UPDATE_ROLE, input(bob.user.id, { role: 'MEMBER' }), ada.token));
   });
 
+  it('answers FORBIDDEN, not CONFLICT, when an ADMIN would demote or remove the only OWNER: permission comes before rules', async () => {
+    const solo = await registerUser(api);
+    const ada = await registerUser(api);
+    await addMember(api, solo.organization.id, ada.user.id, 'ADMIN');
+    const input = (extra: Record<string, unknown> = {}) => ({ input: { organizationId: solo.organization.id, userId: solo.user.id, ...extra } });
+    const demoted = await api.exec(UPDATE_ROLE, input({ role: 'MEMBER' }), ada.token);
+    expect(demoted.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect(errorCode(await api.exec(REMOVE, input(), ada.token))).toBe('FORBIDDEN');
+    expect(await roleOf(api, solo.organization.id, solo.user.id)).toBe('OWNER');
+  });
+
   it('answers CONFLICT when the last owner would be demoted, removed or leave', async () => {
     const solo = await registerUser(api);
     const own = (extra: Record<string, unknown> = {}) => ({ input: { organizationId: solo.organization.id, userId: solo.user.id, ...extra } });
@@ -255,7 +266,7 @@ describe('removing and leaving', () => {
 });
 
 describe('racing owner changes', () => {
-  it('two owners demoting each other at once over HTTP: one succeeds, the other is CONFLICT, an owner remains', async () => {
+  it('two owners demoting each other at once over HTTP: one succeeds; the other, demoted by then, is FORBIDDEN; an owner remains', async () => {
     const ann = await registerUser(api);
     const olga = await registerUser(api);
     const org = ann.organization.id;
@@ -266,7 +277,23 @@ describe('racing owner changes', () => {
         api.exec(UPDATE_ROLE, { input: { organizationId: org, userId: ann.user.id, role: 'ADMIN' } }, olga.token),
       ]);
       const codes = results.map((r) => errorCode(r) ?? 'OK').sort();
-      expect(codes).toEqual(['CONFLICT', 'OK']);
+      expect(codes).toEqual(['FORBIDDEN', 'OK']);
+      expect(await ownerCount(api, org)).toBe(1);
+      await setRole(api, org, ann.user.id, 'OWNER');
+      await setRole(api, org, olga.user.id, 'OWNER');
+    }
+  });
+
+  it('two owners demoting themselves at once: one succeeds, the other is the last owner (CONFLICT)', async () => {
+    const ann = await registerUser(api);
+    const olga = await registerUser(api);
+    const org = ann.organization.id;
+    await addMember(api, org, olga.user.id, 'OWNER');
+    for (let round = 0; round < 5; round += 1) {
+      const results = await Promise.all(
+        [ann, olga].map((account) => api.exec(UPDATE_ROLE, { input: { organizationId: org, userId: account.user.id, role: 'ADMIN' } }, account.token)),
+      );
+      expect(results.map((r) => errorCode(r) ?? 'OK').sort()).toEqual(['CONFLICT', 'OK']);
       expect(await ownerCount(api, org)).toBe(1);
       await setRole(api, org, ann.user.id, 'OWNER');
       await setRole(api, org, olga.user.id, 'OWNER');
@@ -358,7 +385,7 @@ describe('racing owner changes: negative control (needs real PostgreSQL)', () =>
 
     const locked = new SynchronizedMemberService(deps);
     for (let round = 0; round < 15; round += 1) {
-      expect(await demoteEachOther(locked, org, ann.user.id, olga.user.id)).toEqual({ owners: 1, outcomes: ['CONFLICT', 'OK'] });
+      expect(await demoteEachOther(locked, org, ann.user.id, olga.user.id)).toEqual({ owners: 1, outcomes: ['FORBIDDEN', 'OK'] });
     }
   });
 });

@@ -171,6 +171,24 @@ describe('projects', () => {
     expect(await sql(api, `SELECT role_id FROM project_grants WHERE project_id = $1 AND user_id = $2`, [project.id, bob.user.id])).toEqual([{ role_id: keeperRole }]);
   });
 
+  it('refuses revoking a grant whose role carries a permission the revoker does not hold (FORBIDDEN)', async () => {
+    const ann = await registerUser(api);
+    const gatekeeper = await newMember(api, ann.organization.id);
+    const strong = await newMember(api, ann.organization.id);
+    const weak = await newMember(api, ann.organization.id);
+    const project = await createProject(ann);
+    const keeperRole = await createRole(ann, 'Gatekeeper', ['PROJECT_VIEW', 'DATASOURCE_CONNECT', 'PROJECT_ACCESS_MANAGE']);
+    for (const [account, roleId] of [[gatekeeper, keeperRole], [strong, OWNER_ROLE_ID], [weak, VIEW_ROLE_ID]] as const) {
+      dataOf(await grant(ann, { projectId: project.id, userId: account.user.id, roleId }));
+    }
+    const revoke = (account: Account, userId: string) => api.exec(REVOKE, { input: { projectId: project.id, userId } }, account.token);
+    expect(errorCode(await revoke(gatekeeper, strong.user.id))).toBe('FORBIDDEN');
+    expect(await sql(api, `SELECT role_id FROM project_grants WHERE project_id = $1 AND user_id = $2`, [project.id, strong.user.id])).toEqual([{ role_id: OWNER_ROLE_ID }]);
+    // A role within the revoker's permissions can be revoked, and so can their own.
+    dataOf(await revoke(gatekeeper, weak.user.id));
+    dataOf(await revoke(gatekeeper, gatekeeper.user.id));
+  });
+
   it('reads effective permissions with PROJECT_ACCESS_MANAGE; NOT_FOUND for users outside the organization', async () => {
     const ann = await registerUser(api);
     const bob = await newMember(api, ann.organization.id);

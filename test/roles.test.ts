@@ -47,16 +47,16 @@ describe('project roles', () => {
     expect(fieldsOf(blank)).toEqual(['name']);
   });
 
-  it('keeps names unique in the organization and apart from the built-ins, case-insensitively', async () => {
+  it('keeps names unique in the organization (CONFLICT) and apart from the built-ins (BAD_USER_INPUT), case-insensitively', async () => {
     const ann = await registerUser(api);
     const input = (name: string) => ({ input: { organizationId: ann.organization.id, name, permissions: ['PROJECT_VIEW'] } });
-    expect(errorCode(await api.exec(CREATE, input('owner'), ann.token))).toBe('CONFLICT');
-    expect(errorCode(await api.exec(CREATE, input(' VIEW '), ann.token))).toBe('CONFLICT');
+    expect(errorCode(await api.exec(CREATE, input('owner'), ann.token))).toBe('BAD_USER_INPUT');
+    expect(errorCode(await api.exec(CREATE, input(' VIEW '), ann.token))).toBe('BAD_USER_INPUT');
     const role = await createRole(ann, 'Reviewer');
     expect(errorCode(await api.exec(CREATE, input('reviewer'), ann.token))).toBe('CONFLICT');
     const other = await createRole(ann, 'Tester');
     expect(errorCode(await api.exec(UPDATE, { input: { roleId: other.id, name: 'REVIEWER' } }, ann.token))).toBe('CONFLICT');
-    expect(errorCode(await api.exec(UPDATE, { input: { roleId: other.id, name: 'use' } }, ann.token))).toBe('CONFLICT');
+    expect(errorCode(await api.exec(UPDATE, { input: { roleId: other.id, name: 'use' } }, ann.token))).toBe('BAD_USER_INPUT');
     const secondOrg = await createOrganization(api, ann.token);
     expect((await createRole(ann, 'reviewer', undefined, secondOrg.id)).name).toBe('reviewer');
     const updated = dataOf(await api.exec(UPDATE, { input: { roleId: role.id, name: 'Reviewer 2', description: 'Reads', permissions: ['PROJECT_VIEW', 'CONTENT_MANAGE'] } }, ann.token));

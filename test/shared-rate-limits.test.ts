@@ -6,8 +6,8 @@ import { dataOf, errorCode, startServerOnSameDatabase, startTestServer, type Tes
 let first: TestServer;
 let second: TestServer | null = null;
 beforeAll(async () => {
-  first = await startTestServer();
-  second = await startServerOnSameDatabase(first);
+  first = await startTestServer({ RATE_LIMITS: 'on' });
+  second = await startServerOnSameDatabase(first, { RATE_LIMITS: 'on' });
 });
 afterAll(async () => {
   await second?.stop();
@@ -23,7 +23,7 @@ it('honours invitation emails another process already sent: a hundred an hour pe
   const bob = await registerUser(first);
   const pending = dataOf(await invite(first, ann.organization.id, 'first@example.com', ann.token)).inviteMember.invitation;
   // Another process spent the rest of the hour's budget but one.
-  await sql(`UPDATE rate_limits SET points = 99 WHERE key = $1`, [`invitation-sends:${ann.organization.id}`]);
+  await sql(`UPDATE rate_limits SET points = 99 WHERE key = $1`, [`invitationsPerOrganization:${ann.organization.id}`]);
 
   dataOf(await invite(first, ann.organization.id, 'last@example.com', ann.token));
   const limited = await invite(first, ann.organization.id, 'one-too-many@example.com', ann.token);

@@ -5,6 +5,7 @@ import { DateTimeResolver } from 'graphql-scalars';
 import { buildSchema, type PubSub } from 'type-graphql';
 import '../authz/permission-docs';
 import { permissions } from '../authz/shield';
+import { textInputs } from '../graphql/text-inputs';
 import { resolvers } from './modules';
 
 /** The docs' front page (GraphiQL shows the Query type's description first): how to get in. */
@@ -37,7 +38,8 @@ const noTopics: PubSub = {
   },
 };
 
-/** The executable schema, with every field behind its shield rule. */
+/** The executable schema: every field behind its shield rule, then its text inputs checked and NFC-normalized. */
+
 export async function createSchema(): Promise<{ schema: GraphQLSchema; unprotected: GraphQLSchema }> {
   const unprotected = await buildSchema({
     resolvers,
@@ -50,7 +52,7 @@ export async function createSchema(): Promise<{ schema: GraphQLSchema; unprotect
   unprotected.getQueryType()!.description = QUERY_DESCRIPTION;
   unprotected.getMutationType()!.description = MUTATION_DESCRIPTION;
   unprotected.getSubscriptionType()!.description = SUBSCRIPTION_DESCRIPTION;
-  return { schema: applyMiddleware(unprotected, permissions), unprotected };
+  return { schema: applyMiddleware(unprotected, permissions, textInputs(unprotected)), unprotected };
 }
 
 /** The SDL committed as schema.graphql: sorted so diffs stay small. */

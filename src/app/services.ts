@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import { OrganizationRole } from '../authz/enums';
 import type { Config } from '../config/config';
 import type { Logger } from '../config/logger';
+import { AttemptBudgets } from '../db/attempt-limiter';
 import type { Services } from '../graphql/context';
 import { createContext } from './context';
 import { createLoaders } from './loaders';
@@ -32,11 +33,13 @@ export interface ServiceDeps {
  * leaving) are wired here, the only place that knows both sides.
  */
 export function createServices({ dataSource, config, logger, webhookRetry }: ServiceDeps): Services {
+  const budgets = new AttemptBudgets(dataSource, config.rateLimits);
   const mail = mailModule.service();
   // Every event becomes its webhook deliveries in its own transaction.
   const audit = auditModule.service({ dataSource, followers: { recorded: (em, event) => webhooks.enqueueForEvent(em, event) } });
   const organizations = organizationsModule.service({
     dataSource,
+    budgets,
     audit,
     mail,
     founding: {
@@ -47,7 +50,7 @@ export function createServices({ dataSource, config, logger, webhookRetry }: Ser
       },
     },
   });
-  const auth = authModule.service({ dataSource, config, organizations });
+  const auth = authModule.service({ dataSource, config, budgets, organizations });
   const members = membersModule.service({
     dataSource,
     organizations,
@@ -59,7 +62,7 @@ export function createServices({ dataSource, config, logger, webhookRetry }: Ser
   const teams = teamsModule.service({ dataSource, organizations, audit });
   const roles = rolesModule.service({ dataSource, audit });
   const projects = projectsModule.service({ dataSource, audit });
-  const invitations = invitationsModule.service({ dataSource, config, users: auth, organizations, members, teams, projects, audit, mail });
+  const invitations = invitationsModule.service({ dataSource, config, budgets, users: auth, organizations, members, teams, projects, audit, mail });
   const webhooks = webhooksModule.service({ dataSource, config, audit, mail, logger, retry: webhookRetry });
   const events = eventsModule.service({
     dataSource,

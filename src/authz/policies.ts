@@ -46,7 +46,7 @@ export function projectPermissions(organizationRole: OrganizationRole | null, gr
   return ALL_PROJECT_PERMISSIONS.filter((p) => held.has(p));
 }
 
-/** No escalation: a role may be granted only by someone who holds every permission it carries. */
+/** No escalation: a role may be granted, or a grant of it revoked, only by someone who holds every permission it carries. */
 export function canGrantRole(granterPermissions: ReadonlyArray<ProjectPermission>, rolePermissions: ReadonlyArray<ProjectPermission>): boolean {
   const held = new Set(granterPermissions);
   return held.has(ProjectPermission.PROJECT_ACCESS_MANAGE) && rolePermissions.every((p) => held.has(p));

@@ -20,11 +20,16 @@ export function encodeCursor(cursor: Cursor): string {
   return Buffer.from(JSON.stringify([cursor.createdAt.toISOString(), cursor.id])).toString('base64url');
 }
 
+/** Rows are created between these instants; a cursor outside them points nowhere (and PostgreSQL could not compare it). */
+const EARLIEST = Date.UTC(1970, 0, 1);
+const LATEST = Date.UTC(9999, 11, 31);
+
 function decodeCursor(value: string): Cursor {
   try {
     const [createdAt, id] = JSON.parse(Buffer.from(value, 'base64url').toString('utf8')) as unknown[];
     const date = new Date(createdAt as string);
-    if (typeof createdAt === 'string' && !Number.isNaN(date.getTime()) && isUuid(id as string)) return { createdAt: date, id: id as string };
+    const time = date.getTime();
+    if (typeof createdAt === 'string' && time >= EARLIEST && time <= LATEST && isUuid(id as string)) return { createdAt: date, id: id as string };
   } catch {
     // fall through to the input error
   }

@@ -1,5 +1,7 @@
+import { isIP } from 'node:net';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
+import { BUDGETS, parseBudget, type Budget, type BudgetName } from './budgets';
 
 export const REGIONS = ['EU1', 'EU2', 'US1', 'US2'] as const;
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -34,6 +36,17 @@ export interface Config {
   graphqlIntrospection: boolean;
   /** Whether browsers get GraphiQL at /graphql (GRAPHQL_PLAYGROUND; off in production unless set). */
   graphqlPlayground: boolean;
+  /** Express's `trust proxy`: which X-Forwarded-For hops to believe for the client address (false: the socket's). */
+  trustProxy: TrustProxy;
+  /** The attempt budgets; `enabled: false` (RATE_LIMITS=off) spends none of them. */
+  rateLimits: RateLimits;
+}
+
+export type TrustProxy = boolean | number | string[];
+
+export interface RateLimits {
+  enabled: boolean;
+  budgets: Record<BudgetName, Budget>;
 }
 
 export class ConfigError extends Error {}
@@ -71,6 +84,41 @@ function url(env: Env, name: string, protocols: string[], fallback: string | nul
     throw new ConfigError(`${name} must use ${protocols.join(' or ')} (got "${parsed.protocol}")`);
   }
   return raw;
+}
+
+const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+/** An address, a subnet (address/prefix or address/netmask) or one of Express's names for a range. */
+function isProxyAddress(item: string): boolean {
+  if (PROXY_NAMES.includes(item)) return true;
+  const [address, range, ...rest] = item.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (range === undefined) return true;
+  const bits = family === 4 ? 32 : 128;
+  return /^\d{1,3}$/.test(range) ? Number(range) <= bits : family === 4 && isIP(range) === 4;
+}
+
+/** TRUST_PROXY: false (default), true, a hop count, or a comma-separated list of proxy addresses, as Express's `trust proxy` takes them. */
+function trustProxy(env: Env): TrustProxy {
+  const raw = env.TRUST_PROXY?.trim();
+  if (!raw || raw === 'false') return false;
+  if (raw === 'true') return true;
+  if (/^\d+$/.test(raw)) return integer(env, 'TRUST_PROXY', 0, 100, 0);
+  const items = raw.split(',').map((item) => item.trim());
+  if (!items.every(isProxyAddress)) throw new ConfigError(`TRUST_PROXY must be true, false, a hop count, or addresses, subnets, loopback, linklocal or uniquelocal separated by commas (got "${raw}")`);
+  return items;
+}
+
+function rateLimits(env: Env): RateLimits {
+  const budgets = {} as Record<BudgetName, Budget>;
+  for (const [name, { variable, fallback }] of Object.entries(BUDGETS) as Array<[BudgetName, (typeof BUDGETS)[BudgetName]]>) {
+    const raw = env[variable] || fallback;
+    const budget = parseBudget(raw);
+    if (!budget) throw new ConfigError(`${variable} must be <attempts>/<period>, e.g. ${fallback} (period in s, m, h or d) (got "${raw}")`);
+    budgets[name] = budget;
+  }
+  return { enabled: oneOf(env, 'RATE_LIMITS', ['on', 'off'] as const, 'on') === 'on', budgets };
 }
 
 /** Comma-separated exact origins (`scheme://host[:port]`, no path, no wildcard). */
@@ -148,6 +196,8 @@ export function loadConfig(env: Env = process.env): Config {
     metricsPort,
     graphqlIntrospection,
     graphqlPlayground,
+    trustProxy: trustProxy(env),
+    rateLimits: rateLimits(env),
     webhookSecretKey: webhookSecretKey(env, nodeEnv),
     webhooksAllowHttp: flag(env, 'WEBHOOKS_ALLOW_HTTP', false),
     webhooksAllowPrivateNetworks: flag(env, 'WEBHOOKS_ALLOW_PRIVATE_NETWORKS', false),

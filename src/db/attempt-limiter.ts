@@ -1,33 +1,52 @@
 import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
 import type { DataSource } from 'typeorm';
 import { RateLimitedError } from '../common/errors';
+import type { BudgetName } from '../config/budgets';
+import type { RateLimits } from '../config/config';
+
+/** One budget to spend from, and whose attempt it is (a client address, a user id, an email...). */
+export type Spend = [budget: BudgetName, key: string];
 
 /**
- * A named budget of attempts per key (rate-limiter-flexible), kept in PostgreSQL's rate_limits
- * table so that every server process spends from the same budget. It runs on a pooled
- * connection of its own: spend it outside a transaction (PGlite has but one connection).
+ * Every attempt budget of the process (src/config/budgets.ts), kept by rate-limiter-flexible in
+ * PostgreSQL's rate_limits table so that every server process spends from the same budget. The
+ * limiters run on pooled connections of their own: spend outside a transaction (PGlite has but
+ * one connection). With RATE_LIMITS=off nothing is spent or refused.
  */
-export class AttemptLimiter {
-  private readonly limiter: RateLimiterPostgres;
+export class AttemptBudgets {
+  private readonly limiters: ReadonlyMap<BudgetName, RateLimiterPostgres>;
 
-  constructor(dataSource: DataSource, name: string, points: number, durationSeconds: number) {
-    // The table comes from a migration (tableCreated); keyPrefix keeps the budgets apart in it.
-    this.limiter = new RateLimiterPostgres({
-      storeClient: dataSource, storeType: 'typeorm', tableName: 'rate_limits', tableCreated: true, keyPrefix: name, points, duration: durationSeconds,
-    });
+  constructor(dataSource: DataSource, { enabled, budgets }: RateLimits) {
+    const entries = enabled ? (Object.entries(budgets) as Array<[BudgetName, RateLimits['budgets'][BudgetName]]>) : [];
+    this.limiters = new Map(
+      entries.map(([name, { points, durationSeconds }], index) => [
+        name,
+        // The table comes from a migration (tableCreated); keyPrefix keeps the budgets apart in it; one limiter sweeps expired rows.
+        new RateLimiterPostgres({
+          storeClient: dataSource, storeType: 'typeorm', tableName: 'rate_limits', tableCreated: true, clearExpiredByTimeout: index === 0,
+          keyPrefix: name, points, duration: durationSeconds,
+        }),
+      ]),
+    );
   }
 
-  /** Spends one attempt; RATE_LIMITED with retryAfterSeconds once the budget is gone. */
-  async consume(key: string): Promise<void> {
-    try {
-      await this.limiter.consume(key);
-    } catch (error) {
-      if (error instanceof RateLimiterRes) throw new RateLimitedError(Math.max(1, Math.ceil(error.msBeforeNext / 1000)));
-      throw error;
+  /**
+   * Spends one attempt from each budget at once; RATE_LIMITED, with the longest wait, when any of
+   * them is used up (the others are spent all the same: it was an attempt).
+   */
+  async spend(...spends: Spend[]): Promise<void> {
+    const outcomes = await Promise.allSettled(spends.map(([budget, key]) => this.limiters.get(budget)?.consume(key)));
+    let waitMs = 0;
+    for (const outcome of outcomes) {
+      if (outcome.status === 'fulfilled') continue;
+      if (!(outcome.reason instanceof RateLimiterRes)) throw outcome.reason;
+      waitMs = Math.max(waitMs, outcome.reason.msBeforeNext);
     }
+    if (outcomes.some((o) => o.status === 'rejected')) throw new RateLimitedError(Math.max(1, Math.ceil(waitMs / 1000)));
   }
 
-  reset(key: string): Promise<boolean> {
-    return this.limiter.delete(key);
+  /** Gives spent attempts back (an attempt that turned out to cost nothing, e.g. a successful login). */
+  async refund(...spends: Spend[]): Promise<void> {
+    await Promise.all(spends.map(([budget, key]) => this.limiters.get(budget)?.reward(key, 1)));
   }
 }

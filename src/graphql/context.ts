@@ -26,7 +26,7 @@ export interface Context {
   loaders: Loaders;
   access: Access;
   services: Services;
-  /** The peer's address (the proxy's, behind one), for rate limits. */
+  /** The client's address, for attempt budgets: the socket's, or the one TRUST_PROXY says to believe. */
   clientAddress: string;
   /** This request's id (the `x-request-id` response header). */
   requestId: string;

@@ -83,6 +83,8 @@ export async function createApp({ config, logger, dataSource, schema, context, m
   await apollo.start();
 
   app.disable('x-powered-by');
+  // req.ip: the socket's address, or the X-Forwarded-For hop that TRUST_PROXY says to believe.
+  app.set('trust proxy', config.trustProxy);
   app.use(requestIds(logger));
   // Security headers on every response; JSON answers load nothing, so their policy allows nothing (the playground sets its own).
   app.use(helmet({ contentSecurityPolicy: { useDefaults: false, directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } } }));
@@ -108,7 +110,7 @@ export async function createApp({ config, logger, dataSource, schema, context, m
     expressMiddleware(apollo, {
       context: ({ req }) => {
         const { requestId, logger: requestLogger } = currentRequestScope() ?? { requestId: 'none', logger };
-        return context({ authorization: req.headers.authorization, clientAddress: req.socket.remoteAddress, requestId, logger: requestLogger });
+        return context({ authorization: req.headers.authorization, clientAddress: req.ip, requestId, logger: requestLogger });
       },
     }),
     httpRefusals(logger),

@@ -26,11 +26,12 @@ export interface TestServer {
  * A real server over HTTP on a random port, with its own fresh database: a new database on
  * DATABASE_URL's server when set, otherwise an in-memory embedded PGlite. Without SMTP_URL,
  * mail goes to .eml files in a temporary MAIL_DIR; the mail worker polls every 50 ms and a
- * failed mail is retried after about a second.
+ * failed mail is retried after about a second. Attempt budgets are off (RATE_LIMITS=off) unless `env` turns them on.
  */
 export async function startTestServer(env: Record<string, string> = {}, options: Pick<StartOptions, 'freshDatabase'> & { logger?: Logger } = {}): Promise<TestServer> {
   const mailDir = path.join(tmpdir(), `orgraph-mail-${randomBytes(4).toString('hex')}`);
-  const config = loadConfig({ ...process.env, HOST: '127.0.0.1', PORT: '0', NODE_ENV: 'test', LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent', MAIL_DIR: mailDir, ...env });
+  // Tests register many users from one address: budgets are off unless a test turns them on (RATE_LIMITS: 'on').
+  const config = loadConfig({ ...process.env, HOST: '127.0.0.1', PORT: '0', NODE_ENV: 'test', LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent', MAIL_DIR: mailDir, RATE_LIMITS: 'off', ...env });
   const server = await startServer({ config, logger: options.logger ?? createLogger(config.logLevel), freshDatabase: options.freshDatabase ?? true, mailWorker: { pollIntervalMs: 50 }, mailRetry: { retryDelaySeconds: 1 },
     webhookRetry: { attempts: 4, firstDelaySeconds: 0.2, factor: 1 }, webhookWorker: { pollingIntervalSeconds: 0.5 } });
   return {

@@ -3,8 +3,8 @@ import { Access } from '../../authz/access';
 import type { Context, Viewer } from '../../graphql/context';
 import type { User } from './user.entity';
 
-export const PASSWORD_MIN = 10;
-export const PASSWORD_MAX = 256;
+/** The password rules live with PasswordField; modules that take passwords use that field. */
+export { PASSWORD_MAX, PASSWORD_MIN } from '../../graphql/fields';
 
 /** What other modules may ask of accounts, inside their transaction. */
 export interface UsersApi {

@@ -1,21 +1,18 @@
-import { IsEmail, Length, MaxLength } from 'class-validator';
-import { Field, ID, InputType } from 'type-graphql';
-import { NameField } from '../../graphql/fields';
+import { MaxLength } from 'class-validator';
+import { Extensions, Field, ID, InputType } from 'type-graphql';
+import { EmailField, NameField, PASSWORD_MAX, PasswordField } from '../../graphql/fields';
+import { VERBATIM } from '../../graphql/text-inputs';
 import { Region } from '../organizations/organization.entity';
-import { PASSWORD_MAX, PASSWORD_MIN } from './auth.api';
 
 @InputType({ description: 'A new account and its first organization.' })
 export class RegisterInput {
-  @Field(() => String, { description: 'Compared case-insensitively and stored lowercase; at most 254 characters. Taken: CONFLICT.' })
-  @IsEmail({}, { message: 'Must be an email address.' })
-  @MaxLength(320)
+  @EmailField({ description: 'Compared case-insensitively and stored lowercase; at most 254 characters. Taken: CONFLICT.' })
   email: string;
 
   @NameField({ description: 'Display name, 1 to 100 characters.' })
   name: string;
 
-  @Field(() => String, { description: '10 to 256 characters.' })
-  @Length(PASSWORD_MIN, PASSWORD_MAX, { message: `Must be ${PASSWORD_MIN} to ${PASSWORD_MAX} characters.` })
+  @PasswordField({ description: '10 to 256 characters.' })
   password: string;
 
   @NameField({ nullable: true, description: `Defaults to "<name>'s organization".` })
@@ -27,10 +24,13 @@ export class RegisterInput {
 
 @InputType({ description: 'Credentials to sign in with.' })
 export class LoginInput {
-  @Field(() => String, { description: "The account's email, in any case." })
+  @EmailField({ description: "The account's email, in any case; at most 254 characters." })
   email: string;
 
+  // Any length up to the maximum: a password too short to be anyone's is simply a failed login.
   @Field(() => String, { description: "The account's password." })
+  @Extensions(VERBATIM)
+  @MaxLength(PASSWORD_MAX, { message: `At most ${PASSWORD_MAX} characters.` })
   password: string;
 }
 

@@ -14,7 +14,7 @@ export class AuthResolver {
 
   @Mutation(() => AuthPayload, { description: 'Creates the account and its first organization, and signs in.' })
   async register(@Arg('input', () => RegisterInput, { description: 'The parameters of `register`.' }) input: RegisterInput, @Ctx() ctx: Context): Promise<AuthPayload> {
-    const result = await ctx.services.auth.register(input);
+    const result = await ctx.services.auth.register(input, ctx.clientAddress);
     signIn(ctx, result);
     return result;
   }

@@ -2,7 +2,7 @@ import { IsNull, type DataSource, type EntityManager } from 'typeorm';
 import { ConflictError, NotFoundError, UnauthenticatedError } from '../../common/errors';
 import { normalizeEmail, trimmed } from '../../common/text';
 import type { Config } from '../../config/config';
-import { AttemptLimiter } from '../../db/attempt-limiter';
+import type { AttemptBudgets, Spend } from '../../db/attempt-limiter';
 import { isUniqueViolation } from '../../db/pg-errors';
 import type { Viewer } from '../../graphql/context';
 import type { OrganizationsApi } from '../organizations/organization.api';
@@ -27,22 +27,13 @@ export interface AuthResult {
 export interface AuthDeps {
   dataSource: DataSource;
   config: Config;
+  budgets: AttemptBudgets;
   organizations: OrganizationsApi;
 }
 
 /** Accounts and sessions: the users and sessions tables are written here only. */
 export class AuthService implements UsersApi {
-  /**
-   * Ten login attempts per email address from one client address every fifteen minutes, and a
-   * hundred per client address: keyed by both, a stranger elsewhere cannot lock the owner out.
-   */
-  private readonly loginAttempts: AttemptLimiter;
-  private readonly addressAttempts: AttemptLimiter;
-
-  constructor(private readonly deps: AuthDeps) {
-    this.loginAttempts = new AttemptLimiter(deps.dataSource, 'login', 10, 15 * 60);
-    this.addressAttempts = new AttemptLimiter(deps.dataSource, 'login-address', 100, 15 * 60);
-  }
+  constructor(private readonly deps: AuthDeps) {}
 
   /** Opens a session inside `em`; the raw token is returned, never stored. */
   async openSession(em: EntityManager, userId: string): Promise<{ token: string; sessionId: string }> {
@@ -63,7 +54,9 @@ export class AuthService implements UsersApi {
     }
   }
 
-  async register(input: RegisterInput): Promise<AuthResult> {
+  /** Spends the client address's registration budget first: each registration hashes a password. */
+  async register(input: RegisterInput, clientAddress: string): Promise<AuthResult> {
+    await this.deps.budgets.spend(['registerPerAddress', clientAddress]);
     return this.deps.dataSource.transaction(async (em) => {
       const user = await this.createUser(em, input.email, input.name, input.password);
       const organization = await this.deps.organizations.create(em, user.id, {
@@ -75,14 +68,18 @@ export class AuthService implements UsersApi {
     });
   }
 
+  /**
+   * Failures are limited per email and client address, and per client address: keyed by both, a
+   * stranger elsewhere cannot lock the owner out. The attempt is spent before the password is
+   * checked, so parallel guesses cannot overrun the budget, and given back when it succeeds.
+   */
   async login(input: LoginInput, clientAddress: string): Promise<AuthResult> {
     const email = normalizeEmail(input.email);
-    const attemptKey = `${clientAddress}|${email}`;
-    await this.addressAttempts.consume(clientAddress);
-    await this.loginAttempts.consume(attemptKey);
+    const attempt: Spend[] = [['loginPerEmailAndAddress', `${clientAddress}|${email}`], ['loginPerAddress', clientAddress]];
+    await this.deps.budgets.spend(...attempt);
     const user = await this.deps.dataSource.manager.findOneBy(User, { email });
     if (!(await verifyPassword(user?.passwordHash ?? null, input.password)) || !user) throw new UnauthenticatedError(INVALID_LOGIN);
-    await this.loginAttempts.reset(attemptKey);
+    await this.deps.budgets.refund(...attempt);
     return this.deps.dataSource.transaction(async (em) => {
       const session = await this.openSession(em, user.id);
       // The active organization, while the user still belongs to it.

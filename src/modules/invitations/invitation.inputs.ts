@@ -1,8 +1,7 @@
-import { ArrayMinSize, IsEmail, IsInt, IsOptional, Length, Max, MaxLength, Min } from 'class-validator';
+import { ArrayMinSize, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { NameField, TextField } from '../../graphql/fields';
+import { EmailField, NameField, PasswordField, TextField } from '../../graphql/fields';
 import { OrganizationRole } from '../../authz/enums';
-import { PASSWORD_MAX, PASSWORD_MIN } from '../auth/auth.api';
 
 export const EXPIRES_IN_DAYS_MAX = 30;
 
@@ -20,9 +19,7 @@ export class InviteMemberInput {
   @Field(() => ID, { description: 'The organization to invite into.' })
   organizationId: string;
 
-  @Field(() => String, { description: 'Compared case-insensitively; stored lowercase.' })
-  @IsEmail({}, { message: 'Must be an email address.' })
-  @MaxLength(320)
+  @EmailField({ description: 'Compared case-insensitively; stored lowercase.' })
   email: string;
 
   @NameField({ nullable: true, description: "The invitee's name, for the email." })
@@ -70,9 +67,7 @@ export class AcceptInvitationInput {
   @NameField({ nullable: true, description: 'Only without a session, to create the account.' })
   name?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Only without a session, to create the account.' })
-  @IsOptional()
-  @Length(PASSWORD_MIN, PASSWORD_MAX, { message: `Must be ${PASSWORD_MIN} to ${PASSWORD_MAX} characters.` })
+  @PasswordField({ nullable: true, description: 'Only without a session, to create the account.' })
   password?: string | null;
 }
 

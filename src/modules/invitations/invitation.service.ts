@@ -8,7 +8,7 @@ import { afterCondition, afterParams, pageRequest } from '../../common/paging';
 import { normalizeEmail, optionalText, trimmed } from '../../common/text';
 import { tokenHash } from '../../common/tokens';
 import type { Config } from '../../config/config';
-import { AttemptLimiter } from '../../db/attempt-limiter';
+import type { AttemptBudgets, Spend } from '../../db/attempt-limiter';
 import { isUniqueViolation } from '../../db/pg-errors';
 import type { Viewer } from '../../graphql/context';
 import { toConnection, type ConnectionShape } from '../../graphql/pagination';
@@ -31,6 +31,7 @@ import type { InvitationPreview } from './invitation.types';
 export interface InvitationDeps {
   dataSource: DataSource;
   config: Config;
+  budgets: AttemptBudgets;
   users: UsersApi;
   organizations: OrganizationsApi;
   members: MembersApi;
@@ -58,18 +59,20 @@ export interface AcceptResult {
   organization: Organization;
 }
 
-export class InvitationService {
-  /** Invitation emails (new ones and resends) per organization: a hundred an hour. */
-  private readonly sends: AttemptLimiter;
+/** An invitation email (new or resent) spends from the organization's, the inviter's and the recipient's budgets. */
+const invitationEmail = (organizationId: string, inviterId: string, email: string): Spend[] => [
+  ['invitationsPerOrganization', organizationId],
+  ['invitationsPerInviter', inviterId],
+  ['invitationsPerRecipient', email],
+];
 
-  constructor(private readonly deps: InvitationDeps) {
-    this.sends = new AttemptLimiter(deps.dataSource, 'invitation-sends', 100, 3600);
-  }
+export class InvitationService {
+  constructor(private readonly deps: InvitationDeps) {}
 
   async invite(actorId: string, input: InviteMemberInput): Promise<Invitation> {
     const organizationId = input.organizationId;
-    await this.sends.consume(organizationId);
     const email = normalizeEmail(input.email);
+    await this.deps.budgets.spend(...invitationEmail(organizationId, actorId, email));
     return this.deps.dataSource.transaction(async (em) => {
       // Serializes with member removal, which revokes the pending invitations the removed member sent.
       await this.deps.organizations.lock(em, organizationId);
@@ -118,8 +121,8 @@ export class InvitationService {
   /** A new token (the old one stops working at once), a new expiry as long as the last one, and another email. */
   async resend(actorId: string, invitationId: string): Promise<Invitation> {
     // The budget is spent before the transaction: the limiter uses a connection of its own.
-    const target = isUuid(invitationId) ? await this.deps.dataSource.manager.findOne(Invitation, { select: { organizationId: true }, where: { id: invitationId } }) : null;
-    if (target) await this.sends.consume(target.organizationId);
+    const target = isUuid(invitationId) ? await this.deps.dataSource.manager.findOne(Invitation, { select: { organizationId: true, email: true }, where: { id: invitationId } }) : null;
+    if (target) await this.deps.budgets.spend(...invitationEmail(target.organizationId, actorId, target.email));
     return this.deps.dataSource.transaction(async (em) => {
       const current = await this.lockChangeable(em, invitationId, 'resent');
       await this.refuseMember(em, current.organizationId, current.email);

@@ -17,7 +17,7 @@ export class MemberResolver {
     return (await ctx.loaders.userById.load(member.userId)) as User;
   }
 
-  @Mutation(() => MemberPayload, { description: 'To or from OWNER needs OWNERS_MANAGE; the last owner cannot be demoted (CONFLICT).' })
+  @Mutation(() => MemberPayload, { description: 'To or from OWNER needs OWNERS_MANAGE (FORBIDDEN, checked first); the last owner cannot be demoted (CONFLICT).' })
   async updateMemberRole(@Arg('input', () => UpdateMemberRoleInput, { description: 'The parameters of `updateMemberRole`.' }) input: UpdateMemberRoleInput, @Ctx() ctx: Context): Promise<MemberPayload> {
     return { member: await ctx.services.members.updateRole(requireViewer(ctx).user.id, input) };
   }

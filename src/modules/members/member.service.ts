@@ -86,9 +86,10 @@ export class MemberService implements MembersApi {
   }
 
   /**
-   * CONFLICT when `member` is the organization's last OWNER. Checked before the actor's
-   * permission: when two owners demote each other at once, the second (already demoted
-   * by the first) hears that the other is the last owner, not that it lost its rights.
+   * CONFLICT when `member` is the organization's last OWNER. Checked after the actor's
+   * permission (CONTRACT.md: permission before rules), under the organization lock: when two
+   * owners demote each other at once, the second is already an ADMIN when its turn comes and
+   * is FORBIDDEN, as if the requests had come one after the other; an owner remains either way.
    */
   private async keepAnOwner(em: EntityManager, member: Membership): Promise<void> {
     if (member.role !== OrganizationRole.OWNER) return;
@@ -101,8 +102,8 @@ export class MemberService implements MembersApi {
       await this.locked(em, input.organizationId);
       const actor = await this.membership(em, input.organizationId, actorId);
       const target = await this.membership(em, input.organizationId, input.userId);
-      if (input.role !== OrganizationRole.OWNER) await this.keepAnOwner(em, target);
       if (!canChangeMemberRole(actor.role, target.role, input.role)) throw new ForbiddenError();
+      if (input.role !== OrganizationRole.OWNER) await this.keepAnOwner(em, target);
       if (target.role === input.role) return target;
       const from = target.role;
       await em.update(Membership, { organizationId: target.organizationId, userId: target.userId }, { role: input.role });
@@ -119,8 +120,8 @@ export class MemberService implements MembersApi {
       const organization = await this.locked(em, input.organizationId);
       const actor = await this.membership(em, organization.id, actorId);
       const target = await this.membership(em, organization.id, input.userId);
-      await this.keepAnOwner(em, target);
       if (!canRemoveMember(actor.role, target.role)) throw new ForbiddenError();
+      await this.keepAnOwner(em, target);
       const user = await this.detach(em, target, actorId, 'member.removed');
       // The removed member is told too; the organization's mailbox heard it in detach().
       const payload = { to: [user.email], organization: { name: organization.name, moniker: organization.moniker } };

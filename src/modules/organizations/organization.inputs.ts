@@ -1,6 +1,5 @@
-import { IsEmail, IsOptional, MaxLength } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
-import { NameField, TextField } from '../../graphql/fields';
+import { EmailField, NameField, TextField } from '../../graphql/fields';
 import { Satisfies } from '../../graphql/validators';
 import { countryProblem } from './country';
 import { monikerProblem } from './moniker';
@@ -41,10 +40,7 @@ export class UpdateOrganizationInput {
   @Satisfies(monikerProblem)
   moniker?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Where notifications go; null sends them to each owner.' })
-  @IsOptional()
-  @IsEmail({}, { message: 'Must be an email address.' })
-  @MaxLength(320)
+  @EmailField({ nullable: true, description: 'Where notifications go; null sends them to each owner.' })
   notificationEmail?: string | null;
 
   @Field(() => String, { nullable: true, description: 'ISO 3166-1 alpha-2; null clears it.' })

@@ -2,6 +2,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { AuditRecorder } from '../../common/audit';
 import { BadUserInputError, ConflictError, NotFoundError } from '../../common/errors';
 import { normalizeEmail, optionalText, trimmed } from '../../common/text';
+import type { AttemptBudgets } from '../../db/attempt-limiter';
 import type { MailApi } from '../mail/mail.api';
 import { monikerCandidates } from './moniker';
 import type { NewOrganization, OrganizationFounding, OrganizationsApi } from './organization.api';
@@ -10,6 +11,7 @@ import type { ChangePlanInput, DeleteOrganizationInput, UpdateOrganizationInput 
 
 export interface OrganizationDeps {
   dataSource: DataSource;
+  budgets: AttemptBudgets;
   audit: AuditRecorder;
   mail: MailApi;
   founding: OrganizationFounding;
@@ -65,7 +67,9 @@ export class OrganizationService implements OrganizationsApi {
     return organization;
   }
 
+  /** createOrganization: spends the founder's budget first (register's first organization does not). */
   async createFor(founderId: string, input: NewOrganization): Promise<Organization> {
+    await this.deps.budgets.spend(['createOrganizationPerUser', founderId]);
     return this.deps.dataSource.transaction((em) => this.create(em, founderId, input));
   }
 

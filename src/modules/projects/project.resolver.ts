@@ -76,7 +76,7 @@ export class ProjectResolver {
     return { access: await ctx.services.projects.grant(requireViewer(ctx).user.id, input) };
   }
 
-  @Mutation(() => ProjectPayload, { description: 'Needs PROJECT_ACCESS_MANAGE. NOT_FOUND when the principal holds no role on the project.' })
+  @Mutation(() => ProjectPayload, { description: 'Needs PROJECT_ACCESS_MANAGE and every permission of the revoked role (FORBIDDEN). NOT_FOUND when the principal holds no role on the project.' })
   async revokeProjectAccess(@Arg('input', () => RevokeProjectAccessInput, { description: 'The parameters of `revokeProjectAccess`.' }) input: RevokeProjectAccessInput, @Ctx() ctx: Context): Promise<ProjectPayload> {
     return { project: await ctx.services.projects.revoke(requireViewer(ctx).user.id, input) };
   }

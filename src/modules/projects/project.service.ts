@@ -118,9 +118,7 @@ export class ProjectService implements ProjectsApi {
         .setLock('pessimistic_read')
         .getOne();
       if (!role) throw new NotFoundError();
-      const [granterPermissions] = await this.permissionsOn(em, [project.id], actorId);
-      if (!granterPermissions) throw new NotFoundError();
-      if (!canGrantRole(granterPermissions, role.permissions)) throw new ForbiddenError('You cannot grant a role with permissions you do not hold on this project.');
+      await this.requireHoldsRole(em, project, actorId, role, 'grant');
       const subject = principal.kind === 'user' ? await this.grantToMember(em, project, principal.id, role.id) : await this.grantToTeam(em, project, principal.id, role.id);
       await this.deps.audit.record(em, {
         organizationId: project.organizationId, actorId, action: 'project.access_granted', targetType: 'Project', targetId: project.id,
@@ -154,17 +152,33 @@ export class ProjectService implements ProjectsApi {
     return em.findOneByOrFail(Team, { id: teamId });
   }
 
-  /** NOT_FOUND when the principal holds no role on the project. */
+  /**
+   * The actor's permissions on the project, read in this transaction, must cover every permission
+   * of `role` (no escalation, FORBIDDEN): to grant it, and to revoke a grant of it.
+   */
+  private async requireHoldsRole(em: EntityManager, project: Project, actorId: string, role: Role, action: 'grant' | 'revoke'): Promise<void> {
+    const [actorPermissions] = await this.permissionsOn(em, [project.id], actorId);
+    if (!actorPermissions) throw new NotFoundError();
+    if (!canGrantRole(actorPermissions, role.permissions)) throw new ForbiddenError(`You cannot ${action} a role with permissions you do not hold on this project.`);
+  }
+
+  /**
+   * NOT_FOUND when the principal holds no role on the project; FORBIDDEN when that role carries
+   * a permission the actor lacks there. The grant is locked and its role share-locked until commit.
+   */
   async revoke(actorId: string, input: RevokeProjectAccessInput): Promise<Project> {
     const principal = principalOf(input);
     return this.deps.dataSource.transaction(async (em) => {
       const project = await this.project(em, input.projectId);
       const column = principal.kind === 'user' ? 'user_id' : 'team_id';
-      const [deleted]: Touched = await em.query(`DELETE FROM project_grants WHERE project_id = $1 AND ${column} = $2 RETURNING role_id`, [project.id, principal.id]);
-      if (deleted.length === 0) throw new NotFoundError();
+      const [grant]: Array<{ id: string; role_id: string }> = await em.query(`SELECT id, role_id FROM project_grants WHERE project_id = $1 AND ${column} = $2 FOR UPDATE`, [project.id, principal.id]);
+      if (!grant) throw new NotFoundError();
+      const role = await em.createQueryBuilder(Role, 'r').where('r.id = :id', { id: grant.role_id }).setLock('pessimistic_read').getOneOrFail();
+      await this.requireHoldsRole(em, project, actorId, role, 'revoke');
+      await em.query(`DELETE FROM project_grants WHERE id = $1`, [grant.id]);
       await this.deps.audit.record(em, {
         organizationId: project.organizationId, actorId, action: 'project.access_revoked', targetType: 'Project', targetId: project.id,
-        data: { principalType: principal.kind === 'user' ? 'User' : 'Team', principalId: principal.id, roleId: deleted[0].role_id },
+        data: { principalType: principal.kind === 'user' ? 'User' : 'Team', principalId: principal.id, roleId: role.id },
       });
       return project;
     });

@@ -1,7 +1,17 @@
 import { Field, ID, InputType } from 'type-graphql';
 import { NameField, TextField } from '../../graphql/fields';
 import { ProjectPermission } from '../../authz/enums';
+import { BUILT_IN_ROLES } from '../../authz/policy-table';
 import { Satisfies } from '../../graphql/validators';
+
+/** NFKC, then case folded: "Ｏｗｎｅｒ", "OWNER" and "owner" are one name. */
+const folded = (name: string) => name.trim().normalize('NFKC').toUpperCase().toLowerCase();
+const BUILT_IN_NAMES: ReadonlySet<string> = new Set(BUILT_IN_ROLES.map((r) => folded(r.name)));
+
+/** Built-in roles are shared by every organization, so no custom role may take one's name. */
+export function roleNameProblem(value: unknown): string | null {
+  return typeof value === 'string' && BUILT_IN_NAMES.has(folded(value)) ? 'A built-in role has this name.' : null;
+}
 
 /** Without PROJECT_VIEW no other permission means anything (CONTRACT.md, Projects and project roles). */
 export function rolePermissionsProblem(value: unknown): string | null {
@@ -13,7 +23,8 @@ export class CreateRoleInput {
   @Field(() => ID, { description: 'The organization the role belongs to.' })
   organizationId: string;
 
-  @NameField({ description: "Unique in the organization and not a built-in role's name, case-insensitively." })
+  @NameField({ description: "Unique in the organization, case-insensitively (else CONFLICT); not a built-in role's name after NFKC and case folding (else BAD_USER_INPUT)." })
+  @Satisfies(roleNameProblem)
   name: string;
 
   @TextField({ description: 'At most 1,000 characters.' })
@@ -29,7 +40,8 @@ export class UpdateRoleInput {
   @Field(() => ID, { description: 'A custom role; built-in roles cannot be changed (FORBIDDEN).' })
   roleId: string;
 
-  @NameField({ nullable: true, description: "1 to 100 characters; unique in the organization and not a built-in role's name." })
+  @NameField({ nullable: true, description: "1 to 100 characters; unique in the organization (else CONFLICT) and not a built-in role's name after NFKC and case folding (else BAD_USER_INPUT)." })
+  @Satisfies(roleNameProblem)
   name?: string | null;
 
   @TextField({ description: 'Set to null or "" to clear.' })

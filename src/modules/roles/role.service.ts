@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { ProjectPermission } from '../../authz/enums';
-import { ALL_PROJECT_PERMISSIONS, BUILT_IN_ROLES, isBuiltInRoleId } from '../../authz/policy-table';
+import { ALL_PROJECT_PERMISSIONS, isBuiltInRoleId } from '../../authz/policy-table';
 import type { AuditRecorder } from '../../common/audit';
 import { ConflictError, ForbiddenError, NotFoundError } from '../../common/errors';
 import { isForeignKeyViolation, isUniqueViolation } from '../../db/pg-errors';
@@ -10,14 +10,12 @@ import { Role } from './role.entity';
 import type { CreateRoleInput, UpdateRoleInput } from './role.inputs';
 
 const NAME_TAKEN = 'A role with this name already exists.';
-const BUILT_IN_NAMES = new Set(BUILT_IN_ROLES.map((r) => r.name.toLowerCase()));
 
 /**
- * A custom role's name: not a built-in's (fixed forever, so a plain check is safe) and unique
- * in the organization, case-insensitively (the index roles_organization_id_name decides).
+ * A custom role's name is unique in the organization, case-insensitively (the index
+ * roles_organization_id_name decides); built-in names are refused with the input (roleNameProblem).
  */
 async function namedUniquely<T>(name: string, write: () => Promise<T>): Promise<T> {
-  if (BUILT_IN_NAMES.has(name.toLowerCase())) throw new ConflictError(NAME_TAKEN);
   try {
     return await write();
   } catch (error) {

@@ -135,7 +135,7 @@ export type CreateProjectInput = {
 export type CreateRoleInput = {
   /** At most 1,000 characters. */
   description?: InputMaybe<Scalars['String']['input']>;
-  /** Unique in the organization and not a built-in role's name, case-insensitively. */
+  /** Unique in the organization, case-insensitively (else CONFLICT); not a built-in role's name after NFKC and case folding (else BAD_USER_INPUT). */
   name: Scalars['String']['input'];
   /** The organization the role belongs to. */
   organizationId: Scalars['ID']['input'];
@@ -413,7 +413,7 @@ export type LeaveOrganizationPayload = {
 
 /** Credentials to sign in with. */
 export type LoginInput = {
-  /** The account's email, in any case. */
+  /** The account's email, in any case; at most 254 characters. */
   email: Scalars['String']['input'];
   /** The account's password. */
   password: Scalars['String']['input'];
@@ -529,13 +529,13 @@ export type Mutation = {
   resendInvitation: InvitationPayload;
   /** Needs MEMBERS_INVITE. Ends a pending invitation (REVOKED); its token is GONE from then on. */
   revokeInvitation: InvitationPayload;
-  /** Needs PROJECT_ACCESS_MANAGE. NOT_FOUND when the principal holds no role on the project. */
+  /** Needs PROJECT_ACCESS_MANAGE and every permission of the revoked role (FORBIDDEN). NOT_FOUND when the principal holds no role on the project. */
   revokeProjectAccess: ProjectPayload;
   /** Needs WEBHOOKS_MANAGE. A new secret, shown once; the old one keeps signing beside it for 24 hours. */
   rotateWebhookSecret: RotateWebhookSecretPayload;
   /** Sets viewer.activeOrganization; it survives logout and login. */
   switchOrganization: SwitchOrganizationPayload;
-  /** To or from OWNER needs OWNERS_MANAGE; the last owner cannot be demoted (CONFLICT). */
+  /** To or from OWNER needs OWNERS_MANAGE (FORBIDDEN, checked first); the last owner cannot be demoted (CONFLICT). */
   updateMemberRole: MemberPayload;
   /** Needs ORGANIZATION_SETTINGS_MANAGE. A new moniker must be free (CONFLICT otherwise); the former one keeps resolving. */
   updateOrganization: OrganizationPayload;
@@ -1370,7 +1370,7 @@ export type UpdateProjectInput = {
 export type UpdateRoleInput = {
   /** Set to null or "" to clear. */
   description?: InputMaybe<Scalars['String']['input']>;
-  /** 1 to 100 characters; unique in the organization and not a built-in role's name. */
+  /** 1 to 100 characters; unique in the organization (else CONFLICT) and not a built-in role's name after NFKC and case folding (else BAD_USER_INPUT). */
   name?: InputMaybe<Scalars['String']['input']>;
   /** Replaces the set; must include PROJECT_VIEW. */
   permissions?: InputMaybe<Array<ProjectPermission>>;
