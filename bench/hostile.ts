@@ -39,7 +39,11 @@ export async function hostileDocuments(url: string, token: string, dashboard: st
       loop.enable();
       const cpu0 = process.cpuUsage();
       const t0 = performance.now();
-      const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query }) });
+      const res = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query }),
+      });
       const body = (await res.json()) as { errors?: Array<{ extensions?: { code?: string } }> };
       worstMs = Math.max(worstMs, performance.now() - t0);
       const cpu = process.cpuUsage(cpu0);

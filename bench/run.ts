@@ -70,7 +70,11 @@ async function seed(server: RunningServer, gql: Client, schema: GraphQLSchema): 
   ).register;
   const organizations = [owner.organization];
   for (let i = 2; i <= ORGANIZATIONS; i += 1) {
-    const res = await gql(`mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { organization { id moniker } } }`, { input: { name: `Bench ${i}`, region: 'EU1' } }, owner.token);
+    const res = await gql(
+      `mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { organization { id moniker } } }`,
+      { input: { name: `Bench ${i}`, region: 'EU1' } },
+      owner.token,
+    );
     organizations.push(dataOf(res, 'createOrganization').createOrganization.organization);
   }
 
@@ -97,13 +101,21 @@ async function seed(server: RunningServer, gql: Client, schema: GraphQLSchema): 
 
   const createProject = fieldsOf(schema, 'Mutation').createProject;
   const input = schema.getType('CreateProjectInput') as GraphQLInputObjectType | undefined;
-  const required = input ? Object.values(input.getFields()).filter((f) => isNonNullType(f.type) && f.defaultValue === undefined).map((f) => f.name) : [];
+  const required = input
+    ? Object.values(input.getFields())
+        .filter((f) => isNonNullType(f.type) && f.defaultValue === undefined)
+        .map((f) => f.name)
+    : [];
   if (!createProject || required.some((f) => !['organizationId', 'name'].includes(f))) {
     console.log('seeded: no projects (createProject is not in the schema yet, or needs inputs this benchmark does not know)');
   } else {
     for (const org of organizations) {
       for (let i = 1; i <= PROJECTS_PER_ORGANIZATION; i += 1) {
-        const res = await gql(`mutation($input: CreateProjectInput!) { createProject(input: $input) { project { id } } }`, { input: { organizationId: org.id, name: `Project ${i}` } }, owner.token);
+        const res = await gql(
+          `mutation($input: CreateProjectInput!) { createProject(input: $input) { project { id } } }`,
+          { input: { organizationId: org.id, name: `Project ${i}` } },
+          owner.token,
+        );
         dataOf(res, 'createProject');
       }
     }
@@ -175,8 +187,11 @@ async function overHttp(gql: Client, token: string, list: Scenario[]) {
     const sql = [...statements].sort((a, b) => a - b);
     rows.push([
       scenario.name,
-      fixed(percentile(serial.ms, 50), 2), fixed(percentile(serial.ms, 95), 2), fixed(percentile(serial.ms, 99), 2),
-      fixed(perSecond(serial), 0), fixed(perSecond(parallel), 0),
+      fixed(percentile(serial.ms, 50), 2),
+      fixed(percentile(serial.ms, 95), 2),
+      fixed(percentile(serial.ms, 99), 2),
+      fixed(perSecond(serial), 0),
+      fixed(perSecond(parallel), 0),
       sql.length === 1 ? String(sql[0]) : `${sql[0]}-${sql.at(-1)}`,
       megabytes(process.memoryUsage().rss),
     ]);
@@ -194,7 +209,12 @@ async function shieldCost(server: RunningServer, token: string, list: Scenario[]
     const times: Record<'shield' | 'bare', number[]> = { shield: [], bare: [] };
     const run = async (which: 'shield' | 'bare') => {
       // A fresh context per execution, as per request: loaders do not carry results over.
-      const contextValue = await createContext(server.database.dataSource, server.services, { authorization: `Bearer ${token}`, clientAddress: 'bench', requestId: 'bench', logger: createLogger('silent') });
+      const contextValue = await createContext(server.database.dataSource, server.services, {
+        authorization: `Bearer ${token}`,
+        clientAddress: 'bench',
+        requestId: 'bench',
+        logger: createLogger('silent'),
+      });
       const t0 = performance.now();
       const result = await execute({ schema: which === 'shield' ? schema : unprotected, document, variableValues: scenario.variables, contextValue });
       times[which].push(performance.now() - t0);
@@ -210,8 +230,13 @@ async function shieldCost(server: RunningServer, token: string, list: Scenario[]
     }
     const [bare, shielded] = [percentile(times.bare, 50), percentile(times.shield, 50)];
     rows.push([
-      scenario.name, fixed(bare, 3), fixed(shielded, 3), fixed(shielded - bare, 3), `${fixed(((shielded - bare) / bare) * 100, 0)}%`,
-      fixed(mean(times.bare), 3), fixed(mean(times.shield), 3),
+      scenario.name,
+      fixed(bare, 3),
+      fixed(shielded, 3),
+      fixed(shielded - bare, 3),
+      `${fixed(((shielded - bare) / bare) * 100, 0)}%`,
+      fixed(mean(times.bare), 3),
+      fixed(mean(times.shield), 3),
     ]);
   }
   console.log(`\nShield's cost: execute() in-process, ${REQUESTS} runs each, alternating; context built outside the timing`);
@@ -220,10 +245,19 @@ async function shieldCost(server: RunningServer, token: string, list: Scenario[]
 
 async function main() {
   const mailDir = mkdtempSync(path.join(tmpdir(), 'orgraph-bench-mail-'));
-  const config = loadConfig({ ...process.env, HOST: '127.0.0.1', PORT: '0', NODE_ENV: 'development', LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent', MAIL_DIR: mailDir });
+  const config = loadConfig({
+    ...process.env,
+    HOST: '127.0.0.1',
+    PORT: '0',
+    NODE_ENV: 'development',
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
+    MAIL_DIR: mailDir,
+  });
   const server = await startServer({ config, logger: createLogger(config.logLevel), freshDatabase: true });
   try {
-    console.log(`Orgraph benchmark: node ${process.version}, database ${server.database.kind}${server.database.kind === 'embedded' ? ' (PGlite, one connection: concurrent requests are serialized)' : ''}`);
+    console.log(
+      `Orgraph benchmark: node ${process.version}, database ${server.database.kind}${server.database.kind === 'embedded' ? ' (PGlite, one connection: concurrent requests are serialized)' : ''}`,
+    );
     const gql = client(server.url);
     const { unprotected } = await createSchema();
     const seeded = await seed(server, gql, unprotected);
@@ -234,7 +268,11 @@ async function main() {
     let plan = 0;
     await eventsCost(server, seeded.token, events.id, async () => {
       plan += 1;
-      const res = await gql(`mutation($input: ChangePlanInput!) { changePlan(input: $input) { organization { plan } } }`, { input: { organizationId: events.id, plan: plan % 2 ? 'PRO' : 'CORE' } }, seeded.token);
+      const res = await gql(
+        `mutation($input: ChangePlanInput!) { changePlan(input: $input) { organization { plan } } }`,
+        { input: { organizationId: events.id, plan: plan % 2 ? 'PRO' : 'CORE' } },
+        seeded.token,
+      );
       dataOf(res, 'changePlan');
     });
     await hostileDocuments(server.url, seeded.token, DASHBOARD);

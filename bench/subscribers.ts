@@ -42,10 +42,20 @@ async function open(): Promise<void> {
 function subscribe(): Promise<void> {
   let connected: () => void = () => undefined;
   const ready = new Promise<void>((resolve) => (connected = resolve));
-  const client = createClient({ url, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${token}` }, lazy: false, retryAttempts: 0, on: { connected: () => connected() } });
+  const client = createClient({
+    url,
+    webSocketImpl: WebSocket,
+    connectionParams: { authorization: `Bearer ${token}` },
+    lazy: false,
+    retryAttempts: 0,
+    on: { connected: () => connected() },
+  });
   clients.push(client);
   client.subscribe<{ organizationEvents: { id: string } }>(
-    { query: `subscription($organizationId: ID!) { organizationEvents(organizationId: $organizationId) { id action createdAt actor { id } targetType targetId } }`, variables: { organizationId } },
+    {
+      query: `subscription($organizationId: ID!) { organizationEvents(organizationId: $organizationId) { id action createdAt actor { id } targetType targetId } }`,
+      variables: { organizationId },
+    },
     {
       next: (result) => {
         const id = result.data?.organizationEvents.id;

@@ -21,7 +21,9 @@ export class EventNotifications1795600000000 implements MigrationInterface {
         PERFORM pg_notify('orgraph_events', OLD.id::text || ':');
         RETURN NULL;
       END $$`);
-    await q.query(`CREATE TRIGGER "organizations_notify_deleted" AFTER DELETE ON "organizations" FOR EACH ROW EXECUTE FUNCTION "notify_organization_deleted"()`);
+    await q.query(
+      `CREATE TRIGGER "organizations_notify_deleted" AFTER DELETE ON "organizations" FOR EACH ROW EXECUTE FUNCTION "notify_organization_deleted"()`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

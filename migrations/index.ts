@@ -6,4 +6,11 @@ import { EventNotifications1795600000000 } from './1795600000000-EventNotificati
 import { Webhooks1795600100000 } from './1795600100000-Webhooks';
 
 /** Every migration, in order. Listed explicitly so compiled and test runs load the same set. */
-export const migrations = [Initial1795424204669, MemberSearchIndexes1795424300000, MailQueueOnPgBoss1795510000000, RateLimits1795510100000, EventNotifications1795600000000, Webhooks1795600100000];
+export const migrations = [
+  Initial1795424204669,
+  MemberSearchIndexes1795424300000,
+  MailQueueOnPgBoss1795510000000,
+  RateLimits1795510100000,
+  EventNotifications1795600000000,
+  Webhooks1795600100000,
+];

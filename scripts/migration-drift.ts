@@ -22,7 +22,10 @@ async function main() {
       const stamp = Date.now();
       const lines = (qs: string[]) => qs.map((q) => `    await q.query(${JSON.stringify(q)});`).join('\n');
       const file = path.resolve(__dirname, '../../migrations', `${stamp}-${name}.ts`);
-      writeFileSync(file, `import type { MigrationInterface, QueryRunner } from 'typeorm';\n\nexport class ${name}${stamp} implements MigrationInterface {\n  name = '${name}${stamp}';\n\n  async up(q: QueryRunner): Promise<void> {\n${lines(up)}\n  }\n\n  async down(q: QueryRunner): Promise<void> {\n${lines(down)}\n  }\n}\n`);
+      writeFileSync(
+        file,
+        `import type { MigrationInterface, QueryRunner } from 'typeorm';\n\nexport class ${name}${stamp} implements MigrationInterface {\n  name = '${name}${stamp}';\n\n  async up(q: QueryRunner): Promise<void> {\n${lines(up)}\n  }\n\n  async down(q: QueryRunner): Promise<void> {\n${lines(down)}\n  }\n}\n`,
+      );
       console.log(`wrote ${file}`);
     } else if (up.length > 0) {
       console.log(up.join(';\n'));

@@ -46,7 +46,8 @@ async function auditLog(token: string, moniker: string, first = 100): Promise<Ev
   }
 }
 
-const eventData = (eventId: string) => api.server.database.dataSource.query(`SELECT data FROM audit_events WHERE id = $1`, [eventId]).then((rows) => rows[0].data);
+const eventData = (eventId: string) =>
+  api.server.database.dataSource.query(`SELECT data FROM audit_events WHERE id = $1`, [eventId]).then((rows) => rows[0].data);
 
 describe('audit log', () => {
   let ann: Account;

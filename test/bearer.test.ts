@@ -43,7 +43,9 @@ it('no Authorization header: anonymous, viewer null', async () => {
 
 it('an unknown token refuses the whole request, even one that needs no session', async () => {
   await expectRefused('Bearer AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA');
-  await expectRefused('Bearer AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA', LOGIN, { input: { email: 'nobody@example.com', password: 'correct horse battery' } });
+  await expectRefused('Bearer AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA', LOGIN, {
+    input: { email: 'nobody@example.com', password: 'correct horse battery' },
+  });
 });
 
 it('a malformed header refuses the request', async () => {

@@ -49,7 +49,13 @@ describe('loadConfig', () => {
     expect(trust('false')).toBe(false);
     expect(trust('true')).toBe(true);
     expect(trust('2')).toBe(2);
-    expect(trust('loopback, 10.0.0.0/8,192.168.1.1/255.255.255.0, fd00::/8, 203.0.113.7')).toEqual(['loopback', '10.0.0.0/8', '192.168.1.1/255.255.255.0', 'fd00::/8', '203.0.113.7']);
+    expect(trust('loopback, 10.0.0.0/8,192.168.1.1/255.255.255.0, fd00::/8, 203.0.113.7')).toEqual([
+      'loopback',
+      '10.0.0.0/8',
+      '192.168.1.1/255.255.255.0',
+      'fd00::/8',
+      '203.0.113.7',
+    ]);
   });
 
   it('reads every budget as <attempts>/<period>, and RATE_LIMITS', () => {
@@ -59,11 +65,13 @@ describe('loadConfig', () => {
     expect(config.rateLimits.budgets.invitationsPerRecipient).toEqual({ points: 3, durationSeconds: 172800 });
   });
 
-
   it('turns introspection and the playground off in production unless asked for', () => {
     expect(loadConfig({ NODE_ENV: 'production' })).toMatchObject({ graphqlIntrospection: false, graphqlPlayground: false });
     expect(loadConfig({ NODE_ENV: 'production', GRAPHQL_INTROSPECTION: 'true' })).toMatchObject({ graphqlIntrospection: true, graphqlPlayground: false });
-    expect(loadConfig({ NODE_ENV: 'production', GRAPHQL_INTROSPECTION: 'true', GRAPHQL_PLAYGROUND: 'true' })).toMatchObject({ graphqlIntrospection: true, graphqlPlayground: true });
+    expect(loadConfig({ NODE_ENV: 'production', GRAPHQL_INTROSPECTION: 'true', GRAPHQL_PLAYGROUND: 'true' })).toMatchObject({
+      graphqlIntrospection: true,
+      graphqlPlayground: true,
+    });
     expect(loadConfig({ NODE_ENV: 'test', GRAPHQL_PLAYGROUND: 'false' })).toMatchObject({ graphqlIntrospection: true, graphqlPlayground: false });
   });
 

@@ -25,9 +25,13 @@ describe('CORS over HTTP', () => {
     expect(response.status).toBe(204);
     expect(response.headers.get('access-control-allow-origin')).toBe(SPA);
     expect(response.headers.get('access-control-allow-methods')).toBe('GET,POST');
-    expect(response.headers.get('access-control-allow-headers')!.split(',').sort()).toEqual(
-      ['apollo-require-preflight', 'authorization', 'content-type', 'x-apollo-operation-name', 'x-request-id'],
-    );
+    expect(response.headers.get('access-control-allow-headers')!.split(',').sort()).toEqual([
+      'apollo-require-preflight',
+      'authorization',
+      'content-type',
+      'x-apollo-operation-name',
+      'x-request-id',
+    ]);
     expect(response.headers.get('access-control-max-age')).toBe('600');
     expect(response.headers.get('access-control-allow-credentials')).toBeNull();
     expect(response.headers.get('vary')).toMatch(/\bOrigin\b/);
@@ -116,7 +120,11 @@ describe('CORS in a browser', () => {
 
       await page.goto(allowedPage.origin);
       const allowed = await page.evaluate(callApi, { url: api.url, token: owner.token });
-      expect(allowed).toEqual({ status: 200, body: { data: { viewer: { id: owner.user.id, name: owner.user.name } }, extensions: expect.any(Object) }, requestId: 'from-the-browser' });
+      expect(allowed).toEqual({
+        status: 200,
+        body: { data: { viewer: { id: owner.user.id, name: owner.user.name } }, extensions: expect.any(Object) },
+        requestId: 'from-the-browser',
+      });
 
       await page.goto(otherPage.origin);
       const blocked = await page.evaluate(callApi, { url: api.url, token: owner.token });

@@ -1,5 +1,11 @@
 import {
-  CreateProjectDocument, CreateRoleDocument, CreateTeamDocument, DeleteProjectDocument, DeleteRoleDocument, GrantProjectAccessDocument, InviteMemberDocument,
+  CreateProjectDocument,
+  CreateRoleDocument,
+  CreateTeamDocument,
+  DeleteProjectDocument,
+  DeleteRoleDocument,
+  GrantProjectAccessDocument,
+  InviteMemberDocument,
 } from './generated/graphql';
 import { sql, VIEW_ROLE_ID } from './support/access';
 import { registerUser, type Account } from './support/factories';
@@ -28,7 +34,8 @@ async function project(name: string): Promise<string> {
   return dataOf(await api.exec(CreateProjectDocument, { input: { organizationId: ann.organization.id, name } }, ann.token)).createProject.project.id;
 }
 async function role(name: string): Promise<string> {
-  return dataOf(await api.exec(CreateRoleDocument, { input: { organizationId: ann.organization.id, name, permissions: ['PROJECT_VIEW'] } }, ann.token)).createRole.role.id;
+  return dataOf(await api.exec(CreateRoleDocument, { input: { organizationId: ann.organization.id, name, permissions: ['PROJECT_VIEW'] } }, ann.token))
+    .createRole.role.id;
 }
 const invite = (email: string, projectId: string, roleId: string) =>
   api.exec(InviteMemberDocument, { input: { organizationId: ann.organization.id, email, role: 'MEMBER', projectGrants: [{ projectId, roleId }] } }, ann.token);
@@ -39,7 +46,10 @@ it('deleting a role races an invitation that names it: one wins, the other is re
   for (let round = 0; round < ROUNDS; round += 1) {
     const roleId = await role(`Racing role ${round}`);
     const email = `role-race-${round}@example.com`;
-    const [invited, deleted] = await Promise.all([invite(email, projectId, roleId), later(round, () => api.exec(DeleteRoleDocument, { input: { roleId } }, ann.token))]);
+    const [invited, deleted] = await Promise.all([
+      invite(email, projectId, roleId),
+      later(round, () => api.exec(DeleteRoleDocument, { input: { roleId } }, ann.token)),
+    ]);
     const pair = `${outcome(invited)}/${outcome(deleted)}`;
     seen.add(pair);
     expect(['ok/CONFLICT', 'BAD_USER_INPUT/ok']).toContain(pair);
@@ -53,7 +63,8 @@ it('deleting a role races a team grant of it: one wins, the other is refused', a
   const projectId = await project('Granted on');
   for (let round = 0; round < ROUNDS; round += 1) {
     const roleId = await role(`Granted role ${round}`);
-    const teamId = dataOf(await api.exec(CreateTeamDocument, { input: { organizationId: ann.organization.id, name: `Grantees ${round}` } }, ann.token)).createTeam.team.id;
+    const teamId = dataOf(await api.exec(CreateTeamDocument, { input: { organizationId: ann.organization.id, name: `Grantees ${round}` } }, ann.token))
+      .createTeam.team.id;
     const [granted, deleted] = await Promise.all([
       api.exec(GrantProjectAccessDocument, { input: { projectId, teamId, roleId } }, ann.token),
       later(round, () => api.exec(DeleteRoleDocument, { input: { roleId } }, ann.token)),
@@ -76,7 +87,8 @@ it('deleting a project races an invitation that names it: the invitation is refu
       expect(errorCode(invited)).toBe('BAD_USER_INPUT');
     } else {
       // Committed first. The payload is read after the commit, so the deleted project may already be gone from it.
-      for (const error of invited.errors ?? []) expect(error).toMatchObject({ path: expect.arrayContaining(['projectGrants']), extensions: { code: 'NOT_FOUND' } });
+      for (const error of invited.errors ?? [])
+        expect(error).toMatchObject({ path: expect.arrayContaining(['projectGrants']), extensions: { code: 'NOT_FOUND' } });
     }
     expect(await sql(api, `SELECT 1 FROM invitation_project_grants WHERE project_id = $1`, [projectId])).toEqual([]);
   }

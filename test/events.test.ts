@@ -26,7 +26,8 @@ const LOGOUT = `mutation { logout { loggedOut } }`;
 const actions = (subscription: LiveSubscription) => subscription.events.map((e) => e.action);
 const codes = (subscription: LiveSubscription) => subscription.errors.map((e) => e.extensions?.code);
 /** A harmless change every member sees: the last event of a scenario, so "nothing more" can be asserted. */
-const rename = (owner: Account, name: string) => api.exec(UPDATE_ORGANIZATION, { input: { organizationId: owner.organization.id, name } }, owner.token).then(dataOf);
+const rename = (owner: Account, name: string) =>
+  api.exec(UPDATE_ORGANIZATION, { input: { organizationId: owner.organization.id, name } }, owner.token).then(dataOf);
 const sawRename = (subscription: LiveSubscription) => subscription.events.some((e) => e.action === 'organization.settings_changed');
 
 describe('organizationEvents', () => {
@@ -63,11 +64,24 @@ describe('organizationEvents', () => {
     await ownerEvents.until(sawRename, 'the owner to see the rename');
     await memberEvents.until(sawRename, 'the member to see the rename');
     expect(actions(ownerEvents)).toEqual([
-      'organization.plan_changed', 'member.invited', 'team.created', 'project.created', 'project.created', 'project.access_granted',
-      'project.updated', 'project.updated', 'organization.settings_changed',
+      'organization.plan_changed',
+      'member.invited',
+      'team.created',
+      'project.created',
+      'project.created',
+      'project.access_granted',
+      'project.updated',
+      'project.updated',
+      'organization.settings_changed',
     ]);
     // No MEMBERS_INVITE, and PROJECT_VIEW only on the shared project from its grant on: the grant itself is the first they see of it.
-    expect(actions(memberEvents)).toEqual(['organization.plan_changed', 'team.created', 'project.access_granted', 'project.updated', 'organization.settings_changed']);
+    expect(actions(memberEvents)).toEqual([
+      'organization.plan_changed',
+      'team.created',
+      'project.access_granted',
+      'project.updated',
+      'organization.settings_changed',
+    ]);
     expect(memberEvents.events.filter((e) => e.targetType === 'Project').map((e) => e.targetId)).toEqual([shared, shared]);
     expect(ownerEvents.events[0]).toMatchObject({ actor: { id: owner.user.id }, targetType: 'Organization', targetId: org });
     expect(ownerEvents.events.at(-1)!.id).toBe(memberEvents.events.at(-1)!.id);
@@ -136,7 +150,7 @@ describe('subscriptions beside HTTP', () => {
     expect(response.errors?.[0]?.extensions?.code).toBe('BAD_REQUEST');
   });
 
-  it('gives the playground a WebSocket client that signs in with the headers editor\'s Authorization', async () => {
+  it("gives the playground a WebSocket client that signs in with the headers editor's Authorization", async () => {
     const page = await (await fetch(api.url, { headers: { accept: 'text/html' } })).text();
     expect(page).toContain('"subscriptionsProtocol":"WS"');
     expect(page).toContain("window.localStorage.getItem('graphiql:headers')");
@@ -151,7 +165,12 @@ describe('EventStream', () => {
   it('drops a subscriber that does not keep up instead of buffering without bound', async () => {
     let dropped = 0;
     let ended = 0;
-    const stream = new EventStream(context, 2, () => (dropped += 1), () => (ended += 1));
+    const stream = new EventStream(
+      context,
+      2,
+      () => (dropped += 1),
+      () => (ended += 1),
+    );
     for (const id of ['a', 'b']) stream.push({ event: event(id), context });
     expect(dropped).toBe(0);
     stream.push({ event: event('c'), context });
@@ -160,7 +179,12 @@ describe('EventStream', () => {
   });
 
   it('hands over the events cleared before a refusal, then the refusal', async () => {
-    const stream = new EventStream(context, 10, () => undefined, () => undefined);
+    const stream = new EventStream(
+      context,
+      10,
+      () => undefined,
+      () => undefined,
+    );
     stream.push({ event: event('a'), context });
     stream.fail(new Error('gone'));
     stream.push({ event: event('b'), context });

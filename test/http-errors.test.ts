@@ -31,19 +31,39 @@ describe.each(['development', 'production'])('refusals of the HTTP layer (NODE_E
   });
 
   it('an oversized body', async () => {
-    await expectBadRequest({ method: 'POST', headers: json, body: JSON.stringify({ query: `{ viewer { id } }`, padding: 'x'.repeat(200_000) }) }, 413, /100 KB/);
+    await expectBadRequest(
+      { method: 'POST', headers: json, body: JSON.stringify({ query: `{ viewer { id } }`, padding: 'x'.repeat(200_000) }) },
+      413,
+      /100 KB/,
+    );
   });
 
   it('an unsupported body: another content type or charset', async () => {
     const preflight = { 'apollo-require-preflight': 'true' };
     await expectBadRequest({ method: 'POST', headers: { ...preflight, 'content-type': 'text/plain' }, body: '{ viewer { id } }' }, 415, /must be JSON/);
-    await expectBadRequest({ method: 'POST', headers: { ...preflight, 'content-type': 'application/graphql' }, body: '{ viewer { id } }' }, 415, /must be JSON/);
-    await expectBadRequest({ method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'query=%7B%20viewer%20%7B%20id%20%7D%20%7D' }, 415, /must be JSON/);
+    await expectBadRequest(
+      { method: 'POST', headers: { ...preflight, 'content-type': 'application/graphql' }, body: '{ viewer { id } }' },
+      415,
+      /must be JSON/,
+    );
+    await expectBadRequest(
+      { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'query=%7B%20viewer%20%7B%20id%20%7D%20%7D' },
+      415,
+      /must be JSON/,
+    );
     await expectBadRequest({ method: 'POST', headers: { 'content-type': 'application/json; charset=latin1' }, body: '{}' }, 415, /charset/);
   });
 
   it('a subscription', async () => {
-    await expectBadRequest({ method: 'POST', headers: json, body: JSON.stringify({ query: 'subscription { organizationEvents(organizationId: "00000000-0000-4000-8000-000000000000") { id } }' }) }, 400, /Subscriptions are not served/);
+    await expectBadRequest(
+      {
+        method: 'POST',
+        headers: json,
+        body: JSON.stringify({ query: 'subscription { organizationEvents(organizationId: "00000000-0000-4000-8000-000000000000") { id } }' }),
+      },
+      400,
+      /Subscriptions are not served/,
+    );
   });
 
   it('a persisted query whose hash does not match', async () => {

@@ -133,7 +133,11 @@ describe('GraphQL over HTTP', () => {
     expect(formPost.status).toBe(415);
     expect((await formPost.json()).errors[0].extensions.code).toBe('BAD_REQUEST');
 
-    const preflighted: Record<string, string>[] = [{ 'apollo-require-preflight': 'true' }, { 'x-apollo-operation-name': 'Viewer' }, { 'content-type': 'application/json' }];
+    const preflighted: Record<string, string>[] = [
+      { 'apollo-require-preflight': 'true' },
+      { 'x-apollo-operation-name': 'Viewer' },
+      { 'content-type': 'application/json' },
+    ];
     for (const headers of preflighted) {
       const ok = await fetch(getUrl(VIEWER), { headers });
       expect(ok.status).toBe(200);

@@ -46,7 +46,18 @@ describe('bad text is BAD_USER_INPUT naming the field', () => {
   });
 
   it('refuses control, zero-width, joiner, bidi-override and unpaired-surrogate characters; a name of them alone too', async () => {
-    for (const bad of ['Tab\there', 'Bell\u0007', 'Zero\u200bwidth', 'Join\u200dme', 'Evil\u202egnp.exe', 'Isolate\u2066x', 'Half \ud83d', '\u200b\u200c', '\u3164', '\ufeffBOM']) {
+    for (const bad of [
+      'Tab\there',
+      'Bell\u0007',
+      'Zero\u200bwidth',
+      'Join\u200dme',
+      'Evil\u202egnp.exe',
+      'Isolate\u2066x',
+      'Half \ud83d',
+      '\u200b\u200c',
+      '\u3164',
+      '\ufeffBOM',
+    ]) {
       expectRefused(await api.exec(CREATE_TEAM, { input: { organizationId: org(), name: bad } }, ann.token), ['name']);
     }
   });

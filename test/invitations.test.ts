@@ -87,8 +87,14 @@ describe('invitations', () => {
 
     const preview = dataOf(await api.exec(PREVIEW, { token })).invitationPreview;
     expect(preview).toEqual({
-      email, name: 'New Person', role: 'MEMBER', status: 'PENDING', expiresAt: invitation.expiresAt, note: '<b>Welcome</b> & hi',
-      organization: { name: 'Ann & Co', moniker: ann.organization.moniker }, invitedBy: { name: 'Ann Owner' },
+      email,
+      name: 'New Person',
+      role: 'MEMBER',
+      status: 'PENDING',
+      expiresAt: invitation.expiresAt,
+      note: '<b>Welcome</b> & hi',
+      organization: { name: 'Ann & Co', moniker: ann.organization.moniker },
+      invitedBy: { name: 'Ann Owner' },
     });
     expect(dataOf(await api.exec(PREVIEW, { token: 'no-such-token' })).invitationPreview).toBeNull();
 
@@ -110,7 +116,9 @@ describe('invitations', () => {
     expect(errorCode(await accept({ token, name: 'Again', password: PASSWORD }))).toBe('GONE');
     expect(dataOf(await api.exec(PREVIEW, { token })).invitationPreview.status).toBe('ACCEPTED');
     expect((await sink.nextTo(ann.user.email)).body).toContain(`New Person (${email}) accepted the invitation`);
-    const actions = (await sql(`SELECT action FROM audit_events WHERE target_id = $1 ORDER BY created_at`, [invitation.id])).map((r: { action: string }) => r.action);
+    const actions = (await sql(`SELECT action FROM audit_events WHERE target_id = $1 ORDER BY created_at`, [invitation.id])).map(
+      (r: { action: string }) => r.action,
+    );
     expect(actions).toEqual(['member.invited', 'invitation.accepted']);
   });
 
@@ -138,7 +146,11 @@ describe('invitations', () => {
     expect(await statusOf(invitation.id)).toBe('PENDING');
 
     const accepted = dataOf(await accept({ token }, bob.token)).acceptInvitation;
-    expect(accepted).toEqual({ token: null, user: expect.objectContaining({ id: bob.user.id }), organization: expect.objectContaining({ viewerRole: 'MEMBER' }) });
+    expect(accepted).toEqual({
+      token: null,
+      user: expect.objectContaining({ id: bob.user.id }),
+      organization: expect.objectContaining({ viewerRole: 'MEMBER' }),
+    });
     // Bob keeps his active organization.
     expect(dataOf(await api.exec(VIEWER, {}, bob.token)).viewer.activeOrganization).toEqual({ id: bob.organization.id });
   });
@@ -159,7 +171,9 @@ describe('invitations', () => {
     const { invitation, token, email } = await invited(ann);
     await sql(`UPDATE invitations SET expires_at = now() - interval '1 minute' WHERE id = $1`, [invitation.id]);
     const expired = dataOf(await api.exec(LIST, { moniker: ann.organization.moniker, status: 'EXPIRED' }, ann.token)).organization.invitations;
-    expect(expired.edges.map((e: { node: { id: string; status: string } }) => e.node)).toEqual([expect.objectContaining({ id: invitation.id, status: 'EXPIRED' })]);
+    expect(expired.edges.map((e: { node: { id: string; status: string } }) => e.node)).toEqual([
+      expect.objectContaining({ id: invitation.id, status: 'EXPIRED' }),
+    ]);
     const pending = dataOf(await api.exec(LIST, { moniker: ann.organization.moniker, status: 'PENDING' }, ann.token)).organization.invitations;
     expect(pending.totalCount).toBe(0);
     expect(errorCode(await accept({ token, name: 'Late', password: PASSWORD }))).toBe('GONE');
@@ -229,7 +243,11 @@ describe('invitations', () => {
     const dave = await registerUser(api);
     const mia = await registerUser(api);
     const eve = await registerUser(api);
-    await sql(`INSERT INTO memberships (organization_id, user_id, role) VALUES ($1, $2, 'ADMIN'), ($1, $3, 'MEMBER')`, [ann.organization.id, dave.user.id, mia.user.id]);
+    await sql(`INSERT INTO memberships (organization_id, user_id, role) VALUES ($1, $2, 'ADMIN'), ($1, $3, 'MEMBER')`, [
+      ann.organization.id,
+      dave.user.id,
+      mia.user.id,
+    ]);
     const as = (by: Account, role: string) => api.exec(INVITE, { input: { organizationId: ann.organization.id, email: freshEmail(), role } }, by.token);
     expect(errorCode(await as(dave, 'OWNER'))).toBe('FORBIDDEN');
     expect(dataOf(await as(dave, 'ADMIN')).inviteMember.invitation.role).toBe('ADMIN');
@@ -268,12 +286,27 @@ describe('invitations', () => {
     const [defaultTeam] = await sql(`SELECT id FROM teams WHERE organization_id = $1`, [ann.organization.id]);
     const [ops] = await sql(`INSERT INTO teams (organization_id, name) VALUES ($1, 'Ops') RETURNING id`, [ann.organization.id]);
     const [project] = await sql(`INSERT INTO projects (organization_id, name) VALUES ($1, 'Apollo') RETURNING id`, [ann.organization.id]);
-    const [foreignRole] = await sql(`INSERT INTO roles (organization_id, name, permissions) VALUES ($1, 'Theirs', '{PROJECT_VIEW}') RETURNING id`, [bob.organization.id]);
+    const [foreignRole] = await sql(`INSERT INTO roles (organization_id, name, permissions) VALUES ($1, 'Theirs', '{PROJECT_VIEW}') RETURNING id`, [
+      bob.organization.id,
+    ]);
     const useRole = '00000000-0000-4000-8000-000000000002';
     expect(errorCode(await invite(ann, { email: freshEmail(), projectGrants: [{ projectId: project.id, roleId: foreignRole.id }] }))).toBe('BAD_USER_INPUT');
-    expect(errorCode(await invite(ann, { email: freshEmail(), projectGrants: [{ projectId: project.id, roleId: useRole }, { projectId: project.id, roleId: useRole }] }))).toBe('BAD_USER_INPUT');
+    expect(
+      errorCode(
+        await invite(ann, {
+          email: freshEmail(),
+          projectGrants: [
+            { projectId: project.id, roleId: useRole },
+            { projectId: project.id, roleId: useRole },
+          ],
+        }),
+      ),
+    ).toBe('BAD_USER_INPUT');
 
-    const { invitation, token } = await invited(ann, freshEmail(), { teamIds: [ops.id, defaultTeam.id], projectGrants: [{ projectId: project.id, roleId: useRole }] });
+    const { invitation, token } = await invited(ann, freshEmail(), {
+      teamIds: [ops.id, defaultTeam.id],
+      projectGrants: [{ projectId: project.id, roleId: useRole }],
+    });
     expect(invitation.teams.map((t: { name: string }) => t.name)).toEqual(['My team', 'Ops']);
     const user = dataOf(await accept({ token, name: 'Grace', password: PASSWORD })).acceptInvitation.user;
     const teams = await sql(`SELECT team_id FROM team_members WHERE user_id = $1 ORDER BY team_id`, [user.id]);

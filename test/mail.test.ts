@@ -99,8 +99,13 @@ describe('mail templates', () => {
 
   it('escapes every value in HTML and keeps the text as written', () => {
     const mail = invitationMail({
-      to: 'a@example.com', organizationName: organization.name, inviterName: 'Mallory "M"', inviteeName: null,
-      note: 'Click <a href="x">here</a>', expiresAt: new Date('2030-01-02T03:04:05Z'), link: 'https://x.test/invitations/accept?token=abc&x=<y>',
+      to: 'a@example.com',
+      organizationName: organization.name,
+      inviterName: 'Mallory "M"',
+      inviteeName: null,
+      note: 'Click <a href="x">here</a>',
+      expiresAt: new Date('2030-01-02T03:04:05Z'),
+      link: 'https://x.test/invitations/accept?token=abc&x=<y>',
     });
     expect(mail.html).not.toMatch(/<script>|<a href="x">|<y>/);
     expect(mail.html).toContain('Evil &lt;script&gt; &amp; Co');

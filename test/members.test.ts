@@ -112,7 +112,11 @@ describe('Organization.members', () => {
     const small = await createOrganization(api, owner.token);
     const large = await createOrganization(api, owner.token);
     await addUsers(api, small.id, ['Solo']);
-    await addUsers(api, large.id, Array.from({ length: 49 }, (_, i) => `Many ${i}`));
+    await addUsers(
+      api,
+      large.id,
+      Array.from({ length: 49 }, (_, i) => `Many ${i}`),
+    );
     const a = await members(owner.token, small.moniker, { first: 100 });
     const b = await members(owner.token, large.moniker, { first: 100 });
     expect(a.nodes).toHaveLength(2);
@@ -209,7 +213,9 @@ describe('member mutations: refusals', () => {
     await addMember(api, solo.organization.id, zed.user.id, 'MEMBER');
     const promoted = dataOf(await api.exec(UPDATE_ROLE, { input: { organizationId: solo.organization.id, userId: zed.user.id, role: 'OWNER' } }, solo.token));
     expect(promoted.updateMemberRole.member.role).toBe('OWNER');
-    expect(dataOf(await api.exec(LEAVE, { input: { organizationId: solo.organization.id } }, solo.token)).leaveOrganization.leftOrganizationId).toBe(solo.organization.id);
+    expect(dataOf(await api.exec(LEAVE, { input: { organizationId: solo.organization.id } }, solo.token)).leaveOrganization.leftOrganizationId).toBe(
+      solo.organization.id,
+    );
     expect(errorCode(await api.exec(LEAVE, { input: { organizationId: solo.organization.id } }, zed.token))).toBe('CONFLICT');
   });
 });
@@ -243,11 +249,18 @@ describe('removing and leaving', () => {
     expect(await count(`SELECT count(*)::int AS count FROM project_grants WHERE project_id = $1`, [projectId])).toBe(0);
     expect(await count(`SELECT count(*)::int AS count FROM users WHERE id = $1 AND active_organization_id IS NULL`, [bob.user.id])).toBe(1);
     const statuses = await api.server.database.dataSource.query(`SELECT id, status FROM invitations WHERE organization_id = $1`, [org.id]);
-    expect(Object.fromEntries(statuses.map((r: { id: string; status: string }) => [r.id, r.status]))).toEqual({ [invitationId]: 'REVOKED', [annInvitationId]: 'PENDING' });
+    expect(Object.fromEntries(statuses.map((r: { id: string; status: string }) => [r.id, r.status]))).toEqual({
+      [invitationId]: 'REVOKED',
+      [annInvitationId]: 'PENDING',
+    });
 
-    expect(await mailJobs(org.id, 'member.removed_notice')).toEqual([{ payload: { to: [bob.user.email], organization: { name: org.name, moniker: org.moniker } } }]);
+    expect(await mailJobs(org.id, 'member.removed_notice')).toEqual([
+      { payload: { to: [bob.user.email], organization: { name: org.name, moniker: org.moniker } } },
+    ]);
     const notifications = (await mailJobs(org.id, 'organization.notification')).map((j: { payload: Record<string, unknown> }) => j.payload);
-    expect(notifications).toContainEqual(expect.objectContaining({ to: [ann.user.email], notification: { event: 'member.removed', name: bob.user.name, email: bob.user.email } }));
+    expect(notifications).toContainEqual(
+      expect.objectContaining({ to: [ann.user.email], notification: { event: 'member.removed', name: bob.user.name, email: bob.user.email } }),
+    );
     expect(names((await members(ann.token, org.moniker)).nodes)).toEqual([ann.user.name]);
   });
 
@@ -260,7 +273,9 @@ describe('removing and leaving', () => {
     expect(errorCode(await api.exec(ORGANIZATION, { moniker: ann.organization.moniker }, bob.token))).toBe('NOT_FOUND');
     expect(dataOf(await api.exec(`{ viewer { activeOrganization { id } } }`, {}, bob.token)).viewer.activeOrganization).toEqual({ id: bob.organization.id });
     const notifications = (await mailJobs(ann.organization.id, 'organization.notification')).map((j: { payload: Record<string, unknown> }) => j.payload);
-    expect(notifications).toContainEqual(expect.objectContaining({ to: [ann.user.email], notification: { event: 'member.left', name: bob.user.name, email: bob.user.email } }));
+    expect(notifications).toContainEqual(
+      expect.objectContaining({ to: [ann.user.email], notification: { event: 'member.left', name: bob.user.name, email: bob.user.email } }),
+    );
     expect(await mailJobs(ann.organization.id, 'member.removed_notice')).toEqual([]);
   });
 });
@@ -350,7 +365,12 @@ async function demoteEachOther(service: SynchronizedMemberService, org: string, 
     [
       service.updateRole(a, { organizationId: org, userId: b, role: 'ADMIN' as never }),
       service.updateRole(b, { organizationId: org, userId: a, role: 'ADMIN' as never }),
-    ].map((p) => p.then(() => 'OK', (error: { code?: string }) => error.code ?? String(error))),
+    ].map((p) =>
+      p.then(
+        () => 'OK',
+        (error: { code?: string }) => error.code ?? String(error),
+      ),
+    ),
   );
   const owners = await ownerCount(api, org);
   await setRole(api, org, a, 'OWNER');
@@ -361,7 +381,8 @@ async function demoteEachOther(service: SynchronizedMemberService, org: string, 
 // PGlite (no DATABASE_URL) has one connection, so two transactions never interleave and no race can be shown there.
 const embedded = loadConfig(process.env).databaseUrl === null;
 const onRealPostgres = embedded ? it.skip : it;
-if (embedded) console.warn('members.test.ts: the NEGATIVE CONTROL race test is skipped: the embedded PGlite serializes transactions; set DATABASE_URL to run it.');
+if (embedded)
+  console.warn('members.test.ts: the NEGATIVE CONTROL race test is skipped: the embedded PGlite serializes transactions; set DATABASE_URL to run it.');
 
 describe('racing owner changes: negative control (needs real PostgreSQL)', () => {
   onRealPostgres('without the organization lock the same race ends with zero owners; with it, never', async () => {

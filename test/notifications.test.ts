@@ -1,4 +1,10 @@
-import { AcceptInvitationDocument, DeleteOrganizationDocument, InviteMemberDocument, RemoveMemberDocument, UpdateOrganizationDocument } from './generated/graphql';
+import {
+  AcceptInvitationDocument,
+  DeleteOrganizationDocument,
+  InviteMemberDocument,
+  RemoveMemberDocument,
+  UpdateOrganizationDocument,
+} from './generated/graphql';
 import { registerUser } from './support/factories';
 import { acceptToken, startMailSink, type MailSink } from './support/mail';
 import { dataOf, startTestServer, type TestServer } from './support/server';

@@ -52,7 +52,10 @@ describe('request ids', () => {
     let response: Response;
     try {
       response = await post(
-        { query: 'query($moniker: String!) { organization(moniker: $moniker) { auditLog(first: 1) { totalCount } } }', variables: { moniker: owner.organization.moniker } },
+        {
+          query: 'query($moniker: String!) { organization(moniker: $moniker) { auditLog(first: 1) { totalCount } } }',
+          variables: { moniker: owner.organization.moniker },
+        },
         { authorization: `Bearer ${owner.token}`, 'x-request-id': 'report-me-7' },
       );
     } finally {
@@ -98,7 +101,9 @@ describe('metrics', () => {
     dataOf(await api.exec('query MyOrganizations { viewer { organizations(first: 5) { totalCount } } }', {}, owner.token));
     dataOf(await api.exec('query MyOrganizations { viewer { organizations(first: 5) { totalCount } } }', {}, owner.token));
     expect(errorCode(await api.exec('query NotAllowed { organization(moniker: "some-org") { id } }'))).toBe('UNAUTHENTICATED');
-    dataOf(await api.exec(InviteMemberDocument, { input: { organizationId: owner.organization.id, email: 'queued@example.com', role: 'MEMBER' } }, owner.token));
+    dataOf(
+      await api.exec(InviteMemberDocument, { input: { organizationId: owner.organization.id, email: 'queued@example.com', role: 'MEMBER' } }, owner.token),
+    );
 
     const after = await scrape();
     expect(sample(after, 'orgraph_graphql_requests_total{operation="MyOrganizations",outcome="success"}')).toBe(2);

@@ -68,8 +68,32 @@ const activeOf = async (token: string) => dataOf(await api.exec(ACTIVE, {}, toke
 
 /** CONTRACT.md, Organization roles, verbatim. */
 const ROLE_TABLE: Record<string, string[]> = {
-  OWNER: ['ORGANIZATION_VIEW', 'ORGANIZATION_SETTINGS_MANAGE', 'ORGANIZATION_DELETE', 'BILLING_MANAGE', 'MEMBERS_INVITE', 'MEMBERS_MANAGE', 'OWNERS_MANAGE', 'TEAMS_MANAGE', 'PROJECTS_CREATE', 'ROLES_MANAGE', 'AUDIT_LOG_VIEW', 'WEBHOOKS_MANAGE'],
-  ADMIN: ['ORGANIZATION_VIEW', 'ORGANIZATION_SETTINGS_MANAGE', 'BILLING_MANAGE', 'MEMBERS_INVITE', 'MEMBERS_MANAGE', 'TEAMS_MANAGE', 'PROJECTS_CREATE', 'ROLES_MANAGE', 'AUDIT_LOG_VIEW', 'WEBHOOKS_MANAGE'],
+  OWNER: [
+    'ORGANIZATION_VIEW',
+    'ORGANIZATION_SETTINGS_MANAGE',
+    'ORGANIZATION_DELETE',
+    'BILLING_MANAGE',
+    'MEMBERS_INVITE',
+    'MEMBERS_MANAGE',
+    'OWNERS_MANAGE',
+    'TEAMS_MANAGE',
+    'PROJECTS_CREATE',
+    'ROLES_MANAGE',
+    'AUDIT_LOG_VIEW',
+    'WEBHOOKS_MANAGE',
+  ],
+  ADMIN: [
+    'ORGANIZATION_VIEW',
+    'ORGANIZATION_SETTINGS_MANAGE',
+    'BILLING_MANAGE',
+    'MEMBERS_INVITE',
+    'MEMBERS_MANAGE',
+    'TEAMS_MANAGE',
+    'PROJECTS_CREATE',
+    'ROLES_MANAGE',
+    'AUDIT_LOG_VIEW',
+    'WEBHOOKS_MANAGE',
+  ],
   MEMBER: ['ORGANIZATION_VIEW'],
   ACCOUNTANT: ['ORGANIZATION_VIEW', 'BILLING_MANAGE'],
 };
@@ -128,7 +152,25 @@ describe('monikers', () => {
     ['a trailing hyphen', 'acme-'],
     ['an underscore', 'acme_inc'],
   ];
-  const RESERVED = ['admin', 'api', 'assets', 'graphql', 'healthz', 'help', 'invitations', 'login', 'logout', 'new', 'organizations', 'readyz', 'register', 'settings', 'static', 'support', 'www'];
+  const RESERVED = [
+    'admin',
+    'api',
+    'assets',
+    'graphql',
+    'healthz',
+    'help',
+    'invitations',
+    'login',
+    'logout',
+    'new',
+    'organizations',
+    'readyz',
+    'register',
+    'settings',
+    'static',
+    'support',
+    'www',
+  ];
 
   it.each(BAD)('refuses a moniker with %s as BAD_USER_INPUT on moniker (create and update)', async (_label, moniker) => {
     const ann = await registerUser(api);
@@ -244,9 +286,14 @@ describe('updateOrganization', () => {
 describe('changePlan', () => {
   it('is allowed to OWNER, ADMIN and ACCOUNTANT, FORBIDDEN to MEMBER', async () => {
     const { org, owner, admin, member, accountant } = await organizationWithRoles();
-    expect(dataOf(await api.exec(CHANGE_PLAN, { input: { organizationId: org.id, plan: 'PRO' } }, accountant.token)).changePlan.organization).toEqual({ id: org.id, plan: 'PRO' });
+    expect(dataOf(await api.exec(CHANGE_PLAN, { input: { organizationId: org.id, plan: 'PRO' } }, accountant.token)).changePlan.organization).toEqual({
+      id: org.id,
+      plan: 'PRO',
+    });
     expect(dataOf(await api.exec(CHANGE_PLAN, { input: { organizationId: org.id, plan: 'TEAMS' } }, admin.token)).changePlan.organization.plan).toBe('TEAMS');
-    expect(dataOf(await api.exec(CHANGE_PLAN, { input: { organizationId: org.id, plan: 'ENTERPRISE' } }, owner.token)).changePlan.organization.plan).toBe('ENTERPRISE');
+    expect(dataOf(await api.exec(CHANGE_PLAN, { input: { organizationId: org.id, plan: 'ENTERPRISE' } }, owner.token)).changePlan.organization.plan).toBe(
+      'ENTERPRISE',
+    );
     expect(errorCode(await api.exec(CHANGE_PLAN, { input: { organizationId: org.id, plan: 'FREE' } }, member.token))).toBe('FORBIDDEN');
     expect(dataOf(await api.exec(BY_MONIKER, { moniker: org.moniker }, member.token)).organization.plan).toBe('ENTERPRISE');
     const outsider = await registerUser(api);
@@ -279,7 +326,11 @@ describe('deleteOrganization', () => {
 describe('organization(id | moniker)', () => {
   it('takes exactly one of id and moniker', async () => {
     const ann = await registerUser(api);
-    const both = await api.exec(`query($id: ID, $moniker: String) { organization(id: $id, moniker: $moniker) { id } }`, { id: ann.organization.id, moniker: ann.organization.moniker }, ann.token);
+    const both = await api.exec(
+      `query($id: ID, $moniker: String) { organization(id: $id, moniker: $moniker) { id } }`,
+      { id: ann.organization.id, moniker: ann.organization.moniker },
+      ann.token,
+    );
     expect(errorCode(both)).toBe('BAD_USER_INPUT');
     expect(fieldsOf(both)?.length).toBeGreaterThan(0);
     expect(errorCode(await api.exec(`{ organization { id } }`, {}, ann.token))).toBe('BAD_USER_INPUT');
@@ -324,7 +375,11 @@ describe('switchOrganization', () => {
     await createOrganization(api, ann.token);
     dataOf(await api.exec(SWITCH, { input: { organizationId: ann.organization.id } }, ann.token));
     dataOf(await api.exec(`mutation { logout { loggedOut } }`, {}, ann.token));
-    const login = dataOf(await api.exec(`mutation($input: LoginInput!) { login(input: $input) { token organization { id } } }`, { input: { email: ann.user.email, password: PASSWORD } })).login;
+    const login = dataOf(
+      await api.exec(`mutation($input: LoginInput!) { login(input: $input) { token organization { id } } }`, {
+        input: { email: ann.user.email, password: PASSWORD },
+      }),
+    ).login;
     expect(login.organization.id).toBe(ann.organization.id);
     expect(await activeOf(login.token)).toBe(ann.organization.id);
   });
@@ -376,7 +431,12 @@ describe('viewer.organizations', () => {
 
   it("gives each role exactly CONTRACT.md's viewerPermissions", async () => {
     const { org, owner, admin, member, accountant } = await organizationWithRoles();
-    for (const [role, who] of [['OWNER', owner], ['ADMIN', admin], ['MEMBER', member], ['ACCOUNTANT', accountant]] as const) {
+    for (const [role, who] of [
+      ['OWNER', owner],
+      ['ADMIN', admin],
+      ['MEMBER', member],
+      ['ACCOUNTANT', accountant],
+    ] as const) {
       const edges = dataOf(await api.exec(MY_ORGANIZATIONS, {}, who.token)).viewer.organizations.edges;
       const node = edges.find((e: any) => e.node.id === org.id).node;
       expect(node.viewerRole).toBe(role);

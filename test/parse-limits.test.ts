@@ -52,18 +52,28 @@ describe('limits on a document, before it is validated', () => {
     await expectRefused(`{ ${times('viewer { id id id }', 4)} }`, 'GRAPHQL_VALIDATION_FAILED', /"viewer.id" is selected 12 times/);
     const fragments = ['A', 'B', 'C'].map((name) => `fragment ${name} on User { ${times('id', 4)} }`).join(' ');
     await expectRefused(`{ viewer { ...A ...B ... on User { ...C } } } ${fragments}`, 'GRAPHQL_VALIDATION_FAILED', /"viewer.id" is selected 12 times/);
-    await expectRefused(`{ ${times(`viewer { ${times(`activeOrganization { ${times('id', 10)} }`, 10)} }`, 10)} }`, 'GRAPHQL_VALIDATION_FAILED', /"viewer.activeOrganization"/);
+    await expectRefused(
+      `{ ${times(`viewer { ${times(`activeOrganization { ${times('id', 10)} }`, 10)} }`, 10)} }`,
+      'GRAPHQL_VALIDATION_FAILED',
+      /"viewer.activeOrganization"/,
+    );
     expect(dataOf(await api.exec(`{ ${times('__typename', 10)} viewer { id } }`)).__typename).toBe('Query');
   });
 
   it('refuses 2,000 spreads of one fragment, and more than 100 within the token limit', async () => {
     await expectRefused(`{ viewer { ${times('...F', 2000)} } } fragment F on User { id }`, 'GRAPHQL_PARSE_FAILED', /Tokens limit/);
-    await expectRefused(`{ viewer { ${times('...F', 101)} } } fragment F on User { id }`, 'GRAPHQL_VALIDATION_FAILED', /Fragment spreads limit of 100 exceeded, found 101/);
+    await expectRefused(
+      `{ viewer { ${times('...F', 101)} } } fragment F on User { id }`,
+      'GRAPHQL_VALIDATION_FAILED',
+      /Fragment spreads limit of 100 exceeded, found 101/,
+    );
     expect(dataOf(await api.exec(`{ viewer { ${times('...F', 100)} } } fragment F on User { id }`)).viewer).toBeNull();
   });
 
   it('leaves fragment cycles to graphql-js, which refuses them', async () => {
-    const { status, body } = await post(`{ viewer { ...A } } fragment A on User { activeOrganization { teams { organization { id } } } ...B } fragment B on User { ...A }`);
+    const { status, body } = await post(
+      `{ viewer { ...A } } fragment A on User { activeOrganization { teams { organization { id } } } ...B } fragment B on User { ...A }`,
+    );
     expect(status).toBe(400);
     expect(body.errors![0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
     expect(body.errors![0].message).toMatch(/Cannot spread fragment "A" within itself/);
@@ -79,14 +89,28 @@ describe('limits on a document, before it is validated', () => {
   it('refuses more than 15 levels, introspection included, and serves the full introspection query', async () => {
     const nest = (n: number): string => (n === 1 ? 'id' : `activeOrganization { teams { organization { ${nest(n - 3)} } } }`);
     await expectRefused(`{ viewer { ${nest(16)} } }`, 'GRAPHQL_VALIDATION_FAILED', /depth limit of 15 exceeded/);
-    await expectRefused(`{ __schema { types { ${'fields { type { '.repeat(7)} name ${'} } '.repeat(7)} } } }`, 'GRAPHQL_VALIDATION_FAILED', /depth limit of 15/);
-    const introspection = getIntrospectionQuery({ descriptions: true, specifiedByUrl: true, directiveIsRepeatable: true, schemaDescription: true, inputValueDeprecation: true });
+    await expectRefused(
+      `{ __schema { types { ${'fields { type { '.repeat(7)} name ${'} } '.repeat(7)} } } }`,
+      'GRAPHQL_VALIDATION_FAILED',
+      /depth limit of 15/,
+    );
+    const introspection = getIntrospectionQuery({
+      descriptions: true,
+      specifiedByUrl: true,
+      directiveIsRepeatable: true,
+      schemaDescription: true,
+      inputValueDeprecation: true,
+    });
     expect(dataOf(await api.exec(introspection)).__schema.queryType.name).toBe('Query');
   });
 
   it('refuses more than 50 directives and documents over the cost limit', async () => {
     await expectRefused(`{ viewer { id ${times('@include(if: true)', 51)} } }`, 'GRAPHQL_VALIDATION_FAILED', /Directives limit of 50 exceeded/);
-    await expectRefused(`{ viewer { organizations(first: 100) { edges { node { projects(first: 100) { edges { node { id name } } } } } } } }`, 'GRAPHQL_VALIDATION_FAILED', /Cost limit of 50000 exceeded/);
+    await expectRefused(
+      `{ viewer { organizations(first: 100) { edges { node { projects(first: 100) { edges { node { id name } } } } } } } }`,
+      'GRAPHQL_VALIDATION_FAILED',
+      /Cost limit of 50000 exceeded/,
+    );
   });
 
   it('accepts the dashboard query', async () => {
@@ -95,7 +119,7 @@ describe('limits on a document, before it is validated', () => {
     expect(dataOf(res).viewer.organizations.edges).toHaveLength(1);
   });
 
-  it("keeps every operation of the contract within the limits", async () => {
+  it('keeps every operation of the contract within the limits', async () => {
     const { schema } = await createSchema();
     const dir = path.resolve('../shared/api/operations');
     const operations = readdirSync(dir)

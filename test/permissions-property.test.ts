@@ -64,7 +64,8 @@ async function build(specs: OrganizationSpec[]): Promise<World> {
       const [{ id: teamId }] = await sql(api, `INSERT INTO teams (organization_id, name) VALUES ($1, $2) RETURNING id`, [orgId, `T${t}`]);
       teamIds.push(teamId);
       const users = userIds.filter((id, u) => inTeam[u] && spec.roles[u] !== null);
-      for (const id of users) await sql(api, `INSERT INTO team_members (team_id, organization_id, user_id, role) VALUES ($1, $2, $3, 'TEAM_MEMBER')`, [teamId, orgId, id]);
+      for (const id of users)
+        await sql(api, `INSERT INTO team_members (team_id, organization_id, user_id, role) VALUES ($1, $2, $3, 'TEAM_MEMBER')`, [teamId, orgId, id]);
       teamUsers.push(users);
     }
     const roles: Array<{ id: string; permissions: readonly ProjectPermission[] }> = [...BUILT_IN_ROLES];
@@ -90,7 +91,11 @@ async function build(specs: OrganizationSpec[]): Promise<World> {
       }
       for (const h of held.values()) {
         await sql(api, `INSERT INTO project_grants (organization_id, project_id, user_id, team_id, role_id) VALUES ($1, $2, $3, $4, $5)`, [
-          orgId, projectId, h.userId ?? null, h.teamIndex === undefined ? null : teamIds[h.teamIndex], h.role.id,
+          orgId,
+          projectId,
+          h.userId ?? null,
+          h.teamIndex === undefined ? null : teamIds[h.teamIndex],
+          h.role.id,
         ]);
       }
       for (const [u, userId] of userIds.entries()) {

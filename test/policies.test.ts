@@ -1,6 +1,13 @@
 import { OrganizationPermission, OrganizationRole, ProjectPermission, TeamRole } from '../src/authz/enums';
 import {
-  canChangeMemberRole, canGrantRole, canInviteAs, canManageTeam, canRemoveMember, hasOrganizationPermission, organizationPermissions, projectPermissions,
+  canChangeMemberRole,
+  canGrantRole,
+  canInviteAs,
+  canManageTeam,
+  canRemoveMember,
+  hasOrganizationPermission,
+  organizationPermissions,
+  projectPermissions,
 } from '../src/authz/policies';
 import { BUILT_IN_ROLES, OWNER_ROLE_ID } from '../src/authz/policy-table';
 
@@ -102,9 +109,12 @@ describe('built-in project roles', () => {
     expect(Object.keys(PROJECT_TABLE).sort()).toEqual([...PROJECT_PERMISSIONS].sort());
   });
 
-  it.each((['View', 'Use', 'Owner'] as const).flatMap((role) => PROJECT_PERMISSIONS.map((p) => [role, p] as const)))('%s carries %s as the contract says', (role, permission) => {
-    expect(builtIn(role).includes(permission)).toBe(PROJECT_TABLE[permission][role]);
-  });
+  it.each((['View', 'Use', 'Owner'] as const).flatMap((role) => PROJECT_PERMISSIONS.map((p) => [role, p] as const)))(
+    '%s carries %s as the contract says',
+    (role, permission) => {
+      expect(builtIn(role).includes(permission)).toBe(PROJECT_TABLE[permission][role]);
+    },
+  );
 });
 
 describe('project permissions', () => {

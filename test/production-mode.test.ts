@@ -77,7 +77,11 @@ describe('production with GRAPHQL_INTROSPECTION=true and GRAPHQL_PLAYGROUND=true
     expect(res.headers.get('content-type')).toMatch(/^text\/html/);
     expectSecurityHeaders(res);
     const policy = Object.fromEntries(
-      res.headers.get('content-security-policy')!.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values]),
+      res.headers
+        .get('content-security-policy')!
+        .split(';')
+        .map((d) => d.trim().split(/\s+/))
+        .map(([name, ...values]) => [name, values]),
     );
     const html = await res.text();
     const scripts = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map(([, body]) => `'sha256-${createHash('sha256').update(body).digest('base64')}'`);
@@ -87,7 +91,8 @@ describe('production with GRAPHQL_INTROSPECTION=true and GRAPHQL_PLAYGROUND=true
     expect(policy['connect-src']).toEqual(["'self'"]);
     expect(policy['frame-ancestors']).toEqual(["'none'"]);
     // Nothing the page may load comes from another host: only 'self', data: and blob: (the editor's workers).
-    for (const values of Object.values(policy) as string[][]) for (const value of values) expect(value).toMatch(/^('self'|'none'|'unsafe-inline'|'sha256-[A-Za-z0-9+/=]+'|data:|blob:)$/);
+    for (const values of Object.values(policy) as string[][])
+      for (const value of values) expect(value).toMatch(/^('self'|'none'|'unsafe-inline'|'sha256-[A-Za-z0-9+/=]+'|data:|blob:)$/);
     expect(html).not.toMatch(/<script[^>]+src=/i);
   });
 });

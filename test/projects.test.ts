@@ -24,7 +24,17 @@ const CREATE_TEAM = `mutation($input: CreateTeamInput!) { createTeam(input: $inp
 const ADD_TO_TEAM = `mutation($input: AddTeamMemberInput!) { addTeamMember(input: $input) { member { role } } }`;
 const REMOVE_FROM_TEAM = `mutation($input: RemoveTeamMemberInput!) { removeTeamMember(input: $input) { removedUserId } }`;
 
-const ALL = ['PROJECT_VIEW', 'DATASOURCE_CONNECT', 'CONTENT_MANAGE', 'DATASOURCE_EDIT', 'DATABASE_MASK', 'DEPLOYMENT_CREATE', 'PROJECT_SETTINGS_MANAGE', 'PROJECT_ACCESS_MANAGE', 'PROJECT_DELETE'];
+const ALL = [
+  'PROJECT_VIEW',
+  'DATASOURCE_CONNECT',
+  'CONTENT_MANAGE',
+  'DATASOURCE_EDIT',
+  'DATABASE_MASK',
+  'DEPLOYMENT_CREATE',
+  'PROJECT_SETTINGS_MANAGE',
+  'PROJECT_ACCESS_MANAGE',
+  'PROJECT_DELETE',
+];
 const VIEW = ['PROJECT_VIEW', 'DATASOURCE_CONNECT'];
 const MISSING_ID = '5b0e3c8e-8f0b-4c6e-9f56-1d7c1a0f0000';
 
@@ -168,7 +178,9 @@ describe('projects', () => {
     // Use holds no PROJECT_ACCESS_MANAGE at all.
     expect(errorCode(await grant(user, { projectId: project.id, userId: bob.user.id, roleId: VIEW_ROLE_ID }))).toBe('FORBIDDEN');
     expect(errorCode(await api.exec(EFFECTIVE, { projectId: project.id, userId: bob.user.id }, user.token))).toBe('FORBIDDEN');
-    expect(await sql(api, `SELECT role_id FROM project_grants WHERE project_id = $1 AND user_id = $2`, [project.id, bob.user.id])).toEqual([{ role_id: keeperRole }]);
+    expect(await sql(api, `SELECT role_id FROM project_grants WHERE project_id = $1 AND user_id = $2`, [project.id, bob.user.id])).toEqual([
+      { role_id: keeperRole },
+    ]);
   });
 
   it('refuses revoking a grant whose role carries a permission the revoker does not hold (FORBIDDEN)', async () => {
@@ -178,12 +190,18 @@ describe('projects', () => {
     const weak = await newMember(api, ann.organization.id);
     const project = await createProject(ann);
     const keeperRole = await createRole(ann, 'Gatekeeper', ['PROJECT_VIEW', 'DATASOURCE_CONNECT', 'PROJECT_ACCESS_MANAGE']);
-    for (const [account, roleId] of [[gatekeeper, keeperRole], [strong, OWNER_ROLE_ID], [weak, VIEW_ROLE_ID]] as const) {
+    for (const [account, roleId] of [
+      [gatekeeper, keeperRole],
+      [strong, OWNER_ROLE_ID],
+      [weak, VIEW_ROLE_ID],
+    ] as const) {
       dataOf(await grant(ann, { projectId: project.id, userId: account.user.id, roleId }));
     }
     const revoke = (account: Account, userId: string) => api.exec(REVOKE, { input: { projectId: project.id, userId } }, account.token);
     expect(errorCode(await revoke(gatekeeper, strong.user.id))).toBe('FORBIDDEN');
-    expect(await sql(api, `SELECT role_id FROM project_grants WHERE project_id = $1 AND user_id = $2`, [project.id, strong.user.id])).toEqual([{ role_id: OWNER_ROLE_ID }]);
+    expect(await sql(api, `SELECT role_id FROM project_grants WHERE project_id = $1 AND user_id = $2`, [project.id, strong.user.id])).toEqual([
+      { role_id: OWNER_ROLE_ID },
+    ]);
     // A role within the revoker's permissions can be revoked, and so can their own.
     dataOf(await revoke(gatekeeper, weak.user.id));
     dataOf(await revoke(gatekeeper, gatekeeper.user.id));
@@ -231,7 +249,8 @@ describe('projects', () => {
     dataOf(await grant(ann, { projectId: project.id, userId: user.user.id, roleId: USE_ROLE_ID }));
     expect(errorCode(await api.exec(UPDATE, { input: { projectId: project.id, name: 'Mine' } }, user.token))).toBe('FORBIDDEN');
     expect(errorCode(await api.exec(DELETE, { input: { projectId: project.id } }, user.token))).toBe('FORBIDDEN');
-    const updated = dataOf(await api.exec(UPDATE, { input: { projectId: project.id, name: ' Renamed ', description: 'About' } }, ann.token)).updateProject.project;
+    const updated = dataOf(await api.exec(UPDATE, { input: { projectId: project.id, name: ' Renamed ', description: 'About' } }, ann.token)).updateProject
+      .project;
     expect(updated).toEqual({ id: project.id, name: 'Renamed', description: 'About' });
     expect(fieldsOf(await api.exec(UPDATE, { input: { projectId: project.id, name: '' } }, ann.token))).toEqual(['name']);
     expect(dataOf(await api.exec(DELETE, { input: { projectId: project.id } }, ann.token)).deleteProject.deletedProjectId).toBe(project.id);

@@ -81,7 +81,12 @@ describe('login', () => {
 
   it('counts failures per email and address: the owner signs in from elsewhere, then waits here too', async () => {
     const attacker = newClient(behindProxy);
-    expect(codes(await sequentially(4, (i) => login(attacker, ann.user.email, `wrong password ${i}`)))).toEqual(['UNAUTHENTICATED', 'UNAUTHENTICATED', 'UNAUTHENTICATED', 'RATE_LIMITED']);
+    expect(codes(await sequentially(4, (i) => login(attacker, ann.user.email, `wrong password ${i}`)))).toEqual([
+      'UNAUTHENTICATED',
+      'UNAUTHENTICATED',
+      'UNAUTHENTICATED',
+      'RATE_LIMITED',
+    ]);
     const limited = await login(attacker, ann.user.email, PASSWORD);
     expect(errorCode(limited)).toBe('RATE_LIMITED');
     expect(retryAfter(limited)).toBeGreaterThan(800);
@@ -94,7 +99,7 @@ describe('login', () => {
     expect(codes(results)).toEqual([...Array(5).fill('UNAUTHENTICATED'), 'RATE_LIMITED']);
   });
 
-  it('without TRUST_PROXY, X-Forwarded-For is not believed: every forwarded address spends the socket\'s budget', async () => {
+  it("without TRUST_PROXY, X-Forwarded-For is not believed: every forwarded address spends the socket's budget", async () => {
     const results = await sequentially(6, (i) => login(newClient(direct), `nobody-${i}@example.com`, 'wrong password!'));
     expect(codes(results)).toEqual([...Array(5).fill('UNAUTHENTICATED'), 'RATE_LIMITED']);
   });
@@ -106,7 +111,9 @@ it('limits registrations per address', async () => {
   const results = await sequentially(4, register);
   expect(codes(results)).toEqual(['OK', 'OK', 'OK', 'RATE_LIMITED']);
   expect(retryAfter(results[3])).toBeGreaterThan(3000);
-  expect(errorCode(await newClient(behindProxy)(REGISTER, { input: { email: `elsewhere-${clients}@example.com`, name: 'Other', password: PASSWORD } }))).toBeUndefined();
+  expect(
+    errorCode(await newClient(behindProxy)(REGISTER, { input: { email: `elsewhere-${clients}@example.com`, name: 'Other', password: PASSWORD } })),
+  ).toBeUndefined();
 });
 
 it('limits createOrganization per user, wherever they connect from', async () => {
@@ -123,7 +130,8 @@ describe('invitation emails', () => {
 
   it('per organization, and per inviter across all their organizations', async () => {
     const ann = await account();
-    const second = dataOf(await behindProxy.exec(CREATE_ORGANIZATION, { input: { name: 'Second', region: 'EU1' } }, ann.token)).createOrganization.organization.id;
+    const second = dataOf(await behindProxy.exec(CREATE_ORGANIZATION, { input: { name: 'Second', region: 'EU1' } }, ann.token)).createOrganization.organization
+      .id;
     const results = [
       ...(await sequentially(2, (i) => invite(ann, ann.organization.id, `first-${clients}-${i}@example.com`))),
       ...(await sequentially(3, (i) => invite(ann, second, `second-${clients}-${i}@example.com`))),
@@ -158,7 +166,9 @@ it('RATE_LIMITS=off spends no budget (test rigs)', async () => {
     const ann = await registerUser(rig);
     const results = await sequentially(6, () => rig.exec(LoginDocument, { input: { email: ann.user.email, password: 'wrong password!' } }));
     expect(codes(results)).toEqual(Array(6).fill('UNAUTHENTICATED'));
-    expect(codes(await sequentially(4, () => rig.exec(CREATE_ORGANIZATION, { input: { name: 'Many', region: 'EU1' } }, ann.token)))).toEqual(Array(4).fill('OK'));
+    expect(codes(await sequentially(4, () => rig.exec(CREATE_ORGANIZATION, { input: { name: 'Many', region: 'EU1' } }, ann.token)))).toEqual(
+      Array(4).fill('OK'),
+    );
   } finally {
     await rig.stop();
   }

@@ -20,7 +20,11 @@ const createRole = async (account: Account, name: string, permissions = ['PROJEC
 describe('project roles', () => {
   it('lists the built-in roles first (View, Use, Owner), then custom roles by name', async () => {
     const ann = await registerUser(api);
-    expect((await rolesOf(ann)).map((r) => [r.name, r.builtIn])).toEqual([['View', true], ['Use', true], ['Owner', true]]);
+    expect((await rolesOf(ann)).map((r) => [r.name, r.builtIn])).toEqual([
+      ['View', true],
+      ['Use', true],
+      ['Owner', true],
+    ]);
     await createRole(ann, 'zeta');
     await createRole(ann, 'Alpha', ['DEPLOYMENT_CREATE', 'PROJECT_VIEW', 'PROJECT_VIEW']);
     const roles = await rolesOf(ann);
@@ -59,7 +63,13 @@ describe('project roles', () => {
     expect(errorCode(await api.exec(UPDATE, { input: { roleId: other.id, name: 'use' } }, ann.token))).toBe('BAD_USER_INPUT');
     const secondOrg = await createOrganization(api, ann.token);
     expect((await createRole(ann, 'reviewer', undefined, secondOrg.id)).name).toBe('reviewer');
-    const updated = dataOf(await api.exec(UPDATE, { input: { roleId: role.id, name: 'Reviewer 2', description: 'Reads', permissions: ['PROJECT_VIEW', 'CONTENT_MANAGE'] } }, ann.token));
+    const updated = dataOf(
+      await api.exec(
+        UPDATE,
+        { input: { roleId: role.id, name: 'Reviewer 2', description: 'Reads', permissions: ['PROJECT_VIEW', 'CONTENT_MANAGE'] } },
+        ann.token,
+      ),
+    );
     expect(updated.updateRole.role).toEqual({ id: role.id, name: 'Reviewer 2', description: 'Reads', permissions: ['PROJECT_VIEW', 'CONTENT_MANAGE'] });
     expect(await auditActions(api, ann.organization.id)).toEqual(expect.arrayContaining(['role.created', 'role.updated']));
   });
@@ -98,14 +108,25 @@ describe('project roles', () => {
     const org = ann.organization.id;
     const role = await createRole(ann, 'Granted');
     const [{ id: projectId }] = await sql(api, `INSERT INTO projects (organization_id, name) VALUES ($1, 'P') RETURNING id`, [org]);
-    const [{ id: grantId }] = await sql(api, `INSERT INTO project_grants (organization_id, project_id, user_id, role_id) VALUES ($1, $2, $3, $4) RETURNING id`, [
-      org, projectId, ann.user.id, role.id,
-    ]);
+    const [{ id: grantId }] = await sql(
+      api,
+      `INSERT INTO project_grants (organization_id, project_id, user_id, role_id) VALUES ($1, $2, $3, $4) RETURNING id`,
+      [org, projectId, ann.user.id, role.id],
+    );
     expect(errorCode(await api.exec(DELETE, { input: { roleId: role.id } }, ann.token))).toBe('CONFLICT');
     await sql(api, `DELETE FROM project_grants WHERE id = $1`, [grantId]);
 
-    const [{ id: invitationId }] = await sql(api, `INSERT INTO invitations (organization_id, email, role, expires_at) VALUES ($1, 'x@example.com', 'MEMBER', now() + interval '7 days') RETURNING id`, [org]);
-    await sql(api, `INSERT INTO invitation_project_grants (invitation_id, project_id, organization_id, role_id) VALUES ($1, $2, $3, $4)`, [invitationId, projectId, org, role.id]);
+    const [{ id: invitationId }] = await sql(
+      api,
+      `INSERT INTO invitations (organization_id, email, role, expires_at) VALUES ($1, 'x@example.com', 'MEMBER', now() + interval '7 days') RETURNING id`,
+      [org],
+    );
+    await sql(api, `INSERT INTO invitation_project_grants (invitation_id, project_id, organization_id, role_id) VALUES ($1, $2, $3, $4)`, [
+      invitationId,
+      projectId,
+      org,
+      role.id,
+    ]);
     expect(errorCode(await api.exec(DELETE, { input: { roleId: role.id } }, ann.token))).toBe('CONFLICT');
     // Expired but still resendable: it still counts.
     await sql(api, `UPDATE invitations SET expires_at = now() - interval '1 day' WHERE id = $1`, [invitationId]);

@@ -1,5 +1,14 @@
 import { runInNewContext } from 'node:vm';
-import { buildClientSchema, getIntrospectionQuery, isEnumType, isInputObjectType, isInterfaceType, isObjectType, type GraphQLSchema, type IntrospectionQuery } from 'graphql';
+import {
+  buildClientSchema,
+  getIntrospectionQuery,
+  isEnumType,
+  isInputObjectType,
+  isInterfaceType,
+  isObjectType,
+  type GraphQLSchema,
+  type IntrospectionQuery,
+} from 'graphql';
 import { dataOf, startTestServer, type TestServer } from './support/server';
 
 let api: TestServer;
@@ -51,7 +60,7 @@ describe('schema documentation', () => {
 });
 
 describe('playground', () => {
-  it('opens on the viewer\'s organizations with an Authorization header template', async () => {
+  it("opens on the viewer's organizations with an Authorization header template", async () => {
     const response = await fetch(api.url, { headers: { accept: 'text/html' } });
     expect(response.status).toBe(200);
     const html = await response.text();

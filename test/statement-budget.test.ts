@@ -46,10 +46,24 @@ describe('statement budget', () => {
       const owner = await registerUser(api);
       await joinOrganization(api, owner.organization.id, big.user.id, 'MEMBER');
       const [{ id: teamId }] = await sql(api, `INSERT INTO teams (organization_id, name) VALUES ($1, 'Readers') RETURNING id`, [owner.organization.id]);
-      await sql(api, `INSERT INTO team_members (team_id, organization_id, user_id, role) VALUES ($1, $2, $3, 'TEAM_MEMBER')`, [teamId, owner.organization.id, big.user.id]);
+      await sql(api, `INSERT INTO team_members (team_id, organization_id, user_id, role) VALUES ($1, $2, $3, 'TEAM_MEMBER')`, [
+        teamId,
+        owner.organization.id,
+        big.user.id,
+      ]);
       const [direct, viaTeam] = await addProjects(owner.organization.id, 6);
-      await sql(api, `INSERT INTO project_grants (organization_id, project_id, user_id, role_id) VALUES ($1, $2, $3, $4)`, [owner.organization.id, direct, big.user.id, USE_ROLE_ID]);
-      await sql(api, `INSERT INTO project_grants (organization_id, project_id, team_id, role_id) VALUES ($1, $2, $3, $4)`, [owner.organization.id, viaTeam, teamId, VIEW_ROLE_ID]);
+      await sql(api, `INSERT INTO project_grants (organization_id, project_id, user_id, role_id) VALUES ($1, $2, $3, $4)`, [
+        owner.organization.id,
+        direct,
+        big.user.id,
+        USE_ROLE_ID,
+      ]);
+      await sql(api, `INSERT INTO project_grants (organization_id, project_id, team_id, role_id) VALUES ($1, $2, $3, $4)`, [
+        owner.organization.id,
+        viaTeam,
+        teamId,
+        VIEW_ROLE_ID,
+      ]);
       organizationIds.push(owner.organization.id);
     }
     for (const id of organizationIds.slice(0, 5)) {

@@ -82,7 +82,8 @@ describe('teams', () => {
     await createTeam(ann, 'Second');
     expect(errorCode(await api.exec(DELETE, { input: { teamId: defaultTeam.id } }, ann.token))).toBe('CONFLICT');
     // The default team can be renamed.
-    const renamed = dataOf(await api.exec(UPDATE, { input: { teamId: defaultTeam.id, name: 'Everyone', description: 'All of us' } }, ann.token)).updateTeam.team;
+    const renamed = dataOf(await api.exec(UPDATE, { input: { teamId: defaultTeam.id, name: 'Everyone', description: 'All of us' } }, ann.token)).updateTeam
+      .team;
     expect(renamed).toEqual({ id: defaultTeam.id, name: 'Everyone', description: 'All of us' });
     expect(await auditActions(api, ann.organization.id)).toEqual(expect.arrayContaining(['team.renamed', 'team.updated']));
   });
@@ -174,17 +175,24 @@ describe('teams', () => {
     // Someone besides the viewer (whose user row the request already holds) in each organization.
     const [smallTeam] = await teamsOf(small);
     await sql(api, `INSERT INTO team_members (team_id, organization_id, user_id, role) VALUES ($1, $2, $3, 'TEAM_MEMBER')`, [
-      smallTeam.id, small.organization.id, (await newMember(api, small.organization.id)).user.id,
+      smallTeam.id,
+      small.organization.id,
+      (await newMember(api, small.organization.id)).user.id,
     ]);
     const big = await registerUser(api);
     for (let t = 0; t < 6; t += 1) {
       const team = await createTeam(big, `Team ${t}`);
       for (let m = 0; m < 3; m += 1) {
         const member = await newMember(api, big.organization.id);
-        await sql(api, `INSERT INTO team_members (team_id, organization_id, user_id, role) VALUES ($1, $2, $3, 'TEAM_MEMBER')`, [team.id, big.organization.id, member.user.id]);
+        await sql(api, `INSERT INTO team_members (team_id, organization_id, user_id, role) VALUES ($1, $2, $3, 'TEAM_MEMBER')`, [
+          team.id,
+          big.organization.id,
+          member.user.id,
+        ]);
       }
     }
-    const count = async (account: Account) => (await api.exec(TEAMS, { moniker: account.organization.moniker, first: 2 }, account.token)).extensions?.sqlStatements;
+    const count = async (account: Account) =>
+      (await api.exec(TEAMS, { moniker: account.organization.moniker, first: 2 }, account.token)).extensions?.sqlStatements;
     const few = await count(small);
     expect(few).toBeGreaterThan(0);
     expect(await count(big)).toBe(few);

@@ -57,19 +57,23 @@ const CHANGE_PLAN = `mutation($input: ChangePlanInput!) { changePlan(input: $inp
  */
 function signedWith(secret: string, request: Received): boolean {
   const key = Buffer.from(secret.replace(/^whsec_/, ''), 'base64');
-  const expected = createHmac('sha256', key).update(`${request.headers['webhook-id']}.${request.headers['webhook-timestamp']}.${request.body}`).digest('base64');
+  const expected = createHmac('sha256', key)
+    .update(`${request.headers['webhook-id']}.${request.headers['webhook-timestamp']}.${request.body}`)
+    .digest('base64');
   return request.headers['webhook-signature'].split(' ').includes(`v1,${expected}`);
 }
 
 async function createWebhook(owner: Account, actions = ['*'], url = receiverUrl) {
-  return dataOf(await api.exec(CREATE, { input: { organizationId: owner.organization.id, url, actions, description: 'Test rig' } }, owner.token)).createWebhook as {
+  return dataOf(await api.exec(CREATE, { input: { organizationId: owner.organization.id, url, actions, description: 'Test rig' } }, owner.token))
+    .createWebhook as {
     secret: string;
     webhook: { id: string };
   };
 }
 
 const deliveriesOf = async (owner: Account) => dataOf(await api.exec(WEBHOOKS, { moniker: owner.organization.moniker }, owner.token)).organization.webhooks;
-const changePlan = (owner: Account, plan: string) => api.exec(CHANGE_PLAN, { input: { organizationId: owner.organization.id, plan } }, owner.token).then(dataOf);
+const changePlan = (owner: Account, plan: string) =>
+  api.exec(CHANGE_PLAN, { input: { organizationId: owner.organization.id, plan } }, owner.token).then(dataOf);
 const bodyOf = (r: Received) => JSON.parse(r.body) as { type: string; timestamp: string; data: Record<string, unknown> };
 /** What the receiver got about `owner`'s organization: another test's late retry never counts. */
 const receivedFor = (owner: Account) => received.filter((r) => bodyOf(r).data.organizationId === owner.organization.id);
@@ -90,7 +94,8 @@ describe('webhooks', () => {
 
     expect(errorCode(await api.exec(UPDATE, { input: { webhookId: webhook.id, enabled: false } }, member.token))).toBe('FORBIDDEN');
     expect(errorCode(await api.exec(WEBHOOKS, { moniker: owner.organization.moniker }, member.token))).toBe('FORBIDDEN');
-    const updated = dataOf(await api.exec(UPDATE, { input: { webhookId: webhook.id, actions: ['*'], description: 'All of it', enabled: false } }, owner.token)).updateWebhook.webhook;
+    const updated = dataOf(await api.exec(UPDATE, { input: { webhookId: webhook.id, actions: ['*'], description: 'All of it', enabled: false } }, owner.token))
+      .updateWebhook.webhook;
     expect(updated).toMatchObject({ actions: ['*'], description: 'All of it', enabled: false });
     expect(errorCode(await api.exec(UPDATE, { input: { webhookId: webhook.id, actions: ['Member.Invited'] } }, owner.token))).toBe('BAD_USER_INPUT');
     expect(errorCode(await api.exec(DELETE, { input: { webhookId: webhook.id } }, outsider.token))).toBe('NOT_FOUND');
@@ -113,7 +118,9 @@ describe('webhooks', () => {
     expect(signedWith(`whsec_${Buffer.alloc(32).toString('base64')}`, request)).toBe(false);
     expect(request.headers['content-type']).toBe('application/json');
     const body = bodyOf(request);
-    const [event] = await sql(api, `SELECT id, created_at FROM audit_events WHERE organization_id = $1 AND action = 'organization.plan_changed'`, [owner.organization.id]);
+    const [event] = await sql(api, `SELECT id, created_at FROM audit_events WHERE organization_id = $1 AND action = 'organization.plan_changed'`, [
+      owner.organization.id,
+    ]);
     expect(body).toEqual({
       type: 'organization.plan_changed',
       timestamp: event.created_at.toISOString(),
@@ -121,7 +128,13 @@ describe('webhooks', () => {
     });
     const [hook] = (await deliveriesOf(owner)).filter((w: { id: string }) => w.id === all.webhook.id);
     expect(hook.deliveries.totalCount).toBe(1);
-    expect(hook.deliveries.nodes[0]).toMatchObject({ action: 'organization.plan_changed', status: 'SUCCEEDED', attempts: 1, responseStatus: 200, nextAttemptAt: null });
+    expect(hook.deliveries.nodes[0]).toMatchObject({
+      action: 'organization.plan_changed',
+      status: 'SUCCEEDED',
+      attempts: 1,
+      responseStatus: 200,
+      nextAttemptAt: null,
+    });
     expect(request.headers['webhook-id']).toBe(`msg_${hook.deliveries.nodes[0].id}`);
   });
 
@@ -179,7 +192,9 @@ describe('webhooks', () => {
     const enabled = async () => (await sql(api, `SELECT enabled FROM webhooks WHERE id = $1`, [webhook.id]))[0].enabled;
     for (let i = 0; i < 100 && (await enabled()); i += 1) await new Promise((resolve) => setTimeout(resolve, 100));
     expect(await enabled()).toBe(false);
-    const actions = (await sql(api, `SELECT action, actor_id FROM audit_events WHERE organization_id = $1 AND target_id = $2`, [owner.organization.id, webhook.id])).map((r) => r.action);
+    const actions = (
+      await sql(api, `SELECT action, actor_id FROM audit_events WHERE organization_id = $1 AND target_id = $2`, [owner.organization.id, webhook.id])
+    ).map((r) => r.action);
     expect(actions).toContain('webhook.disabled');
   });
 });
@@ -211,9 +226,14 @@ describe('webhook URLs without the test-rig variables', () => {
   it('checks the address again at delivery: a private one is never connected to', async () => {
     const owner = await registerUser(strict);
     // As if the host had resolved to a public address at creation and to a private one now.
-    const [{ id }] = await sql(strict, `INSERT INTO webhooks (organization_id, url, actions, secret_encrypted) VALUES ($1, $2, '{*}', 'v1:x:y:z') RETURNING id`, [owner.organization.id, receiverUrl.replace('http:', 'https:')]);
+    const [{ id }] = await sql(
+      strict,
+      `INSERT INTO webhooks (organization_id, url, actions, secret_encrypted) VALUES ($1, $2, '{*}', 'v1:x:y:z') RETURNING id`,
+      [owner.organization.id, receiverUrl.replace('http:', 'https:')],
+    );
     await strict.exec(CHANGE_PLAN, { input: { organizationId: owner.organization.id, plan: 'PRO' } }, owner.token);
-    const status = async () => (await sql(strict, `SELECT status, attempts, response_status, last_result FROM webhook_deliveries WHERE webhook_id = $1`, [id]))[0];
+    const status = async () =>
+      (await sql(strict, `SELECT status, attempts, response_status, last_result FROM webhook_deliveries WHERE webhook_id = $1`, [id]))[0];
     for (let i = 0; i < 100 && (await status())?.status !== 'RETRYING'; i += 1) await new Promise((resolve) => setTimeout(resolve, 100));
     expect(await status()).toMatchObject({ status: 'RETRYING', attempts: 1, response_status: null, last_result: expect.stringContaining('refused') });
     expect(receivedFor(owner)).toEqual([]);

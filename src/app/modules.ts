@@ -16,7 +16,19 @@ import { teamsModule } from '../modules/teams/team.module';
  * only their `.entity`, `.types` and `.api` files); what a lower module needs from a higher
  * one is a port the root wires (services.ts). `npm run depcheck` holds the order.
  */
-export const modules = [mailModule, organizationsModule, authModule, auditModule, membersModule, teamsModule, rolesModule, projectsModule, invitationsModule, webhooksModule, eventsModule];
+export const modules = [
+  mailModule,
+  organizationsModule,
+  authModule,
+  auditModule,
+  membersModule,
+  teamsModule,
+  rolesModule,
+  projectsModule,
+  invitationsModule,
+  webhooksModule,
+  eventsModule,
+];
 
 export const entities = modules.flatMap((m): ClassType[] => m.entities);
 

@@ -42,7 +42,15 @@ export interface StartOptions {
 }
 
 /** Opens the database, applies pending migrations, and listens on HOST:PORT. */
-export async function startServer({ config, logger, freshDatabase = false, mailWorker: mailWorkerOptions, mailRetry, webhookRetry, webhookWorker: webhookWorkerOptions }: StartOptions): Promise<RunningServer> {
+export async function startServer({
+  config,
+  logger,
+  freshDatabase = false,
+  mailWorker: mailWorkerOptions,
+  mailRetry,
+  webhookRetry,
+  webhookWorker: webhookWorkerOptions,
+}: StartOptions): Promise<RunningServer> {
   const database = await openDatabase({ url: config.databaseUrl, fresh: freshDatabase, dataDir: path.join(config.dataDir, 'pglite'), entities, logger });
   let mailQueue: PgBoss | null = null;
   let metricsServer: Awaited<ReturnType<typeof startMetricsServer>> | null = null;

@@ -10,7 +10,10 @@ import type { Loaders } from '../graphql/context';
  * same message as for a missing thing; members without the permission get FORBIDDEN.
  */
 export class Access {
-  constructor(readonly viewerId: string | null, private readonly loaders: Loaders) {}
+  constructor(
+    readonly viewerId: string | null,
+    private readonly loaders: Loaders,
+  ) {}
 
   requireViewer(): string {
     if (!this.viewerId) throw new UnauthenticatedError();

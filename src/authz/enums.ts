@@ -1,7 +1,15 @@
 import { registerEnumType } from 'type-graphql';
 
-export enum OrganizationRole { OWNER = 'OWNER', ADMIN = 'ADMIN', MEMBER = 'MEMBER', ACCOUNTANT = 'ACCOUNTANT' }
-export enum TeamRole { TEAM_ADMIN = 'TEAM_ADMIN', TEAM_MEMBER = 'TEAM_MEMBER' }
+export enum OrganizationRole {
+  OWNER = 'OWNER',
+  ADMIN = 'ADMIN',
+  MEMBER = 'MEMBER',
+  ACCOUNTANT = 'ACCOUNTANT',
+}
+export enum TeamRole {
+  TEAM_ADMIN = 'TEAM_ADMIN',
+  TEAM_MEMBER = 'TEAM_MEMBER',
+}
 
 export enum OrganizationPermission {
   ORGANIZATION_VIEW = 'ORGANIZATION_VIEW',

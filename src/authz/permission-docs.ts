@@ -69,6 +69,9 @@ registerEnumType(ProjectPermission, {
   name: 'ProjectPermission',
   description: 'Something a user may do on a project, through the roles granted to them or their teams (OWNER and ADMIN of the organization hold all).',
   valuesConfig: Object.fromEntries(
-    Object.values(ProjectPermission).map((p) => [p, { description: `${PROJECT_PERMISSION_ALLOWS[p]} In the built-in roles ${builtInRolesWith(p).join(', ')}.` }]),
+    Object.values(ProjectPermission).map((p) => [
+      p,
+      { description: `${PROJECT_PERMISSION_ALLOWS[p]} In the built-in roles ${builtInRolesWith(p).join(', ')}.` },
+    ]),
   ),
 });

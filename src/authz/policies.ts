@@ -39,7 +39,10 @@ export function canManageTeam(organizationRole: OrganizationRole | null, teamRol
  * otherwise the union of the roles granted to the user and to each of their teams.
  * `grantedRolePermissions` holds the permission lists of those grants.
  */
-export function projectPermissions(organizationRole: OrganizationRole | null, grantedRolePermissions: ReadonlyArray<ReadonlyArray<ProjectPermission>>): ProjectPermission[] {
+export function projectPermissions(
+  organizationRole: OrganizationRole | null,
+  grantedRolePermissions: ReadonlyArray<ReadonlyArray<ProjectPermission>>,
+): ProjectPermission[] {
   if (!organizationRole) return [];
   if (PROJECT_SUPERUSER_ROLES.has(organizationRole)) return [...ALL_PROJECT_PERMISSIONS];
   const held = new Set(grantedRolePermissions.flat());

@@ -1,7 +1,17 @@
 import { allow, chain, deny, shield } from 'graphql-shield';
 import { ForbiddenError } from '../common/errors';
 import { OrganizationPermission as O, ProjectPermission as P } from './enums';
-import { argumentOrganizationPermission, builtInRolesAreFixed, inputOrganizationPermission, inputProjectPermission, inputTeamManagement, isAuthenticated, parentOrganizationPermission, parentProjectPermission, parentRowOrganizationPermission } from './rules';
+import {
+  argumentOrganizationPermission,
+  builtInRolesAreFixed,
+  inputOrganizationPermission,
+  inputProjectPermission,
+  inputTeamManagement,
+  isAuthenticated,
+  parentOrganizationPermission,
+  parentProjectPermission,
+  parentRowOrganizationPermission,
+} from './rules';
 
 /**
  * The rule of every Query and Mutation field and of every type. Deny by default: a field
@@ -56,7 +66,12 @@ export const ruleTree = {
   Subscription: {
     organizationEvents: argumentOrganizationPermission(O.ORGANIZATION_VIEW),
   },
-  Organization: { '*': parentOrganizationPermission(O.ORGANIZATION_VIEW), auditLog: parentOrganizationPermission(O.AUDIT_LOG_VIEW), invitations: parentOrganizationPermission(O.MEMBERS_INVITE), webhooks: parentOrganizationPermission(O.WEBHOOKS_MANAGE) },
+  Organization: {
+    '*': parentOrganizationPermission(O.ORGANIZATION_VIEW),
+    auditLog: parentOrganizationPermission(O.AUDIT_LOG_VIEW),
+    invitations: parentOrganizationPermission(O.MEMBERS_INVITE),
+    webhooks: parentOrganizationPermission(O.WEBHOOKS_MANAGE),
+  },
   // Reachable only through Organization.webhooks and the webhook mutations, which need WEBHOOKS_MANAGE.
   Webhook: allow,
   WebhookDelivery: allow,

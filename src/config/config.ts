@@ -106,7 +106,10 @@ function trustProxy(env: Env): TrustProxy {
   if (raw === 'true') return true;
   if (/^\d+$/.test(raw)) return integer(env, 'TRUST_PROXY', 0, 100, 0);
   const items = raw.split(',').map((item) => item.trim());
-  if (!items.every(isProxyAddress)) throw new ConfigError(`TRUST_PROXY must be true, false, a hop count, or addresses, subnets, loopback, linklocal or uniquelocal separated by commas (got "${raw}")`);
+  if (!items.every(isProxyAddress))
+    throw new ConfigError(
+      `TRUST_PROXY must be true, false, a hop count, or addresses, subnets, loopback, linklocal or uniquelocal separated by commas (got "${raw}")`,
+    );
   return items;
 }
 

@@ -23,8 +23,14 @@ export class AttemptBudgets {
         name,
         // The table comes from a migration (tableCreated); keyPrefix keeps the budgets apart in it; one limiter sweeps expired rows.
         new RateLimiterPostgres({
-          storeClient: dataSource, storeType: 'typeorm', tableName: 'rate_limits', tableCreated: true, clearExpiredByTimeout: index === 0,
-          keyPrefix: name, points, duration: durationSeconds,
+          storeClient: dataSource,
+          storeType: 'typeorm',
+          tableName: 'rate_limits',
+          tableCreated: true,
+          clearExpiredByTimeout: index === 0,
+          keyPrefix: name,
+          points,
+          duration: durationSeconds,
         }),
       ]),
     );

@@ -23,7 +23,12 @@ export interface PagesPerParentQuery<T> {
  * totals over the whole set, then row_number() per parent over the rows after the cursor.
  * So a nested connection costs one query however many parents the response holds.
  */
-export async function pagesPerParent<T>(em: EntityManager, parentIds: readonly string[], request: PageRequest, query: PagesPerParentQuery<T>): Promise<Page<T>[]> {
+export async function pagesPerParent<T>(
+  em: EntityManager,
+  parentIds: readonly string[],
+  request: PageRequest,
+  query: PagesPerParentQuery<T>,
+): Promise<Page<T>[]> {
   const extra = query.params ?? [];
   const at = (offset: number) => `$${extra.length + 1 + offset}`;
   const rows: Array<Record<string, unknown>> = await em.query(

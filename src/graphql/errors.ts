@@ -14,7 +14,9 @@ export class InvalidTokenError extends GraphQLError {
   constructor() {
     // Apollo reads `http` as a status and a HeaderMap (graphql-yoga's typings, pulled in by GraphiQL, say a plain record).
     const http = { status: 401, headers: new HeaderMap([['www-authenticate', 'Bearer error="invalid_token"']]) } as unknown as { status: number };
-    super('The bearer token is invalid, expired or revoked: sign in again, or send no Authorization header.', { extensions: { code: 'UNAUTHENTICATED', http } });
+    super('The bearer token is invalid, expired or revoked: sign in again, or send no Authorization header.', {
+      extensions: { code: 'UNAUTHENTICATED', http },
+    });
   }
 }
 
@@ -33,8 +35,13 @@ function validationFields(errors: ValidationError[], prefix = ''): FieldError[] 
 
 /** Codes that graphql-js and Apollo attach to request-level errors; they are safe to pass through. */
 const REQUEST_ERROR_CODES = new Set([
-  'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'BAD_REQUEST',
-  'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE',
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
 ]);
 
 /** The one place errors become GraphQL errors. Unknown errors are logged and never described. */
@@ -58,6 +65,11 @@ export function createErrorFormatter(logger: Logger) {
     loggerFor(logger).error({ err: original, path: formatted.path }, 'unexpected error');
     // The request id lets a user report the failure and an operator find its log lines.
     const requestId = currentRequestScope()?.requestId;
-    return { message: 'Internal server error', locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR', ...(requestId && { requestId }) } };
+    return {
+      message: 'Internal server error',
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code: 'INTERNAL_SERVER_ERROR', ...(requestId && { requestId }) },
+    };
   };
 }

@@ -3,11 +3,17 @@ import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, encodeCursor, type Cursor, type PageR
 
 /** `first` of every connection (one definition, so every connection documents it alike). */
 export const FirstArg = () =>
-  Arg('first', () => Int, { nullable: true, description: `How many items to return: from 1 to ${MAX_PAGE_SIZE}, ${DEFAULT_PAGE_SIZE} when omitted (else BAD_USER_INPUT).` });
+  Arg('first', () => Int, {
+    nullable: true,
+    description: `How many items to return: from 1 to ${MAX_PAGE_SIZE}, ${DEFAULT_PAGE_SIZE} when omitted (else BAD_USER_INPUT).`,
+  });
 
 /** `after` of every connection. */
 export const AfterArg = () =>
-  Arg('after', () => String, { nullable: true, description: "Return the items after this cursor: a previous page's `pageInfo.endCursor` or an edge's `cursor`." });
+  Arg('after', () => String, {
+    nullable: true,
+    description: "Return the items after this cursor: a previous page's `pageInfo.endCursor` or an edge's `cursor`.",
+  });
 
 @ObjectType({ description: 'Where a page of a connection lies in the whole list (Relay cursor connections).' })
 export class PageInfo {
@@ -40,7 +46,13 @@ export interface ConnectionShape<T> {
  * Builds a connection from up to `limit + 1` rows (the extra row only says there is a next
  * page); `nodeOf` turns a row into the node the connection shows (default: the row itself).
  */
-export function toConnection<R, T = R>(rows: R[], request: PageRequest, totalCount: number, cursorOf: (row: R) => Cursor, nodeOf: (row: R) => T = (row) => row as unknown as T): ConnectionShape<T> {
+export function toConnection<R, T = R>(
+  rows: R[],
+  request: PageRequest,
+  totalCount: number,
+  cursorOf: (row: R) => Cursor,
+  nodeOf: (row: R) => T = (row) => row as unknown as T,
+): ConnectionShape<T> {
   const page = rows.slice(0, request.limit);
   const edges = page.map((row) => ({ cursor: encodeCursor(cursorOf(row)), node: nodeOf(row) }));
   return {

@@ -1,6 +1,12 @@
 import {
-  isInputObjectType, isListType, isNonNullType, isObjectType, isScalarType,
-  type GraphQLInputObjectType, type GraphQLInputType, type GraphQLSchema,
+  isInputObjectType,
+  isListType,
+  isNonNullType,
+  isObjectType,
+  isScalarType,
+  type GraphQLInputObjectType,
+  type GraphQLInputType,
+  type GraphQLSchema,
 } from 'graphql';
 import type { IMiddlewareFieldMap, IMiddlewareFunction } from 'graphql-middleware';
 import { BadUserInputError, type FieldError } from '../common/errors';
@@ -44,7 +50,8 @@ function cleanerOf(type: GraphQLInputType, objects: Map<GraphQLInputObjectType, 
   if (objects.has(type)) return objects.get(type)!;
   // Set before the fields are read: a recursive input type finds itself here and looks its fields up when used.
   let fields: FieldCleaners = [];
-  const clean: Clean = (value, _field, problems) => (value && typeof value === 'object' ? cleanFields(value as Record<string, unknown>, fields, problems) : value);
+  const clean: Clean = (value, _field, problems) =>
+    value && typeof value === 'object' ? cleanFields(value as Record<string, unknown>, fields, problems) : value;
   objects.set(type, clean);
   fields = cleanersOf(Object.values(type.getFields()), objects);
   if (fields.length === 0) objects.set(type, null);
@@ -53,7 +60,10 @@ function cleanerOf(type: GraphQLInputType, objects: Map<GraphQLInputObjectType, 
 
 type FieldCleaners = Array<[name: string, clean: Clean]>;
 
-function cleanersOf(fields: ReadonlyArray<{ name: string; type: GraphQLInputType; extensions?: Readonly<Record<string, unknown>> | null }>, objects: Map<GraphQLInputObjectType, Clean | null>): FieldCleaners {
+function cleanersOf(
+  fields: ReadonlyArray<{ name: string; type: GraphQLInputType; extensions?: Readonly<Record<string, unknown>> | null }>,
+  objects: Map<GraphQLInputObjectType, Clean | null>,
+): FieldCleaners {
   return fields.flatMap((f): FieldCleaners => {
     const clean = isVerbatim(f.extensions) ? null : cleanerOf(f.type, objects);
     return clean ? [[f.name, clean]] : [];

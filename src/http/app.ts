@@ -53,7 +53,14 @@ const countStatements: RequestHandler = (_req, _res, next) => statementCounter.r
  * (websocket.ts). Stopping Apollo drains both, as Apollo documents: HTTP requests complete,
  * then the WebSocket server closes its connections.
  */
-export async function createApp({ config, logger, dataSource, schema, context, metrics }: AppDeps): Promise<{ app: Express; apollo: ApolloServer<Context>; httpServer: Server }> {
+export async function createApp({
+  config,
+  logger,
+  dataSource,
+  schema,
+  context,
+  metrics,
+}: AppDeps): Promise<{ app: Express; apollo: ApolloServer<Context>; httpServer: Server }> {
   const app = express();
   const httpServer = createServer(app);
   const formatError = createErrorFormatter(logger);

@@ -103,13 +103,16 @@ function fragmentSpreadCount(selectionSet: SelectionSetNode): number {
 }
 
 const executableDefinitions = (document: DocumentNode) =>
-  document.definitions.filter((d): d is OperationDefinitionNode | FragmentDefinitionNode => d.kind === Kind.OPERATION_DEFINITION || d.kind === Kind.FRAGMENT_DEFINITION);
+  document.definitions.filter(
+    (d): d is OperationDefinitionNode | FragmentDefinitionNode => d.kind === Kind.OPERATION_DEFINITION || d.kind === Kind.FRAGMENT_DEFINITION,
+  );
 
 /** Fragment spreads in the document's text: each pair of distinct fragments in a selection set is compared. */
 const fragmentSpreadsRule: ValidationRule = (context) => ({
   Document(document) {
     const spreads = executableDefinitions(document).reduce((sum, d) => sum + fragmentSpreadCount(d.selectionSet), 0);
-    if (spreads > LIMITS.fragmentSpreads) context.reportError(new GraphQLError(`Fragment spreads limit of ${LIMITS.fragmentSpreads} exceeded, found ${spreads}.`));
+    if (spreads > LIMITS.fragmentSpreads)
+      context.reportError(new GraphQLError(`Fragment spreads limit of ${LIMITS.fragmentSpreads} exceeded, found ${spreads}.`));
   },
 });
 

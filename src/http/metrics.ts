@@ -71,7 +71,10 @@ export class Metrics {
       registers: [this.registry],
       async collect() {
         // A database that does not answer leaves the last value; the scrape itself still works.
-        await mailQueueDepth().then((size) => this.set(size), () => undefined);
+        await mailQueueDepth().then(
+          (size) => this.set(size),
+          () => undefined,
+        );
       },
     });
   }

@@ -24,7 +24,10 @@ export function requestIds(logger: Logger): RequestHandler {
     res.setHeader(REQUEST_ID_HEADER, requestId);
     res.on('finish', () => {
       const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
-      requestLogger.info({ method: req.method, path: req.originalUrl.split('?')[0], status: res.statusCode, durationMs: Math.round(durationMs * 10) / 10 }, 'request');
+      requestLogger.info(
+        { method: req.method, path: req.originalUrl.split('?')[0], status: res.statusCode, durationMs: Math.round(durationMs * 10) / 10 },
+        'request',
+      );
     });
     runInRequestScope({ requestId, logger: requestLogger }, next);
   };

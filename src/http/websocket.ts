@@ -43,7 +43,12 @@ export function serveSubscriptions(httpServer: Server, { schema, context, format
     const authorization = ctx.connectionParams?.authorization;
     const requestId = requestIds.get(ctx.extra.request) ?? randomUUID();
     requestIds.set(ctx.extra.request, requestId);
-    return { authorization: typeof authorization === 'string' ? authorization : undefined, clientAddress: ctx.extra.request.socket.remoteAddress, requestId, logger: logger.child({ requestId }) };
+    return {
+      authorization: typeof authorization === 'string' ? authorization : undefined,
+      clientAddress: ctx.extra.request.socket.remoteAddress,
+      requestId,
+      logger: logger.child({ requestId }),
+    };
   };
   // An error thrown by an event stream reaches graphql-ws wrapped without a path; its code is the original's.
   const format = (errors: readonly GraphQLError[]) =>

@@ -32,4 +32,5 @@ export async function auditActions(api: TestServer, organizationId: string): Pro
   return rows.map((r) => r.action);
 }
 
-export const fieldsOf = (res: { errors?: Array<{ extensions?: { fields?: Array<{ field: string }> } }> }) => res.errors?.[0]?.extensions?.fields?.map((f) => f.field) ?? [];
+export const fieldsOf = (res: { errors?: Array<{ extensions?: { fields?: Array<{ field: string }> } }> }) =>
+  res.errors?.[0]?.extensions?.fields?.map((f) => f.field) ?? [];

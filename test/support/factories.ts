@@ -11,7 +11,10 @@ export interface Account {
 const unique = () => randomBytes(4).toString('hex');
 
 /** Registers a user (and their first organization) through the API. */
-export async function registerUser(api: TestServer, overrides: { email?: string; name?: string; password?: string; organizationName?: string } = {}): Promise<Account> {
+export async function registerUser(
+  api: TestServer,
+  overrides: { email?: string; name?: string; password?: string; organizationName?: string } = {},
+): Promise<Account> {
   const id = unique();
   const input = { email: `user-${id}@example.com`, name: `User ${id}`, password: 'correct horse battery', ...overrides };
   const { register } = dataOf(await api.exec(RegisterDocument, { input }));
@@ -19,7 +22,11 @@ export async function registerUser(api: TestServer, overrides: { email?: string;
 }
 
 /** Creates another organization for the token's user; returns its id and moniker. */
-export async function createOrganization(api: TestServer, token: string, input: Partial<CreateOrganizationInput> = {}): Promise<{ id: string; moniker: string; name: string }> {
+export async function createOrganization(
+  api: TestServer,
+  token: string,
+  input: Partial<CreateOrganizationInput> = {},
+): Promise<{ id: string; moniker: string; name: string }> {
   const { createOrganization: payload } = dataOf(
     await api.exec(CreateOrganizationDocument, { input: { name: `Org ${unique()}`, region: 'EU1', ...input } }, token),
   );

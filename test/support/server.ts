@@ -10,7 +10,11 @@ import { createLogger, type Logger } from '../../src/config/logger';
 
 export interface GraphQLResponse<T> {
   data?: T | null;
-  errors?: Array<{ message: string; path?: string[]; extensions?: { code?: string; fields?: Array<{ field: string; message: string }>; [key: string]: unknown } }>;
+  errors?: Array<{
+    message: string;
+    path?: string[];
+    extensions?: { code?: string; fields?: Array<{ field: string; message: string }>; [key: string]: unknown };
+  }>;
   extensions?: { sqlStatements?: number };
 }
 
@@ -18,7 +22,11 @@ export interface TestServer {
   url: string;
   server: RunningServer;
   /** POSTs an operation to /graphql, as a client would. */
-  exec<T = any, V = Record<string, unknown>>(document: TypedDocumentNode<T, V> | DocumentNode | string, variables?: V, token?: string | null): Promise<GraphQLResponse<T>>;
+  exec<T = any, V = Record<string, unknown>>(
+    document: TypedDocumentNode<T, V> | DocumentNode | string,
+    variables?: V,
+    token?: string | null,
+  ): Promise<GraphQLResponse<T>>;
   stop(): Promise<void>;
 }
 
@@ -28,12 +36,31 @@ export interface TestServer {
  * mail goes to .eml files in a temporary MAIL_DIR; the mail worker polls every 50 ms and a
  * failed mail is retried after about a second. Attempt budgets are off (RATE_LIMITS=off) unless `env` turns them on.
  */
-export async function startTestServer(env: Record<string, string> = {}, options: Pick<StartOptions, 'freshDatabase'> & { logger?: Logger } = {}): Promise<TestServer> {
+export async function startTestServer(
+  env: Record<string, string> = {},
+  options: Pick<StartOptions, 'freshDatabase'> & { logger?: Logger } = {},
+): Promise<TestServer> {
   const mailDir = path.join(tmpdir(), `orgraph-mail-${randomBytes(4).toString('hex')}`);
   // Tests register many users from one address: budgets are off unless a test turns them on (RATE_LIMITS: 'on').
-  const config = loadConfig({ ...process.env, HOST: '127.0.0.1', PORT: '0', NODE_ENV: 'test', LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent', MAIL_DIR: mailDir, RATE_LIMITS: 'off', ...env });
-  const server = await startServer({ config, logger: options.logger ?? createLogger(config.logLevel), freshDatabase: options.freshDatabase ?? true, mailWorker: { pollIntervalMs: 50 }, mailRetry: { retryDelaySeconds: 1 },
-    webhookRetry: { attempts: 4, firstDelaySeconds: 0.2, factor: 1 }, webhookWorker: { pollingIntervalSeconds: 0.5 } });
+  const config = loadConfig({
+    ...process.env,
+    HOST: '127.0.0.1',
+    PORT: '0',
+    NODE_ENV: 'test',
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
+    MAIL_DIR: mailDir,
+    RATE_LIMITS: 'off',
+    ...env,
+  });
+  const server = await startServer({
+    config,
+    logger: options.logger ?? createLogger(config.logLevel),
+    freshDatabase: options.freshDatabase ?? true,
+    mailWorker: { pollIntervalMs: 50 },
+    mailRetry: { retryDelaySeconds: 1 },
+    webhookRetry: { attempts: 4, firstDelaySeconds: 0.2, factor: 1 },
+    webhookWorker: { pollingIntervalSeconds: 0.5 },
+  });
   return {
     url: server.url,
     server,

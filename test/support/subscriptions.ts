@@ -46,7 +46,13 @@ export async function until(check: () => boolean, what: string, timeoutMs = 10_0
  * refused it), so events committed afterwards are sure to reach it.
  */
 export async function subscribeToEvents(api: TestServer, token: string, organizationId: string): Promise<LiveSubscription> {
-  const client: Client = createClient({ url: wsUrl(api), webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${token}` }, retryAttempts: 0, lazy: false });
+  const client: Client = createClient({
+    url: wsUrl(api),
+    webSocketImpl: WebSocket,
+    connectionParams: { authorization: `Bearer ${token}` },
+    retryAttempts: 0,
+    lazy: false,
+  });
   const hub = api.server.services.events;
   const before = hub.subscriberCount(organizationId);
   const subscription: LiveSubscription = {

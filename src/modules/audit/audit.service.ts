@@ -39,7 +39,11 @@ export class AuditLogService implements AuditRecorder {
   /** A page of events, newest first, and how many the organization has. */
   async page(organizationId: string, request: PageRequest): Promise<{ rows: AuditEvent[]; totalCount: number }> {
     const all = this.dataSource.manager.createQueryBuilder(AuditEvent, 'e').where('e.organization_id = :organizationId', { organizationId });
-    const page = all.clone().orderBy('e.created_at', 'DESC').addOrderBy('e.id', 'DESC').limit(request.limit + 1);
+    const page = all
+      .clone()
+      .orderBy('e.created_at', 'DESC')
+      .addOrderBy('e.id', 'DESC')
+      .limit(request.limit + 1);
     if (request.after) page.andWhere(afterCondition('e.created_at', 'e.id', true), afterParams(request));
     const [rows, totalCount] = await Promise.all([page.getMany(), all.getCount()]);
     return { rows, totalCount };

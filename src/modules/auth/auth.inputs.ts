@@ -18,7 +18,7 @@ export class RegisterInput {
   @NameField({ nullable: true, description: `Defaults to "<name>'s organization".` })
   organizationName?: string | null;
 
-  @Field(() => Region, { nullable: true, description: 'Defaults to the server\'s DEFAULT_REGION.' })
+  @Field(() => Region, { nullable: true, description: "Defaults to the server's DEFAULT_REGION." })
   region?: Region | null;
 }
 

@@ -4,6 +4,9 @@ import { User } from './user.entity';
 
 export function createAuthLoaders(em: EntityManager) {
   return {
-    userById: rowLoader((ids: readonly string[]) => em.findBy(User, { id: In([...ids]) }), (u) => u.id),
+    userById: rowLoader(
+      (ids: readonly string[]) => em.findBy(User, { id: In([...ids]) }),
+      (u) => u.id,
+    ),
   };
 }

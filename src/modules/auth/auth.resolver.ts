@@ -13,13 +13,19 @@ export class AuthResolver {
   }
 
   @Mutation(() => AuthPayload, { description: 'Creates the account and its first organization, and signs in.' })
-  async register(@Arg('input', () => RegisterInput, { description: 'The parameters of `register`.' }) input: RegisterInput, @Ctx() ctx: Context): Promise<AuthPayload> {
+  async register(
+    @Arg('input', () => RegisterInput, { description: 'The parameters of `register`.' }) input: RegisterInput,
+    @Ctx() ctx: Context,
+  ): Promise<AuthPayload> {
     const result = await ctx.services.auth.register(input, ctx.clientAddress);
     signIn(ctx, result);
     return result;
   }
 
-  @Mutation(() => AuthPayload, { description: 'Signs in with email and password and returns a new session token. A wrong email or password is UNAUTHENTICATED, with one message for both; failures are rate limited.' })
+  @Mutation(() => AuthPayload, {
+    description:
+      'Signs in with email and password and returns a new session token. A wrong email or password is UNAUTHENTICATED, with one message for both; failures are rate limited.',
+  })
   async login(@Arg('input', () => LoginInput, { description: 'The parameters of `login`.' }) input: LoginInput, @Ctx() ctx: Context): Promise<AuthPayload> {
     const result = await ctx.services.auth.login(input, ctx.clientAddress);
     signIn(ctx, result);
@@ -27,13 +33,19 @@ export class AuthResolver {
   }
 
   @Mutation(() => LogoutPayload, { description: 'Ends this session, or every session of the user with allSessions.' })
-  async logout(@Arg('input', () => LogoutInput, { nullable: true, description: 'The parameters of `logout`.' }) input: LogoutInput | null, @Ctx() ctx: Context): Promise<LogoutPayload> {
+  async logout(
+    @Arg('input', () => LogoutInput, { nullable: true, description: 'The parameters of `logout`.' }) input: LogoutInput | null,
+    @Ctx() ctx: Context,
+  ): Promise<LogoutPayload> {
     await ctx.services.auth.logout(requireViewer(ctx), input?.allSessions === true);
     return { loggedOut: true };
   }
 
   @Mutation(() => SwitchOrganizationPayload, { description: 'Sets viewer.activeOrganization; it survives logout and login.' })
-  async switchOrganization(@Arg('input', () => SwitchOrganizationInput, { description: 'The parameters of `switchOrganization`.' }) input: SwitchOrganizationInput, @Ctx() ctx: Context): Promise<SwitchOrganizationPayload> {
+  async switchOrganization(
+    @Arg('input', () => SwitchOrganizationInput, { description: 'The parameters of `switchOrganization`.' }) input: SwitchOrganizationInput,
+    @Ctx() ctx: Context,
+  ): Promise<SwitchOrganizationPayload> {
     const viewer = requireViewer(ctx);
     await ctx.services.auth.switchActive(viewer.user.id, input.organizationId);
     const user: User = { ...viewer.user, activeOrganizationId: input.organizationId };

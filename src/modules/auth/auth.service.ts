@@ -75,7 +75,10 @@ export class AuthService implements UsersApi {
    */
   async login(input: LoginInput, clientAddress: string): Promise<AuthResult> {
     const email = normalizeEmail(input.email);
-    const attempt: Spend[] = [['loginPerEmailAndAddress', `${clientAddress}|${email}`], ['loginPerAddress', clientAddress]];
+    const attempt: Spend[] = [
+      ['loginPerEmailAndAddress', `${clientAddress}|${email}`],
+      ['loginPerAddress', clientAddress],
+    ];
     await this.deps.budgets.spend(...attempt);
     const user = await this.deps.dataSource.manager.findOneBy(User, { email });
     if (!(await verifyPassword(user?.passwordHash ?? null, input.password)) || !user) throw new UnauthenticatedError(INVALID_LOGIN);

@@ -2,7 +2,9 @@ import { Field, ID, ObjectType } from 'type-graphql';
 import { Check, Column, Index, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { Organization } from '../organizations/organization.entity';
 
-@ObjectType({ description: 'A person with an account. Their email is visible only to themselves and to members holding MEMBERS_MANAGE in a shared organization.' })
+@ObjectType({
+  description: 'A person with an account. Their email is visible only to themselves and to members holding MEMBERS_MANAGE in a shared organization.',
+})
 @Entity('users')
 @Check('users_email_lowercase', 'email = lower(email)')
 // Trigram indexes for member search live in a migration; TypeORM cannot describe them.

@@ -70,10 +70,15 @@ export class EventHub {
       organizationId,
       context,
       connection,
-      stream: new EventStream(context, this.options.bufferSize, () => connection.drop('Too many undelivered events: the client does not keep up.'), () => {
-        subscribers.delete(subscriber);
-        if (subscribers.size === 0 && this.subscribers.get(organizationId) === subscribers) this.subscribers.delete(organizationId);
-      }),
+      stream: new EventStream(
+        context,
+        this.options.bufferSize,
+        () => connection.drop('Too many undelivered events: the client does not keep up.'),
+        () => {
+          subscribers.delete(subscriber);
+          if (subscribers.size === 0 && this.subscribers.get(organizationId) === subscribers) this.subscribers.delete(organizationId);
+        },
+      ),
     };
     subscribers.add(subscriber);
     return subscriber.stream;

@@ -23,7 +23,9 @@ registerEnumType(InvitationStatus, {
   },
 });
 
-@ObjectType({ description: 'An invitation to join an organization, as its MEMBERS_INVITE holders see it. The token holder of a public decline sees only `id` and `status`.' })
+@ObjectType({
+  description: 'An invitation to join an organization, as its MEMBERS_INVITE holders see it. The token holder of a public decline sees only `id` and `status`.',
+})
 @Entity('invitations')
 @Index('invitations_one_pending', ['organizationId', 'email'], { unique: true, where: `status = 'PENDING'` })
 @Check('invitations_role', `role IN ('OWNER', 'ADMIN', 'MEMBER', 'ACCOUNTANT')`)

@@ -33,7 +33,10 @@ export class InviteMemberInput {
   @ArrayMinSize(1, { message: 'Give at least one team, or omit teamIds for the default team.' })
   teamIds?: string[] | null;
 
-  @Field(() => [ProjectGrantInput], { nullable: true, description: 'Project roles the invitee receives; each needs PROJECT_ACCESS_MANAGE and every permission of the role.' })
+  @Field(() => [ProjectGrantInput], {
+    nullable: true,
+    description: 'Project roles the invitee receives; each needs PROJECT_ACCESS_MANAGE and every permission of the role.',
+  })
   projectGrants?: ProjectGrantInput[] | null;
 
   @TextField({ description: 'Shown in the email; at most 1,000 characters.' })

@@ -6,7 +6,10 @@ import { Invitation } from './invitation.entity';
 
 export function createInvitationLoaders(em: EntityManager) {
   return {
-    invitationById: rowLoader((ids: readonly string[]) => em.findBy(Invitation, { id: In([...ids]) }), (i) => i.id),
+    invitationById: rowLoader(
+      (ids: readonly string[]) => em.findBy(Invitation, { id: In([...ids]) }),
+      (i) => i.id,
+    ),
     /** The invited teams with their Team rows, in name order. */
     invitationTeams: groupLoader(
       (invitationIds: readonly string[]) =>

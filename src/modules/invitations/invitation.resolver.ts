@@ -11,37 +11,58 @@ import { AcceptInvitationPayload, InvitationConnection, InvitationPayload, Invit
 
 @Resolver(() => Invitation)
 export class InvitationResolver {
-  @Query(() => InvitationPreview, { nullable: true, description: 'Public: anyone holding the token may preview the invitation. Null when the token matches none.' })
-  invitationPreview(@Arg('token', () => String, { description: 'The token from the invitation link.' }) token: string, @Ctx() ctx: Context): Promise<InvitationPreview | null> {
+  @Query(() => InvitationPreview, {
+    nullable: true,
+    description: 'Public: anyone holding the token may preview the invitation. Null when the token matches none.',
+  })
+  invitationPreview(
+    @Arg('token', () => String, { description: 'The token from the invitation link.' }) token: string,
+    @Ctx() ctx: Context,
+  ): Promise<InvitationPreview | null> {
     return ctx.services.invitations.preview(token);
   }
 
   @Mutation(() => InvitationPayload, { description: 'Records the invitation and emails the invitee a link with a token.' })
-  async inviteMember(@Arg('input', () => InviteMemberInput, { description: 'The parameters of `inviteMember`.' }) input: InviteMemberInput, @Ctx() ctx: Context): Promise<InvitationPayload> {
+  async inviteMember(
+    @Arg('input', () => InviteMemberInput, { description: 'The parameters of `inviteMember`.' }) input: InviteMemberInput,
+    @Ctx() ctx: Context,
+  ): Promise<InvitationPayload> {
     return { invitation: await ctx.services.invitations.invite(requireViewer(ctx).user.id, input) };
   }
 
   @Mutation(() => InvitationPayload, { description: 'A new token (the old one is GONE), a new expiry, another email; for PENDING and EXPIRED invitations.' })
-  async resendInvitation(@Arg('input', () => ResendInvitationInput, { description: 'The parameters of `resendInvitation`.' }) input: ResendInvitationInput, @Ctx() ctx: Context): Promise<InvitationPayload> {
+  async resendInvitation(
+    @Arg('input', () => ResendInvitationInput, { description: 'The parameters of `resendInvitation`.' }) input: ResendInvitationInput,
+    @Ctx() ctx: Context,
+  ): Promise<InvitationPayload> {
     return { invitation: await ctx.services.invitations.resend(requireViewer(ctx).user.id, input.invitationId) };
   }
 
   @Mutation(() => InvitationPayload, { description: 'Needs MEMBERS_INVITE. Ends a pending invitation (REVOKED); its token is GONE from then on.' })
-  async revokeInvitation(@Arg('input', () => RevokeInvitationInput, { description: 'The parameters of `revokeInvitation`.' }) input: RevokeInvitationInput, @Ctx() ctx: Context): Promise<InvitationPayload> {
+  async revokeInvitation(
+    @Arg('input', () => RevokeInvitationInput, { description: 'The parameters of `revokeInvitation`.' }) input: RevokeInvitationInput,
+    @Ctx() ctx: Context,
+  ): Promise<InvitationPayload> {
     return { invitation: await ctx.services.invitations.revoke(requireViewer(ctx).user.id, input.invitationId) };
   }
 
   @Mutation(() => AcceptInvitationPayload, {
     description: 'Public. With a session, its email must be the invited one; without, name and password create the account (unless one exists: sign in first).',
   })
-  async acceptInvitation(@Arg('input', () => AcceptInvitationInput, { description: 'The parameters of `acceptInvitation`.' }) input: AcceptInvitationInput, @Ctx() ctx: Context): Promise<AcceptInvitationPayload> {
+  async acceptInvitation(
+    @Arg('input', () => AcceptInvitationInput, { description: 'The parameters of `acceptInvitation`.' }) input: AcceptInvitationInput,
+    @Ctx() ctx: Context,
+  ): Promise<AcceptInvitationPayload> {
     const result = await ctx.services.invitations.accept(ctx.viewer, input);
     if (result.session) signIn(ctx, { user: result.user, sessionId: result.session.sessionId });
     return { token: result.session?.token ?? null, user: result.user, organization: result.organization };
   }
 
   @Mutation(() => InvitationPayload, { description: 'Public: the token holder declines.' })
-  async declineInvitation(@Arg('input', () => DeclineInvitationInput, { description: 'The parameters of `declineInvitation`.' }) input: DeclineInvitationInput, @Ctx() ctx: Context): Promise<InvitationPayload> {
+  async declineInvitation(
+    @Arg('input', () => DeclineInvitationInput, { description: 'The parameters of `declineInvitation`.' }) input: DeclineInvitationInput,
+    @Ctx() ctx: Context,
+  ): Promise<InvitationPayload> {
     return { invitation: await ctx.services.invitations.decline(ctx.viewer?.user.id ?? null, input.token) };
   }
 
@@ -67,7 +88,8 @@ export class OrganizationInvitationsResolver {
   invitations(
     @Root() organization: Organization,
     @Ctx() ctx: Context,
-    @Arg('status', () => InvitationStatus, { nullable: true, description: 'Only invitations in this status (EXPIRED includes PENDING ones past `expiresAt`).' }) status: InvitationStatus | null,
+    @Arg('status', () => InvitationStatus, { nullable: true, description: 'Only invitations in this status (EXPIRED includes PENDING ones past `expiresAt`).' })
+    status: InvitationStatus | null,
     @FirstArg() first: number | null,
     @AfterArg() after: string | null,
   ): Promise<ConnectionShape<Invitation>> {

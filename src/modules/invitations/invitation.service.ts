@@ -102,16 +102,27 @@ export class InvitationService {
           }),
         );
       } catch (error) {
-        if (isUniqueViolation(error, 'invitations_one_pending')) throw new ConflictError('This email address already has a pending invitation to the organization.');
+        if (isUniqueViolation(error, 'invitations_one_pending'))
+          throw new ConflictError('This email address already has a pending invitation to the organization.');
         throw error;
       }
-      await em.insert(InvitationTeam, teamIds.map((teamId) => ({ invitationId: invitation.id, teamId, organizationId })));
+      await em.insert(
+        InvitationTeam,
+        teamIds.map((teamId) => ({ invitationId: invitation.id, teamId, organizationId })),
+      );
       if (grants.length > 0) {
-        await em.insert(InvitationProjectGrant, grants.map((g) => ({ invitationId: invitation.id, projectId: g.projectId, roleId: g.roleId, organizationId })));
+        await em.insert(
+          InvitationProjectGrant,
+          grants.map((g) => ({ invitationId: invitation.id, projectId: g.projectId, roleId: g.roleId, organizationId })),
+        );
       }
       await this.send(em, invitation);
       await this.deps.audit.record(em, {
-        organizationId, actorId, action: 'member.invited', targetType: 'Invitation', targetId: invitation.id,
+        organizationId,
+        actorId,
+        action: 'member.invited',
+        targetType: 'Invitation',
+        targetId: invitation.id,
         data: { email, role: input.role, teamIds, projectGrants: grants.map((g) => ({ projectId: g.projectId, roleId: g.roleId })) },
       });
       return invitation;
@@ -121,7 +132,9 @@ export class InvitationService {
   /** A new token (the old one stops working at once), a new expiry as long as the last one, and another email. */
   async resend(actorId: string, invitationId: string): Promise<Invitation> {
     // The budget is spent before the transaction: the limiter uses a connection of its own.
-    const target = isUuid(invitationId) ? await this.deps.dataSource.manager.findOne(Invitation, { select: { organizationId: true, email: true }, where: { id: invitationId } }) : null;
+    const target = isUuid(invitationId)
+      ? await this.deps.dataSource.manager.findOne(Invitation, { select: { organizationId: true, email: true }, where: { id: invitationId } })
+      : null;
     if (target) await this.deps.budgets.spend(...invitationEmail(target.organizationId, actorId, target.email));
     return this.deps.dataSource.transaction(async (em) => {
       const current = await this.lockChangeable(em, invitationId, 'resent');
@@ -135,13 +148,18 @@ export class InvitationService {
           [invitationId],
         );
       } catch (error) {
-        if (isUniqueViolation(error, 'invitations_one_pending')) throw new ConflictError('This email address has a newer pending invitation to the organization.');
+        if (isUniqueViolation(error, 'invitations_one_pending'))
+          throw new ConflictError('This email address has a newer pending invitation to the organization.');
         throw error;
       }
       const invitation = await em.findOneByOrFail(Invitation, { id: invitationId });
       await this.send(em, invitation);
       await this.deps.audit.record(em, {
-        organizationId: invitation.organizationId, actorId, action: 'invitation.resent', targetType: 'Invitation', targetId: invitation.id,
+        organizationId: invitation.organizationId,
+        actorId,
+        action: 'invitation.resent',
+        targetType: 'Invitation',
+        targetId: invitation.id,
         data: { email: invitation.email, sentCount: invitation.sentCount },
       });
       return invitation;
@@ -154,7 +172,11 @@ export class InvitationService {
       await em.update(Invitation, invitationId, { storedStatus: InvitationStatus.REVOKED });
       invitation.storedStatus = InvitationStatus.REVOKED;
       await this.deps.audit.record(em, {
-        organizationId: invitation.organizationId, actorId, action: 'invitation.revoked', targetType: 'Invitation', targetId: invitation.id,
+        organizationId: invitation.organizationId,
+        actorId,
+        action: 'invitation.revoked',
+        targetType: 'Invitation',
+        targetId: invitation.id,
         data: { email: invitation.email },
       });
       return invitation;
@@ -204,7 +226,8 @@ export class InvitationService {
         if (viewer.user.email !== claimed.email) throw new ForbiddenError('This invitation was sent to another email address.');
         user = viewer.user;
       } else {
-        if (await em.existsBy(User, { email: claimed.email })) throw new UnauthenticatedError('An account with this email address exists: sign in to accept the invitation.');
+        if (await em.existsBy(User, { email: claimed.email }))
+          throw new UnauthenticatedError('An account with this email address exists: sign in to accept the invitation.');
         const missing = (['name', 'password'] as const).filter((field) => !input[field]);
         if (missing.length > 0) throw new BadUserInputError(missing.map((field) => ({ field, message: 'Required to create the account.' })));
         user = await this.deps.users.createUser(em, claimed.email, input.name!, input.password!, true);
@@ -215,13 +238,22 @@ export class InvitationService {
         throw new ConflictError('You are already a member of this organization.');
       }
       const teams = await em.findBy(InvitationTeam, { invitationId: claimed.id });
-      await this.deps.teams.join(em, organizationId, user.id, teams.map((t) => t.teamId));
+      await this.deps.teams.join(
+        em,
+        organizationId,
+        user.id,
+        teams.map((t) => t.teamId),
+      );
       const grants = await em.findBy(InvitationProjectGrant, { invitationId: claimed.id });
       if (grants.length > 0) await this.deps.projects.grantToUser(em, organizationId, user.id, grants);
       // The joined organization becomes active only for a user who has none.
       await this.deps.users.setActiveOrganization(em, user.id, organizationId, true);
       await this.deps.audit.record(em, {
-        organizationId, actorId: user.id, action: 'invitation.accepted', targetType: 'Invitation', targetId: claimed.id,
+        organizationId,
+        actorId: user.id,
+        action: 'invitation.accepted',
+        targetType: 'Invitation',
+        targetId: claimed.id,
         data: { email: claimed.email, role: claimed.role },
       });
       await this.deps.mail.notifyOrganization(em, organizationId, { event: 'invitation.accepted', email: claimed.email, name: user.name });
@@ -234,15 +266,18 @@ export class InvitationService {
     if (!plausibleToken(token)) throw new GoneError(GONE);
     return this.deps.dataSource.transaction(async (em) => {
       const [declined] = (
-        await em.query(
-          `UPDATE invitations SET status = 'DECLINED' WHERE token_hash = $1 AND status = 'PENDING' AND expires_at > now() RETURNING id`,
-          [tokenHash(token)],
-        )
+        await em.query(`UPDATE invitations SET status = 'DECLINED' WHERE token_hash = $1 AND status = 'PENDING' AND expires_at > now() RETURNING id`, [
+          tokenHash(token),
+        ])
       )[0] as Array<{ id: string }>;
       if (!declined) throw new GoneError(GONE);
       const invitation = await em.findOneByOrFail(Invitation, { id: declined.id });
       await this.deps.audit.record(em, {
-        organizationId: invitation.organizationId, actorId: viewerId, action: 'invitation.declined', targetType: 'Invitation', targetId: invitation.id,
+        organizationId: invitation.organizationId,
+        actorId: viewerId,
+        action: 'invitation.declined',
+        targetType: 'Invitation',
+        targetId: invitation.id,
         data: { email: invitation.email },
       });
       await this.deps.mail.notifyOrganization(em, invitation.organizationId, { event: 'invitation.declined', email: invitation.email });
@@ -259,7 +294,11 @@ export class InvitationService {
     else if (status) query.andWhere('i.status = :status', { status });
     const totalCount = await query.clone().getCount();
     if (request.after) query.andWhere(afterCondition('i.created_at', 'i.id', true), afterParams(request));
-    const rows = await query.orderBy('i.created_at', 'DESC').addOrderBy('i.id', 'DESC').limit(request.limit + 1).getMany();
+    const rows = await query
+      .orderBy('i.created_at', 'DESC')
+      .addOrderBy('i.id', 'DESC')
+      .limit(request.limit + 1)
+      .getMany();
     return toConnection(rows, request, totalCount, (i) => ({ createdAt: i.createdAt, id: i.id }));
   }
 
@@ -290,19 +329,19 @@ export class InvitationService {
   }
 
   private async refuseMember(em: EntityManager, organizationId: string, email: string): Promise<void> {
-    const [member] = await em.query(
-      `SELECT 1 FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.organization_id = $1 AND u.email = $2`,
-      [organizationId, email],
-    );
+    const [member] = await em.query(`SELECT 1 FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.organization_id = $1 AND u.email = $2`, [
+      organizationId,
+      email,
+    ]);
     if (member) throw new ConflictError('This person is already a member of the organization.');
   }
 
   /** PENDING rows past their expiry become EXPIRED, so they no longer hold the one-pending-invitation slot. */
   private async expireStale(em: EntityManager, organizationId: string, email: string): Promise<void> {
-    await em.query(
-      `UPDATE invitations SET status = 'EXPIRED' WHERE organization_id = $1 AND email = $2 AND status = 'PENDING' AND expires_at <= now()`,
-      [organizationId, email],
-    );
+    await em.query(`UPDATE invitations SET status = 'EXPIRED' WHERE organization_id = $1 AND email = $2 AND status = 'PENDING' AND expires_at <= now()`, [
+      organizationId,
+      email,
+    ]);
   }
 
   /**
@@ -339,10 +378,14 @@ export class InvitationService {
     if (projects.length !== projectIds.length) throw BadUserInputError.field('projectGrants', 'Every project must be a project of the organization.');
     const roleIds = [...new Set(grants.map((g) => g.roleId))];
     const roles: Array<{ id: string; permissions: ProjectPermission[] }> = roleIds.every(isUuid)
-      ? await em.query(`SELECT id, permissions FROM roles WHERE id = ANY($2::uuid[]) AND (organization_id IS NULL OR organization_id = $1) FOR KEY SHARE`, [organizationId, roleIds])
+      ? await em.query(`SELECT id, permissions FROM roles WHERE id = ANY($2::uuid[]) AND (organization_id IS NULL OR organization_id = $1) FOR KEY SHARE`, [
+          organizationId,
+          roleIds,
+        ])
       : [];
     const rolePermissions = new Map(roles.map((r) => [r.id, r.permissions]));
-    if (rolePermissions.size !== roleIds.length) throw BadUserInputError.field('projectGrants', 'Every role must be a built-in role or a role of the organization.');
+    if (rolePermissions.size !== roleIds.length)
+      throw BadUserInputError.field('projectGrants', 'Every role must be a built-in role or a role of the organization.');
     const held = await this.deps.projects.permissionsOn(em, projectIds, actorId);
     grants.forEach((grant, i) => {
       const permissions = held[i];

@@ -50,6 +50,11 @@ export async function startMailQueue(dataSource: DataSource, logger: Logger, pol
   const boss = new PgBoss({ db: runSqlPooled(dataSource), schedule: false, supervise: true, migrate: true });
   boss.on('error', (error) => logger.warn({ err: error }, 'mail queue maintenance failed'));
   await boss.start();
-  await ensureQueue(boss, MAIL_QUEUE, { retryLimit: policy.retryLimit, retryDelay: policy.retryDelaySeconds, retryBackoff: true, expireInSeconds: EXPIRE_IN_SECONDS });
+  await ensureQueue(boss, MAIL_QUEUE, {
+    retryLimit: policy.retryLimit,
+    retryDelay: policy.retryDelaySeconds,
+    retryBackoff: true,
+    expireInSeconds: EXPIRE_IN_SECONDS,
+  });
   return boss;
 }

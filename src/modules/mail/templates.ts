@@ -9,8 +9,7 @@ export interface RenderedMail {
   link?: string;
 }
 
-const escapeHtml = (value: string) =>
-  value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /** Text and HTML from the same paragraphs, so the two versions never drift apart. Every value is escaped in HTML. */
 function compose(to: string[], subject: string, paragraphs: string[], link?: string): RenderedMail {
@@ -52,7 +51,10 @@ function notificationText(org: string, moniker: string, n: OrganizationNotificat
     case 'organization.deleted':
       return [`${org} was deleted`, `The organization ${org} ("${moniker}") and everything it held were deleted.`];
     case 'webhook.disabled':
-      return [`A webhook of ${org} was disabled`, `Every delivery to ${n.url} failed for 3 days, so the webhook was disabled. Fix the endpoint, then enable it again (updateWebhook).`];
+      return [
+        `A webhook of ${org} was disabled`,
+        `Every delivery to ${n.url} failed for 3 days, so the webhook was disabled. Fix the endpoint, then enable it again (updateWebhook).`,
+      ];
   }
 }
 
@@ -63,5 +65,7 @@ export function organizationNotificationMail(payload: MailPayload<'organization.
 
 export function removedNoticeMail(payload: MailPayload<'member.removed_notice'>): RenderedMail {
   const org = payload.organization.name;
-  return compose(payload.to, `You were removed from ${org}`, [`You are no longer a member of the organization ${org} ("${payload.organization.moniker}") on Orgraph.`]);
+  return compose(payload.to, `You were removed from ${org}`, [
+    `You are no longer a member of the organization ${org} ("${payload.organization.moniker}") on Orgraph.`,
+  ]);
 }

@@ -10,7 +10,10 @@ export function createMemberLoaders(em: EntityManager) {
         const [organizationIds, userIds] = splitPairs(keys);
         return em
           .createQueryBuilder(Membership, 'm')
-          .where('(m.organization_id, m.user_id) IN (SELECT * FROM unnest(CAST(:organizationIds AS uuid[]), CAST(:userIds AS uuid[])))', { organizationIds, userIds })
+          .where('(m.organization_id, m.user_id) IN (SELECT * FROM unnest(CAST(:organizationIds AS uuid[]), CAST(:userIds AS uuid[])))', {
+            organizationIds,
+            userIds,
+          })
           .getMany();
       },
       (m) => pairKey(m.organizationId, m.userId),
@@ -18,7 +21,12 @@ export function createMemberLoaders(em: EntityManager) {
     /** The organizations a user belongs to, oldest membership first. */
     membershipsByUser: groupLoader(
       (userIds: readonly string[]) =>
-        em.createQueryBuilder(Membership, 'm').where('m.user_id = ANY(:userIds)', { userIds }).orderBy('m.created_at', 'ASC').addOrderBy('m.organization_id', 'ASC').getMany(),
+        em
+          .createQueryBuilder(Membership, 'm')
+          .where('m.user_id = ANY(:userIds)', { userIds })
+          .orderBy('m.created_at', 'ASC')
+          .addOrderBy('m.organization_id', 'ASC')
+          .getMany(),
       (m) => m.userId,
     ),
   };

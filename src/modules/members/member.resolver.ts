@@ -17,19 +17,30 @@ export class MemberResolver {
     return (await ctx.loaders.userById.load(member.userId)) as User;
   }
 
-  @Mutation(() => MemberPayload, { description: 'To or from OWNER needs OWNERS_MANAGE (FORBIDDEN, checked first); the last owner cannot be demoted (CONFLICT).' })
-  async updateMemberRole(@Arg('input', () => UpdateMemberRoleInput, { description: 'The parameters of `updateMemberRole`.' }) input: UpdateMemberRoleInput, @Ctx() ctx: Context): Promise<MemberPayload> {
+  @Mutation(() => MemberPayload, {
+    description: 'To or from OWNER needs OWNERS_MANAGE (FORBIDDEN, checked first); the last owner cannot be demoted (CONFLICT).',
+  })
+  async updateMemberRole(
+    @Arg('input', () => UpdateMemberRoleInput, { description: 'The parameters of `updateMemberRole`.' }) input: UpdateMemberRoleInput,
+    @Ctx() ctx: Context,
+  ): Promise<MemberPayload> {
     return { member: await ctx.services.members.updateRole(requireViewer(ctx).user.id, input) };
   }
 
   @Mutation(() => RemoveMemberPayload, { description: 'Also removes their team memberships and project grants there and revokes the invitations they sent.' })
-  async removeMember(@Arg('input', () => RemoveMemberInput, { description: 'The parameters of `removeMember`.' }) input: RemoveMemberInput, @Ctx() ctx: Context): Promise<RemoveMemberPayload> {
+  async removeMember(
+    @Arg('input', () => RemoveMemberInput, { description: 'The parameters of `removeMember`.' }) input: RemoveMemberInput,
+    @Ctx() ctx: Context,
+  ): Promise<RemoveMemberPayload> {
     await ctx.services.members.remove(requireViewer(ctx).user.id, input);
     return { removedUserId: input.userId };
   }
 
   @Mutation(() => LeaveOrganizationPayload, { description: 'The last owner cannot leave (CONFLICT).' })
-  async leaveOrganization(@Arg('input', () => LeaveOrganizationInput, { description: 'The parameters of `leaveOrganization`.' }) input: LeaveOrganizationInput, @Ctx() ctx: Context): Promise<LeaveOrganizationPayload> {
+  async leaveOrganization(
+    @Arg('input', () => LeaveOrganizationInput, { description: 'The parameters of `leaveOrganization`.' }) input: LeaveOrganizationInput,
+    @Ctx() ctx: Context,
+  ): Promise<LeaveOrganizationPayload> {
     await ctx.services.members.leave(requireViewer(ctx).user.id, input.organizationId);
     return { leftOrganizationId: input.organizationId };
   }

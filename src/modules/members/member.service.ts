@@ -59,7 +59,11 @@ export class MemberService implements MembersApi {
         .innerJoin(User, 'u', 'u.id = m.user_id')
         .andWhere(`(u.name ILIKE :pattern ESCAPE '\\' OR u.email ILIKE :pattern ESCAPE '\\')`, { pattern: containsPattern(search) });
     }
-    const page = matching.clone().orderBy('m.created_at', 'DESC').addOrderBy('m.user_id', 'DESC').limit(request.limit + 1);
+    const page = matching
+      .clone()
+      .orderBy('m.created_at', 'DESC')
+      .addOrderBy('m.user_id', 'DESC')
+      .limit(request.limit + 1);
     if (request.after) page.andWhere(afterCondition('m.created_at', 'm.user_id', true), afterParams(request));
     const [rows, totalCount] = await Promise.all([page.getMany(), matching.getCount()]);
     return { rows, totalCount };
@@ -108,7 +112,11 @@ export class MemberService implements MembersApi {
       const from = target.role;
       await em.update(Membership, { organizationId: target.organizationId, userId: target.userId }, { role: input.role });
       await this.deps.audit.record(em, {
-        organizationId: target.organizationId, actorId, action: 'member.role_changed', targetType: 'User', targetId: target.userId,
+        organizationId: target.organizationId,
+        actorId,
+        action: 'member.role_changed',
+        targetType: 'User',
+        targetId: target.userId,
         data: { from, to: input.role },
       });
       return Object.assign(target, { role: input.role });

@@ -47,6 +47,12 @@ export class UserResolver {
     const page = memberships.filter(isAfter).slice(0, request.limit + 1);
     const organizations = await ctx.loaders.organizationById.loadMany(page.map((m) => m.organizationId));
     const rows = page.map((m, i) => ({ membership: m, organization: organizations[i] as Organization }));
-    return toConnection(rows, request, memberships.length, (r) => ({ createdAt: r.membership.createdAt, id: r.organization.id }), (r) => r.organization);
+    return toConnection(
+      rows,
+      request,
+      memberships.length,
+      (r) => ({ createdAt: r.membership.createdAt, id: r.organization.id }),
+      (r) => r.organization,
+    );
   }
 }

@@ -4,8 +4,30 @@ export const MONIKER_MAX = 39;
 const MONIKER_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 export const RESERVED_MONIKERS: ReadonlySet<string> = new Set([
-  'admin', 'api', 'assets', 'graphql', 'healthz', 'help', 'invitations', 'login', 'logout', 'new', 'organizations',
-  'readyz', 'register', 'settings', 'static', 'support', 'www', 'auth', 'billing', 'docs', 'status', 'system', 'root', 'orgraph',
+  'admin',
+  'api',
+  'assets',
+  'graphql',
+  'healthz',
+  'help',
+  'invitations',
+  'login',
+  'logout',
+  'new',
+  'organizations',
+  'readyz',
+  'register',
+  'settings',
+  'static',
+  'support',
+  'www',
+  'auth',
+  'billing',
+  'docs',
+  'status',
+  'system',
+  'root',
+  'orgraph',
 ]);
 
 export function monikerProblem(value: unknown): string | null {

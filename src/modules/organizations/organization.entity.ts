@@ -1,8 +1,19 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-export enum Region { EU1 = 'EU1', EU2 = 'EU2', US1 = 'US1', US2 = 'US2' }
-export enum Plan { FREE = 'FREE', CORE = 'CORE', PRO = 'PRO', TEAMS = 'TEAMS', ENTERPRISE = 'ENTERPRISE' }
+export enum Region {
+  EU1 = 'EU1',
+  EU2 = 'EU2',
+  US1 = 'US1',
+  US2 = 'US2',
+}
+export enum Plan {
+  FREE = 'FREE',
+  CORE = 'CORE',
+  PRO = 'PRO',
+  TEAMS = 'TEAMS',
+  ENTERPRISE = 'ENTERPRISE',
+}
 registerEnumType(Region, {
   name: 'Region',
   description: "Where an organization's data is kept; chosen at creation, never changed.",
@@ -25,7 +36,10 @@ registerEnumType(Plan, {
   },
 });
 
-@ObjectType({ description: 'A customer account: members with organization roles, teams, projects, invitations and an audit log. Every field needs ORGANIZATION_VIEW (membership) unless it says more.' })
+@ObjectType({
+  description:
+    'A customer account: members with organization roles, teams, projects, invitations and an audit log. Every field needs ORGANIZATION_VIEW (membership) unless it says more.',
+})
 @Entity('organizations')
 export class Organization {
   @Field(() => ID, { description: 'Stable identifier.' })

@@ -36,7 +36,10 @@ export class UpdateOrganizationInput {
   @TextField({ description: 'Set to null or "" to clear.' })
   description?: string | null;
 
-  @Field(() => String, { nullable: true, description: '3 to 39 lowercase letters, digits and single hyphens; free among every current and former moniker (else CONFLICT).' })
+  @Field(() => String, {
+    nullable: true,
+    description: '3 to 39 lowercase letters, digits and single hyphens; free among every current and former moniker (else CONFLICT).',
+  })
   @Satisfies(monikerProblem)
   moniker?: string | null;
 

@@ -5,7 +5,10 @@ import { Organization } from './organization.entity';
 
 export function createOrganizationLoaders(em: EntityManager) {
   return {
-    organizationById: rowLoader((ids: readonly string[]) => em.findBy(Organization, { id: In([...ids]) }), (o) => o.id),
+    organizationById: rowLoader(
+      (ids: readonly string[]) => em.findBy(Organization, { id: In([...ids]) }),
+      (o) => o.id,
+    ),
     /** Current and former monikers both resolve. */
     organizationIdByMoniker: rowLoader(
       (monikers: readonly string[]) => em.findBy(OrganizationMoniker, { moniker: In([...monikers]) }),

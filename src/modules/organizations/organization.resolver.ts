@@ -30,34 +30,53 @@ export class OrganizationResolver {
     return ctx.access.organizationRole(organization.id);
   }
 
-  @FieldResolver(() => [OrganizationPermission], { description: 'What the viewer may do in this organization (with an access token: what both the token and the user hold).' })
+  @FieldResolver(() => [OrganizationPermission], {
+    description: 'What the viewer may do in this organization (with an access token: what both the token and the user hold).',
+  })
   async viewerPermissions(@Root() organization: Organization, @Ctx() ctx: Context): Promise<OrganizationPermission[]> {
     return organizationPermissions(await ctx.access.organizationRole(organization.id));
   }
 
-  @FieldResolver(() => String, { nullable: true, description: "Where the organization's notifications go. Visible to holders of ORGANIZATION_SETTINGS_MANAGE; null to others." })
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: "Where the organization's notifications go. Visible to holders of ORGANIZATION_SETTINGS_MANAGE; null to others.",
+  })
   async notificationEmail(@Root() organization: Organization, @Ctx() ctx: Context): Promise<string | null> {
     const role = await ctx.access.organizationRole(organization.id);
     return hasOrganizationPermission(role, OrganizationPermission.ORGANIZATION_SETTINGS_MANAGE) ? organization.notificationEmail : null;
   }
 
   @Mutation(() => OrganizationPayload, { description: 'The creator becomes OWNER; the new organization becomes active.' })
-  async createOrganization(@Arg('input', () => CreateOrganizationInput, { description: 'The parameters of `createOrganization`.' }) input: CreateOrganizationInput, @Ctx() ctx: Context): Promise<OrganizationPayload> {
+  async createOrganization(
+    @Arg('input', () => CreateOrganizationInput, { description: 'The parameters of `createOrganization`.' }) input: CreateOrganizationInput,
+    @Ctx() ctx: Context,
+  ): Promise<OrganizationPayload> {
     return { organization: await ctx.services.organizations.createFor(requireViewer(ctx).user.id, input) };
   }
 
-  @Mutation(() => OrganizationPayload, { description: 'Needs ORGANIZATION_SETTINGS_MANAGE. A new moniker must be free (CONFLICT otherwise); the former one keeps resolving.' })
-  async updateOrganization(@Arg('input', () => UpdateOrganizationInput, { description: 'The parameters of `updateOrganization`.' }) input: UpdateOrganizationInput, @Ctx() ctx: Context): Promise<OrganizationPayload> {
+  @Mutation(() => OrganizationPayload, {
+    description: 'Needs ORGANIZATION_SETTINGS_MANAGE. A new moniker must be free (CONFLICT otherwise); the former one keeps resolving.',
+  })
+  async updateOrganization(
+    @Arg('input', () => UpdateOrganizationInput, { description: 'The parameters of `updateOrganization`.' }) input: UpdateOrganizationInput,
+    @Ctx() ctx: Context,
+  ): Promise<OrganizationPayload> {
     return { organization: await ctx.services.organizations.update(requireViewer(ctx).user.id, input) };
   }
 
   @Mutation(() => OrganizationPayload, { description: 'Needs BILLING_MANAGE.' })
-  async changePlan(@Arg('input', () => ChangePlanInput, { description: 'The parameters of `changePlan`.' }) input: ChangePlanInput, @Ctx() ctx: Context): Promise<OrganizationPayload> {
+  async changePlan(
+    @Arg('input', () => ChangePlanInput, { description: 'The parameters of `changePlan`.' }) input: ChangePlanInput,
+    @Ctx() ctx: Context,
+  ): Promise<OrganizationPayload> {
     return { organization: await ctx.services.organizations.changePlan(requireViewer(ctx).user.id, input) };
   }
 
   @Mutation(() => DeleteOrganizationPayload, { description: 'Needs confirmMoniker equal to the current moniker; removes everything the organization holds.' })
-  async deleteOrganization(@Arg('input', () => DeleteOrganizationInput, { description: 'The parameters of `deleteOrganization`.' }) input: DeleteOrganizationInput, @Ctx() ctx: Context): Promise<DeleteOrganizationPayload> {
+  async deleteOrganization(
+    @Arg('input', () => DeleteOrganizationInput, { description: 'The parameters of `deleteOrganization`.' }) input: DeleteOrganizationInput,
+    @Ctx() ctx: Context,
+  ): Promise<DeleteOrganizationPayload> {
     await ctx.services.organizations.delete(input);
     return { deletedOrganizationId: input.organizationId };
   }

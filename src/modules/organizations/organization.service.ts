@@ -61,7 +61,11 @@ export class OrganizationService implements OrganizationsApi {
     }
     await this.deps.founding.founded(em, organization.id, founderId);
     await this.deps.audit.record(em, {
-      organizationId: organization.id, actorId: founderId, action: 'organization.created', targetType: 'Organization', targetId: organization.id,
+      organizationId: organization.id,
+      actorId: founderId,
+      action: 'organization.created',
+      targetType: 'Organization',
+      targetId: organization.id,
       data: { name: organization.name, moniker: organization.moniker, region: organization.region },
     });
     return organization;
@@ -101,13 +105,24 @@ export class OrganizationService implements OrganizationsApi {
       const changed = (['name', 'description', 'notificationEmail', 'country'] as const).filter((k) => before[k] !== organization[k]);
       if (changed.length > 0) {
         await this.deps.audit.record(em, {
-          organizationId: organization.id, actorId, action: 'organization.settings_changed', targetType: 'Organization', targetId: organization.id,
+          organizationId: organization.id,
+          actorId,
+          action: 'organization.settings_changed',
+          targetType: 'Organization',
+          targetId: organization.id,
           data: { changed },
         });
       }
       if (before.moniker !== organization.moniker) {
         const change = { from: before.moniker, to: organization.moniker };
-        await this.deps.audit.record(em, { organizationId: organization.id, actorId, action: 'organization.moniker_changed', targetType: 'Organization', targetId: organization.id, data: change });
+        await this.deps.audit.record(em, {
+          organizationId: organization.id,
+          actorId,
+          action: 'organization.moniker_changed',
+          targetType: 'Organization',
+          targetId: organization.id,
+          data: change,
+        });
         await this.deps.mail.notifyOrganization(em, organization.id, { event: 'organization.moniker_changed', ...change });
       }
       return organization;
@@ -121,7 +136,11 @@ export class OrganizationService implements OrganizationsApi {
       organization.plan = input.plan;
       await em.save(organization);
       await this.deps.audit.record(em, {
-        organizationId: organization.id, actorId, action: 'organization.plan_changed', targetType: 'Organization', targetId: organization.id,
+        organizationId: organization.id,
+        actorId,
+        action: 'organization.plan_changed',
+        targetType: 'Organization',
+        targetId: organization.id,
         data: { from, to: input.plan },
       });
       return organization;

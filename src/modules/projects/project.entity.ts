@@ -2,7 +2,9 @@ import { Field, ID, ObjectType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { Organization } from '../organizations/organization.entity';
 
-@ObjectType({ description: 'A project of an organization; members see it through PROJECT_VIEW (granted to them, to one of their teams, or held by every OWNER and ADMIN).' })
+@ObjectType({
+  description: 'A project of an organization; members see it through PROJECT_VIEW (granted to them, to one of their teams, or held by every OWNER and ADMIN).',
+})
 @Entity('projects')
 @Index(['organizationId', 'createdAt', 'id'])
 export class Project {

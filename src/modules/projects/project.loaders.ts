@@ -59,7 +59,14 @@ function visibleProjectsPage(em: EntityManager) {
                          WHERE g.project_id = p.id AND $4::text = ANY(r.permissions)
                            AND (g.user_id = $2::uuid OR g.team_id IN (SELECT tm.team_id FROM team_members tm WHERE tm.user_id = $2::uuid))))`,
       params: [viewerId, [...PROJECT_SUPERUSER_ROLES], ProjectPermission.PROJECT_VIEW],
-      toNode: (row) => Object.assign(new Project(), { id: row.id, organizationId: row.organization_id, name: row.name, description: row.description, createdAt: row.created_at }),
+      toNode: (row) =>
+        Object.assign(new Project(), {
+          id: row.id,
+          organizationId: row.organization_id,
+          name: row.name,
+          description: row.description,
+          createdAt: row.created_at,
+        }),
     }),
   );
 }
@@ -67,10 +74,14 @@ function visibleProjectsPage(em: EntityManager) {
 export function createProjectLoaders(em: EntityManager) {
   return {
     effectivePermissions: effectivePermissionsLoader(em),
-    projectById: rowLoader((ids: readonly string[]) => em.findBy(Project, { id: In([...ids]) }), (p) => p.id),
+    projectById: rowLoader(
+      (ids: readonly string[]) => em.findBy(Project, { id: In([...ids]) }),
+      (p) => p.id,
+    ),
     /** Each project's grants with their roles, oldest first. */
     projectGrants: groupLoader(
-      (projectIds: readonly string[]) => em.find(ProjectGrant, { where: { projectId: In([...projectIds]) }, relations: { role: true }, order: { createdAt: 'ASC', id: 'ASC' } }),
+      (projectIds: readonly string[]) =>
+        em.find(ProjectGrant, { where: { projectId: In([...projectIds]) }, relations: { role: true }, order: { createdAt: 'ASC', id: 'ASC' } }),
       (g) => g.projectId,
     ),
     /** Use as visibleProjectsPage(request, viewerId).load(organizationId). */

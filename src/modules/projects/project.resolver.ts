@@ -46,38 +46,61 @@ export class ProjectResolver {
     );
   }
 
-  @FieldResolver(() => [ProjectPermission], { description: "Needs PROJECT_ACCESS_MANAGE on the project. The user's permissions on it; NOT_FOUND when the user is not in its organization." })
-  async effectivePermissions(@Root() project: Project, @Arg('userId', () => ID, { description: "A member of the project's organization." }) userId: string, @Ctx() ctx: Context): Promise<ProjectPermission[]> {
+  @FieldResolver(() => [ProjectPermission], {
+    description: "Needs PROJECT_ACCESS_MANAGE on the project. The user's permissions on it; NOT_FOUND when the user is not in its organization.",
+  })
+  async effectivePermissions(
+    @Root() project: Project,
+    @Arg('userId', () => ID, { description: "A member of the project's organization." }) userId: string,
+    @Ctx() ctx: Context,
+  ): Promise<ProjectPermission[]> {
     const permissions = isUuid(userId) ? await ctx.loaders.effectivePermissions.load(pairKey(project.id, userId)) : null;
     if (!permissions) throw new NotFoundError();
     return permissions;
   }
 
   @Mutation(() => ProjectPayload, { description: 'Needs PROJECTS_CREATE; the creator is granted the Owner role.' })
-  async createProject(@Arg('input', () => CreateProjectInput, { description: 'The parameters of `createProject`.' }) input: CreateProjectInput, @Ctx() ctx: Context): Promise<ProjectPayload> {
+  async createProject(
+    @Arg('input', () => CreateProjectInput, { description: 'The parameters of `createProject`.' }) input: CreateProjectInput,
+    @Ctx() ctx: Context,
+  ): Promise<ProjectPayload> {
     return { project: await ctx.services.projects.create(requireViewer(ctx).user.id, input) };
   }
 
   @Mutation(() => ProjectPayload, { description: 'Needs PROJECT_SETTINGS_MANAGE.' })
-  async updateProject(@Arg('input', () => UpdateProjectInput, { description: 'The parameters of `updateProject`.' }) input: UpdateProjectInput, @Ctx() ctx: Context): Promise<ProjectPayload> {
+  async updateProject(
+    @Arg('input', () => UpdateProjectInput, { description: 'The parameters of `updateProject`.' }) input: UpdateProjectInput,
+    @Ctx() ctx: Context,
+  ): Promise<ProjectPayload> {
     return { project: await ctx.services.projects.update(requireViewer(ctx).user.id, input) };
   }
 
   @Mutation(() => DeleteProjectPayload, { description: 'Needs PROJECT_DELETE.' })
-  async deleteProject(@Arg('input', () => DeleteProjectInput, { description: 'The parameters of `deleteProject`.' }) input: DeleteProjectInput, @Ctx() ctx: Context): Promise<DeleteProjectPayload> {
+  async deleteProject(
+    @Arg('input', () => DeleteProjectInput, { description: 'The parameters of `deleteProject`.' }) input: DeleteProjectInput,
+    @Ctx() ctx: Context,
+  ): Promise<DeleteProjectPayload> {
     await ctx.services.projects.delete(requireViewer(ctx).user.id, input.projectId);
     return { deletedProjectId: input.projectId };
   }
 
   @Mutation(() => ProjectAccessPayload, {
-    description: 'Needs PROJECT_ACCESS_MANAGE, and every permission of the role (FORBIDDEN otherwise). Replaces the principal\'s previous role on the project.',
+    description: "Needs PROJECT_ACCESS_MANAGE, and every permission of the role (FORBIDDEN otherwise). Replaces the principal's previous role on the project.",
   })
-  async grantProjectAccess(@Arg('input', () => GrantProjectAccessInput, { description: 'The parameters of `grantProjectAccess`.' }) input: GrantProjectAccessInput, @Ctx() ctx: Context): Promise<ProjectAccessPayload> {
+  async grantProjectAccess(
+    @Arg('input', () => GrantProjectAccessInput, { description: 'The parameters of `grantProjectAccess`.' }) input: GrantProjectAccessInput,
+    @Ctx() ctx: Context,
+  ): Promise<ProjectAccessPayload> {
     return { access: await ctx.services.projects.grant(requireViewer(ctx).user.id, input) };
   }
 
-  @Mutation(() => ProjectPayload, { description: 'Needs PROJECT_ACCESS_MANAGE and every permission of the revoked role (FORBIDDEN). NOT_FOUND when the principal holds no role on the project.' })
-  async revokeProjectAccess(@Arg('input', () => RevokeProjectAccessInput, { description: 'The parameters of `revokeProjectAccess`.' }) input: RevokeProjectAccessInput, @Ctx() ctx: Context): Promise<ProjectPayload> {
+  @Mutation(() => ProjectPayload, {
+    description: 'Needs PROJECT_ACCESS_MANAGE and every permission of the revoked role (FORBIDDEN). NOT_FOUND when the principal holds no role on the project.',
+  })
+  async revokeProjectAccess(
+    @Arg('input', () => RevokeProjectAccessInput, { description: 'The parameters of `revokeProjectAccess`.' }) input: RevokeProjectAccessInput,
+    @Ctx() ctx: Context,
+  ): Promise<ProjectPayload> {
     return { project: await ctx.services.projects.revoke(requireViewer(ctx).user.id, input) };
   }
 }

@@ -62,7 +62,9 @@ export class ProjectService implements ProjectsApi {
   }
 
   private async project(em: EntityManager, projectId: string, lock = false): Promise<Project> {
-    const project = isUuid(projectId) ? await em.findOne(Project, { where: { id: projectId }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) }) : null;
+    const project = isUuid(projectId)
+      ? await em.findOne(Project, { where: { id: projectId }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) })
+      : null;
     if (!project) throw new NotFoundError();
     return project;
   }
@@ -70,9 +72,18 @@ export class ProjectService implements ProjectsApi {
   /** The creator is granted the built-in Owner role. */
   async create(actorId: string, input: CreateProjectInput): Promise<Project> {
     return this.deps.dataSource.transaction(async (em) => {
-      const project = await em.save(em.create(Project, { organizationId: input.organizationId, name: trimmed(input.name), description: optionalText(input.description) ?? null }));
+      const project = await em.save(
+        em.create(Project, { organizationId: input.organizationId, name: trimmed(input.name), description: optionalText(input.description) ?? null }),
+      );
       await this.grantToUser(em, project.organizationId, actorId, [{ projectId: project.id, roleId: OWNER_ROLE_ID }]);
-      await this.deps.audit.record(em, { organizationId: project.organizationId, actorId, action: 'project.created', targetType: 'Project', targetId: project.id, data: { name: project.name } });
+      await this.deps.audit.record(em, {
+        organizationId: project.organizationId,
+        actorId,
+        action: 'project.created',
+        targetType: 'Project',
+        targetId: project.id,
+        data: { name: project.name },
+      });
       return project;
     });
   }
@@ -86,7 +97,14 @@ export class ProjectService implements ProjectsApi {
       const changed = (['name', 'description'] as const).filter((k) => before[k] !== project[k]);
       if (changed.length === 0) return project;
       await em.update(Project, project.id, { name: project.name, description: project.description });
-      await this.deps.audit.record(em, { organizationId: project.organizationId, actorId, action: 'project.updated', targetType: 'Project', targetId: project.id, data: { changed, name: project.name } });
+      await this.deps.audit.record(em, {
+        organizationId: project.organizationId,
+        actorId,
+        action: 'project.updated',
+        targetType: 'Project',
+        targetId: project.id,
+        data: { changed, name: project.name },
+      });
       return project;
     });
   }
@@ -97,7 +115,14 @@ export class ProjectService implements ProjectsApi {
       const [deleted]: Touched = await em.query(`DELETE FROM projects WHERE id = $1 RETURNING organization_id, name`, [projectId]);
       if (deleted.length === 0) throw new NotFoundError();
       const organizationId = deleted[0].organization_id as string;
-      await this.deps.audit.record(em, { organizationId, actorId, action: 'project.deleted', targetType: 'Project', targetId: projectId, data: { name: deleted[0].name } });
+      await this.deps.audit.record(em, {
+        organizationId,
+        actorId,
+        action: 'project.deleted',
+        targetType: 'Project',
+        targetId: projectId,
+        data: { name: deleted[0].name },
+      });
     });
   }
 
@@ -114,14 +139,22 @@ export class ProjectService implements ProjectsApi {
       const project = await this.project(em, input.projectId);
       const role = await em
         .createQueryBuilder(Role, 'r')
-        .where('r.id = :roleId AND (r.organization_id IS NULL OR r.organization_id = :organizationId)', { roleId: input.roleId, organizationId: project.organizationId })
+        .where('r.id = :roleId AND (r.organization_id IS NULL OR r.organization_id = :organizationId)', {
+          roleId: input.roleId,
+          organizationId: project.organizationId,
+        })
         .setLock('pessimistic_read')
         .getOne();
       if (!role) throw new NotFoundError();
       await this.requireHoldsRole(em, project, actorId, role, 'grant');
-      const subject = principal.kind === 'user' ? await this.grantToMember(em, project, principal.id, role.id) : await this.grantToTeam(em, project, principal.id, role.id);
+      const subject =
+        principal.kind === 'user' ? await this.grantToMember(em, project, principal.id, role.id) : await this.grantToTeam(em, project, principal.id, role.id);
       await this.deps.audit.record(em, {
-        organizationId: project.organizationId, actorId, action: 'project.access_granted', targetType: 'Project', targetId: project.id,
+        organizationId: project.organizationId,
+        actorId,
+        action: 'project.access_granted',
+        targetType: 'Project',
+        targetId: project.id,
         data: { principalType: principal.kind === 'user' ? 'User' : 'Team', principalId: principal.id, roleId: role.id, roleName: role.name },
       });
       return { principal: subject, role };
@@ -159,7 +192,8 @@ export class ProjectService implements ProjectsApi {
   private async requireHoldsRole(em: EntityManager, project: Project, actorId: string, role: Role, action: 'grant' | 'revoke'): Promise<void> {
     const [actorPermissions] = await this.permissionsOn(em, [project.id], actorId);
     if (!actorPermissions) throw new NotFoundError();
-    if (!canGrantRole(actorPermissions, role.permissions)) throw new ForbiddenError(`You cannot ${action} a role with permissions you do not hold on this project.`);
+    if (!canGrantRole(actorPermissions, role.permissions))
+      throw new ForbiddenError(`You cannot ${action} a role with permissions you do not hold on this project.`);
   }
 
   /**
@@ -171,13 +205,20 @@ export class ProjectService implements ProjectsApi {
     return this.deps.dataSource.transaction(async (em) => {
       const project = await this.project(em, input.projectId);
       const column = principal.kind === 'user' ? 'user_id' : 'team_id';
-      const [grant]: Array<{ id: string; role_id: string }> = await em.query(`SELECT id, role_id FROM project_grants WHERE project_id = $1 AND ${column} = $2 FOR UPDATE`, [project.id, principal.id]);
+      const [grant]: Array<{ id: string; role_id: string }> = await em.query(
+        `SELECT id, role_id FROM project_grants WHERE project_id = $1 AND ${column} = $2 FOR UPDATE`,
+        [project.id, principal.id],
+      );
       if (!grant) throw new NotFoundError();
       const role = await em.createQueryBuilder(Role, 'r').where('r.id = :id', { id: grant.role_id }).setLock('pessimistic_read').getOneOrFail();
       await this.requireHoldsRole(em, project, actorId, role, 'revoke');
       await em.query(`DELETE FROM project_grants WHERE id = $1`, [grant.id]);
       await this.deps.audit.record(em, {
-        organizationId: project.organizationId, actorId, action: 'project.access_revoked', targetType: 'Project', targetId: project.id,
+        organizationId: project.organizationId,
+        actorId,
+        action: 'project.access_revoked',
+        targetType: 'Project',
+        targetId: project.id,
         data: { principalType: principal.kind === 'user' ? 'User' : 'Team', principalId: principal.id, roleId: role.id },
       });
       return project;

@@ -4,7 +4,10 @@ import { ProjectPermission } from '../../authz/enums';
 import { Organization } from '../organizations/organization.entity';
 
 /** A project role: built-in (no organization) or custom to one organization. */
-@ObjectType({ description: 'A project role: a named set of ProjectPermissions. The built-in roles (View, Use, Owner) are shared by every organization and fixed; custom roles belong to one organization (ROLES_MANAGE).' })
+@ObjectType({
+  description:
+    'A project role: a named set of ProjectPermissions. The built-in roles (View, Use, Owner) are shared by every organization and fixed; custom roles belong to one organization (ROLES_MANAGE).',
+})
 @Entity('roles')
 @Index('roles_organization_id_name', { synchronize: false })
 export class Role {

@@ -23,7 +23,10 @@ export class CreateRoleInput {
   @Field(() => ID, { description: 'The organization the role belongs to.' })
   organizationId: string;
 
-  @NameField({ description: "Unique in the organization, case-insensitively (else CONFLICT); not a built-in role's name after NFKC and case folding (else BAD_USER_INPUT)." })
+  @NameField({
+    description:
+      "Unique in the organization, case-insensitively (else CONFLICT); not a built-in role's name after NFKC and case folding (else BAD_USER_INPUT).",
+  })
   @Satisfies(roleNameProblem)
   name: string;
 
@@ -40,7 +43,11 @@ export class UpdateRoleInput {
   @Field(() => ID, { description: 'A custom role; built-in roles cannot be changed (FORBIDDEN).' })
   roleId: string;
 
-  @NameField({ nullable: true, description: "1 to 100 characters; unique in the organization (else CONFLICT) and not a built-in role's name after NFKC and case folding (else BAD_USER_INPUT)." })
+  @NameField({
+    nullable: true,
+    description:
+      "1 to 100 characters; unique in the organization (else CONFLICT) and not a built-in role's name after NFKC and case folding (else BAD_USER_INPUT).",
+  })
   @Satisfies(roleNameProblem)
   name?: string | null;
 

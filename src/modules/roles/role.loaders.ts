@@ -8,7 +8,10 @@ const BUILT_IN_ROLE_IDS = BUILT_IN_ROLES.map((r) => r.id);
 
 export function createRoleLoaders(em: EntityManager) {
   return {
-    roleById: rowLoader((ids: readonly string[]) => em.findBy(Role, { id: In([...ids]) }), (r) => r.id),
+    roleById: rowLoader(
+      (ids: readonly string[]) => em.findBy(Role, { id: In([...ids]) }),
+      (r) => r.id,
+    ),
     /**
      * The roles an organization can grant: the built-in ones (View, Use, Owner) first, then its
      * custom roles by name. One query for many organizations; built-ins go to each of them.

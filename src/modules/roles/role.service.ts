@@ -40,10 +40,21 @@ export class RoleService {
     return this.deps.dataSource.transaction(async (em) => {
       const name = trimmed(input.name);
       const role = await namedUniquely(name, () =>
-        em.save(em.create(Role, { organizationId: input.organizationId, name, description: optionalText(input.description) ?? null, permissions: normalized(input.permissions) })),
+        em.save(
+          em.create(Role, {
+            organizationId: input.organizationId,
+            name,
+            description: optionalText(input.description) ?? null,
+            permissions: normalized(input.permissions),
+          }),
+        ),
       );
       await this.deps.audit.record(em, {
-        organizationId: input.organizationId, actorId, action: 'role.created', targetType: 'Role', targetId: role.id,
+        organizationId: input.organizationId,
+        actorId,
+        action: 'role.created',
+        targetType: 'Role',
+        targetId: role.id,
         data: { name: role.name, permissions: role.permissions },
       });
       return role;
@@ -69,7 +80,11 @@ export class RoleService {
       if (changed.length === 0) return role;
       await namedUniquely(role.name, () => em.update(Role, role.id, { name: role.name, description: role.description, permissions: role.permissions }));
       await this.deps.audit.record(em, {
-        organizationId: role.organizationId!, actorId, action: 'role.updated', targetType: 'Role', targetId: role.id,
+        organizationId: role.organizationId!,
+        actorId,
+        action: 'role.updated',
+        targetType: 'Role',
+        targetId: role.id,
         data: { changed, name: role.name, permissions: role.permissions },
       });
       return role;
@@ -100,7 +115,14 @@ export class RoleService {
         throw error;
       }
       if (deleted.length === 0) throw new ConflictError('This role is named in a pending invitation.');
-      await this.deps.audit.record(em, { organizationId: role.organizationId!, actorId, action: 'role.deleted', targetType: 'Role', targetId: role.id, data: { name: role.name } });
+      await this.deps.audit.record(em, {
+        organizationId: role.organizationId!,
+        actorId,
+        action: 'role.deleted',
+        targetType: 'Role',
+        targetId: role.id,
+        data: { name: role.name },
+      });
     });
   }
 }

@@ -2,7 +2,9 @@ import { Field, ID, ObjectType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { Organization } from '../organizations/organization.entity';
 
-@ObjectType({ description: 'A group of members of one organization; grants on projects can name a team. TEAM_ADMINs manage their team; TEAMS_MANAGE covers every team.' })
+@ObjectType({
+  description: 'A group of members of one organization; grants on projects can name a team. TEAM_ADMINs manage their team; TEAMS_MANAGE covers every team.',
+})
 @Entity('teams')
 // Expression and partial indexes live in the migration; TypeORM cannot describe them.
 @Index('teams_organization_id_name', { synchronize: false })

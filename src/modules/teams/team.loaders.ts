@@ -16,7 +16,10 @@ export const toTeamMember = (row: Record<string, unknown>): TeamMember =>
 
 export function createTeamLoaders(em: EntityManager) {
   return {
-    teamById: rowLoader((ids: readonly string[]) => em.findBy(Team, { id: In([...ids]) }), (t) => t.id),
+    teamById: rowLoader(
+      (ids: readonly string[]) => em.findBy(Team, { id: In([...ids]) }),
+      (t) => t.id,
+    ),
     /** Each organization's teams, by name (case-insensitively); many organizations in one query. */
     teamsByOrganization: groupLoader(
       (organizationIds: readonly string[]) =>
@@ -46,7 +49,10 @@ export function createTeamLoaders(em: EntityManager) {
         return em
           .createQueryBuilder(TeamMember, 'tm')
           .innerJoinAndSelect('tm.team', 't')
-          .where('(tm.organization_id, tm.user_id) IN (SELECT * FROM unnest(CAST(:organizationIds AS uuid[]), CAST(:userIds AS uuid[])))', { organizationIds, userIds })
+          .where('(tm.organization_id, tm.user_id) IN (SELECT * FROM unnest(CAST(:organizationIds AS uuid[]), CAST(:userIds AS uuid[])))', {
+            organizationIds,
+            userIds,
+          })
           .orderBy('t.name', 'ASC')
           .addOrderBy('t.id', 'ASC')
           .getMany();

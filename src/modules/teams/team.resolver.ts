@@ -33,33 +33,53 @@ export class TeamResolver {
   }
 
   @Mutation(() => TeamPayload, { description: 'Needs TEAMS_MANAGE. Names are unique in the organization, case-insensitively (CONFLICT).' })
-  async createTeam(@Arg('input', () => CreateTeamInput, { description: 'The parameters of `createTeam`.' }) input: CreateTeamInput, @Ctx() ctx: Context): Promise<TeamPayload> {
+  async createTeam(
+    @Arg('input', () => CreateTeamInput, { description: 'The parameters of `createTeam`.' }) input: CreateTeamInput,
+    @Ctx() ctx: Context,
+  ): Promise<TeamPayload> {
     return { team: await ctx.services.teams.create(requireViewer(ctx).user.id, input) };
   }
 
   @Mutation(() => TeamPayload, { description: 'Needs TEAMS_MANAGE or TEAM_ADMIN of the team.' })
-  async updateTeam(@Arg('input', () => UpdateTeamInput, { description: 'The parameters of `updateTeam`.' }) input: UpdateTeamInput, @Ctx() ctx: Context): Promise<TeamPayload> {
+  async updateTeam(
+    @Arg('input', () => UpdateTeamInput, { description: 'The parameters of `updateTeam`.' }) input: UpdateTeamInput,
+    @Ctx() ctx: Context,
+  ): Promise<TeamPayload> {
     return { team: await ctx.services.teams.update(requireViewer(ctx).user.id, input) };
   }
 
   @Mutation(() => DeleteTeamPayload, { description: 'Needs TEAMS_MANAGE. Never the default team nor the last one (CONFLICT).' })
-  async deleteTeam(@Arg('input', () => DeleteTeamInput, { description: 'The parameters of `deleteTeam`.' }) input: DeleteTeamInput, @Ctx() ctx: Context): Promise<DeleteTeamPayload> {
+  async deleteTeam(
+    @Arg('input', () => DeleteTeamInput, { description: 'The parameters of `deleteTeam`.' }) input: DeleteTeamInput,
+    @Ctx() ctx: Context,
+  ): Promise<DeleteTeamPayload> {
     await ctx.services.teams.delete(requireViewer(ctx).user.id, input.teamId);
     return { deletedTeamId: input.teamId };
   }
 
-  @Mutation(() => TeamMemberPayload, { description: 'Needs TEAMS_MANAGE or TEAM_ADMIN. Only members of the organization (else NOT_FOUND); already in the team is CONFLICT.' })
-  async addTeamMember(@Arg('input', () => AddTeamMemberInput, { description: 'The parameters of `addTeamMember`.' }) input: AddTeamMemberInput, @Ctx() ctx: Context): Promise<TeamMemberPayload> {
+  @Mutation(() => TeamMemberPayload, {
+    description: 'Needs TEAMS_MANAGE or TEAM_ADMIN. Only members of the organization (else NOT_FOUND); already in the team is CONFLICT.',
+  })
+  async addTeamMember(
+    @Arg('input', () => AddTeamMemberInput, { description: 'The parameters of `addTeamMember`.' }) input: AddTeamMemberInput,
+    @Ctx() ctx: Context,
+  ): Promise<TeamMemberPayload> {
     return { member: await ctx.services.teams.addMember(requireViewer(ctx).user.id, input) };
   }
 
   @Mutation(() => TeamMemberPayload, { description: 'Needs TEAMS_MANAGE or TEAM_ADMIN of the team.' })
-  async updateTeamMemberRole(@Arg('input', () => UpdateTeamMemberRoleInput, { description: 'The parameters of `updateTeamMemberRole`.' }) input: UpdateTeamMemberRoleInput, @Ctx() ctx: Context): Promise<TeamMemberPayload> {
+  async updateTeamMemberRole(
+    @Arg('input', () => UpdateTeamMemberRoleInput, { description: 'The parameters of `updateTeamMemberRole`.' }) input: UpdateTeamMemberRoleInput,
+    @Ctx() ctx: Context,
+  ): Promise<TeamMemberPayload> {
     return { member: await ctx.services.teams.updateMemberRole(requireViewer(ctx).user.id, input) };
   }
 
   @Mutation(() => RemoveTeamMemberPayload, { description: 'Needs TEAMS_MANAGE or TEAM_ADMIN of the team.' })
-  async removeTeamMember(@Arg('input', () => RemoveTeamMemberInput, { description: 'The parameters of `removeTeamMember`.' }) input: RemoveTeamMemberInput, @Ctx() ctx: Context): Promise<RemoveTeamMemberPayload> {
+  async removeTeamMember(
+    @Arg('input', () => RemoveTeamMemberInput, { description: 'The parameters of `removeTeamMember`.' }) input: RemoveTeamMemberInput,
+    @Ctx() ctx: Context,
+  ): Promise<RemoveTeamMemberPayload> {
     await ctx.services.teams.removeMember(requireViewer(ctx).user.id, input);
     return { removedUserId: input.userId };
   }

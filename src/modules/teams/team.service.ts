@@ -65,9 +65,23 @@ export class TeamService implements TeamsApi {
   async create(actorId: string, input: CreateTeamInput): Promise<Team> {
     return this.deps.dataSource.transaction(async (em) => {
       const team = await uniqueName(
-        em.save(em.create(Team, { organizationId: input.organizationId, name: trimmed(input.name), description: optionalText(input.description) ?? null, isDefault: false })),
+        em.save(
+          em.create(Team, {
+            organizationId: input.organizationId,
+            name: trimmed(input.name),
+            description: optionalText(input.description) ?? null,
+            isDefault: false,
+          }),
+        ),
       );
-      await this.deps.audit.record(em, { organizationId: team.organizationId, actorId, action: 'team.created', targetType: 'Team', targetId: team.id, data: { name: team.name } });
+      await this.deps.audit.record(em, {
+        organizationId: team.organizationId,
+        actorId,
+        action: 'team.created',
+        targetType: 'Team',
+        targetId: team.id,
+        data: { name: team.name },
+      });
       return team;
     });
   }
@@ -105,7 +119,14 @@ export class TeamService implements TeamsApi {
         const team = await this.team(em, teamId);
         throw new ConflictError(team.isDefault ? 'The default team cannot be deleted.' : 'An organization keeps at least one team.');
       }
-      await this.deps.audit.record(em, { organizationId, actorId, action: 'team.deleted', targetType: 'Team', targetId: teamId, data: { name: deleted[0].name } });
+      await this.deps.audit.record(em, {
+        organizationId,
+        actorId,
+        action: 'team.deleted',
+        targetType: 'Team',
+        targetId: teamId,
+        data: { name: deleted[0].name },
+      });
     });
   }
 
@@ -132,7 +153,11 @@ export class TeamService implements TeamsApi {
       if (rows.length === 0) throw new NotFoundError();
       const member = toTeamMember(rows[0]);
       await this.deps.audit.record(em, {
-        organizationId: member.organizationId, actorId, action: 'team.member_added', targetType: 'Team', targetId: member.teamId,
+        organizationId: member.organizationId,
+        actorId,
+        action: 'team.member_added',
+        targetType: 'Team',
+        targetId: member.teamId,
         data: { userId: member.userId, role: member.role },
       });
       return member;
@@ -153,7 +178,11 @@ export class TeamService implements TeamsApi {
       const member = toTeamMember(rows[0]);
       if (rows[0].previous_role !== member.role) {
         await this.deps.audit.record(em, {
-          organizationId: member.organizationId, actorId, action: 'team.member_role_changed', targetType: 'Team', targetId: member.teamId,
+          organizationId: member.organizationId,
+          actorId,
+          action: 'team.member_role_changed',
+          targetType: 'Team',
+          targetId: member.teamId,
           data: { userId: member.userId, from: rows[0].previous_role, to: member.role },
         });
       }
@@ -168,7 +197,11 @@ export class TeamService implements TeamsApi {
       if (rows.length === 0) throw new NotFoundError();
       const member = toTeamMember(rows[0]);
       await this.deps.audit.record(em, {
-        organizationId: member.organizationId, actorId, action: 'team.member_removed', targetType: 'Team', targetId: member.teamId,
+        organizationId: member.organizationId,
+        actorId,
+        action: 'team.member_removed',
+        targetType: 'Team',
+        targetId: member.teamId,
         data: { userId: member.userId, role: member.role },
       });
     });

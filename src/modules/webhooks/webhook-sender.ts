@@ -22,7 +22,8 @@ export interface AttemptResult {
  */
 export function postToTarget(target: CheckedTarget, headers: Record<string, string>, body: string): Promise<AttemptResult> {
   const pinned: LookupFunction = (_hostname, options, callback) => {
-    if ((options as { all?: boolean }).all) (callback as unknown as (e: null, a: Array<{ address: string; family: number }>) => void)(null, [{ address: target.address, family: target.family }]);
+    if ((options as { all?: boolean }).all)
+      (callback as unknown as (e: null, a: Array<{ address: string; family: number }>) => void)(null, [{ address: target.address, family: target.family }]);
     else callback(null, target.address, target.family);
   };
   const send = target.url.protocol === 'https:' ? https.request : http.request;

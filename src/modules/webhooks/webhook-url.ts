@@ -40,7 +40,8 @@ export async function resolveTarget(raw: string, policy: UrlPolicy): Promise<Che
   } catch {
     throw refuse('Not a URL.');
   }
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && policy.allowHttp)) throw refuse(policy.allowHttp ? 'Use https:// or http://.' : 'Use https://.');
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && policy.allowHttp))
+    throw refuse(policy.allowHttp ? 'Use https:// or http://.' : 'Use https://.');
   if (url.username || url.password) throw refuse('Credentials in the URL are not allowed.');
   const host = url.hostname.replace(/^\[|\]$/g, '');
   let addresses: Array<{ address: string; family: number }>;

@@ -8,7 +8,10 @@ const ACTIONS_RULES = [ArrayMinSize(1), ArrayMaxSize(50), Matches(ACTION_PATTERN
 
 function ActionsField(nullable: boolean): PropertyDecorator {
   return (target, key) => {
-    Field(() => [String], { nullable, description: 'The actions to receive: exact (`member.invited`), a family (`member.*`) or `*` for all; 1 to 50.' })(target, key);
+    Field(() => [String], { nullable, description: 'The actions to receive: exact (`member.invited`), a family (`member.*`) or `*` for all; 1 to 50.' })(
+      target,
+      key,
+    );
     if (nullable) IsOptional()(target, key);
     for (const rule of ACTIONS_RULES) rule(target, key);
   };

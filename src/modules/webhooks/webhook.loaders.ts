@@ -19,8 +19,14 @@ const toDelivery = (row: Record<string, unknown>): WebhookDelivery =>
 
 export function createWebhookLoaders(em: EntityManager) {
   return {
-    webhookById: rowLoader((ids: readonly string[]) => em.findBy(Webhook, { id: In([...ids]) }), (w) => w.id),
-    webhookDeliveryById: rowLoader((ids: readonly string[]) => em.findBy(WebhookDelivery, { id: In([...ids]) }), (d) => d.id),
+    webhookById: rowLoader(
+      (ids: readonly string[]) => em.findBy(Webhook, { id: In([...ids]) }),
+      (w) => w.id,
+    ),
+    webhookDeliveryById: rowLoader(
+      (ids: readonly string[]) => em.findBy(WebhookDelivery, { id: In([...ids]) }),
+      (d) => d.id,
+    ),
     /** Each organization's webhooks, oldest first; many organizations in one query. */
     webhooksByOrganization: groupLoader(
       (organizationIds: readonly string[]) => em.find(Webhook, { where: { organizationId: In([...organizationIds]) }, order: { createdAt: 'ASC', id: 'ASC' } }),

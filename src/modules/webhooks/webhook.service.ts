@@ -58,7 +58,11 @@ export interface WebhookDeps {
 }
 
 /** The JSON body of a delivery (CONTRACT.md, Events), fixed when the delivery is made. */
-function deliveryBody(action: string, at: Date, data: { organizationId: string; eventId: string | null; actorId: string | null; targetType: string | null; targetId: string | null }): string {
+function deliveryBody(
+  action: string,
+  at: Date,
+  data: { organizationId: string; eventId: string | null; actorId: string | null; targetType: string | null; targetId: string | null },
+): string {
   return JSON.stringify({ type: action, timestamp: at.toISOString(), data });
 }
 
@@ -142,11 +146,15 @@ export class WebhookService {
     const secret = newSecret();
     await this.deps.dataSource.transaction(async (em) => {
       const webhook = await this.webhook(em, webhookId);
-      await em.update(Webhook, { id: webhook.id }, {
-        secretEncrypted: encryptSecret(secret, key),
-        previousSecretEncrypted: webhook.secretEncrypted,
-        previousSecretExpiresAt: new Date(Date.now() + ROTATION_OVERLAP_MS),
-      });
+      await em.update(
+        Webhook,
+        { id: webhook.id },
+        {
+          secretEncrypted: encryptSecret(secret, key),
+          previousSecretEncrypted: webhook.secretEncrypted,
+          previousSecretExpiresAt: new Date(Date.now() + ROTATION_OVERLAP_MS),
+        },
+      );
       await this.record(em, webhook, actorId, 'webhook.secret_rotated');
     });
     return secret;
@@ -156,8 +164,23 @@ export class WebhookService {
   async ping(webhookId: string): Promise<WebhookDelivery> {
     return this.deps.dataSource.transaction(async (em) => {
       const webhook = await this.webhook(em, webhookId);
-      const body = deliveryBody('webhook.ping', new Date(), { organizationId: webhook.organizationId, eventId: null, actorId: null, targetType: 'Webhook', targetId: webhook.id });
-      const delivery = await em.save(em.create(WebhookDelivery, { webhookId: webhook.id, organizationId: webhook.organizationId, eventId: null, action: 'webhook.ping', body, nextAttemptAt: new Date() }));
+      const body = deliveryBody('webhook.ping', new Date(), {
+        organizationId: webhook.organizationId,
+        eventId: null,
+        actorId: null,
+        targetType: 'Webhook',
+        targetId: webhook.id,
+      });
+      const delivery = await em.save(
+        em.create(WebhookDelivery, {
+          webhookId: webhook.id,
+          organizationId: webhook.organizationId,
+          eventId: null,
+          action: 'webhook.ping',
+          body,
+          nextAttemptAt: new Date(),
+        }),
+      );
       await this.schedule(em, delivery);
       return delivery;
     });
@@ -181,7 +204,13 @@ export class WebhookService {
    * change delivers nothing.
    */
   async enqueueForEvent(em: EntityManager, event: RecordedEvent): Promise<void> {
-    const body = deliveryBody(event.action, event.createdAt, { organizationId: event.organizationId, eventId: event.id, actorId: event.actorId, targetType: event.targetType, targetId: event.targetId });
+    const body = deliveryBody(event.action, event.createdAt, {
+      organizationId: event.organizationId,
+      eventId: event.id,
+      actorId: event.actorId,
+      targetType: event.targetType,
+      targetId: event.targetId,
+    });
     const deliveries: Array<{ id: string; attempts: number }> = await em.query(
       `INSERT INTO webhook_deliveries (webhook_id, organization_id, event_id, action, body, next_attempt_at)
        SELECT w.id, w.organization_id, $2::uuid, $3::varchar, $4::text, now() FROM webhooks w
@@ -213,7 +242,18 @@ export class WebhookService {
   async attempt(job: DeliveryJob): Promise<void> {
     const { dataSource } = this.deps;
     // TypeORM answers an UPDATE with [rows, count].
-    const [[claimed]]: [Array<{ attempts: number; body: string; url: string; enabled: boolean; secret: string; previous: string | null; previous_expires: Date | null; webhook_id: string }>] = await dataSource.query(
+    const [[claimed]]: [
+      Array<{
+        attempts: number;
+        body: string;
+        url: string;
+        enabled: boolean;
+        secret: string;
+        previous: string | null;
+        previous_expires: Date | null;
+        webhook_id: string;
+      }>,
+    ] = await dataSource.query(
       `UPDATE webhook_deliveries d SET attempts = d.attempts + 1
          FROM webhooks w
         WHERE d.id = $1 AND d.attempts = $2 AND d.status IN ('PENDING', 'RETRYING') AND w.id = d.webhook_id
@@ -225,24 +265,35 @@ export class WebhookService {
     const result = await this.send(job.deliveryId, claimed);
     await dataSource.transaction(async (em) => {
       if (result.ok) {
-        await em.update(WebhookDelivery, { id: job.deliveryId }, { status: WebhookDeliveryStatus.SUCCEEDED, responseStatus: result.status, lastResult: result.excerpt, nextAttemptAt: null });
+        await em.update(
+          WebhookDelivery,
+          { id: job.deliveryId },
+          { status: WebhookDeliveryStatus.SUCCEEDED, responseStatus: result.status, lastResult: result.excerpt, nextAttemptAt: null },
+        );
         await em.update(Webhook, { id: claimed.webhook_id }, { failingSince: null });
         return;
       }
       const retry = claimed.enabled && claimed.attempts < this.retry.attempts;
       const nextAttemptAt = retry ? new Date(Date.now() + this.delayAfter(claimed.attempts)) : null;
-      await em.update(WebhookDelivery, { id: job.deliveryId }, {
-        status: retry ? WebhookDeliveryStatus.RETRYING : WebhookDeliveryStatus.FAILED,
-        responseStatus: result.status,
-        lastResult: result.excerpt,
-        nextAttemptAt,
-      });
+      await em.update(
+        WebhookDelivery,
+        { id: job.deliveryId },
+        {
+          status: retry ? WebhookDeliveryStatus.RETRYING : WebhookDeliveryStatus.FAILED,
+          responseStatus: result.status,
+          lastResult: result.excerpt,
+          nextAttemptAt,
+        },
+      );
       if (retry) await this.schedule(em, { id: job.deliveryId, attempts: claimed.attempts, nextAttemptAt });
       await this.noteFailure(em, claimed.webhook_id);
     });
   }
 
-  private async send(deliveryId: string, claimed: { body: string; url: string; secret: string; previous: string | null; previous_expires: Date | null }): Promise<AttemptResult> {
+  private async send(
+    deliveryId: string,
+    claimed: { body: string; url: string; secret: string; previous: string | null; previous_expires: Date | null },
+  ): Promise<AttemptResult> {
     try {
       const target = await resolveTarget(claimed.url, this.policy);
       const key = this.key;
@@ -267,7 +318,11 @@ export class WebhookService {
     );
     if (!disabled) return;
     await this.deps.audit.record(em, {
-      organizationId: disabled.organization_id, actorId: null, action: 'webhook.disabled', targetType: 'Webhook', targetId: disabled.id,
+      organizationId: disabled.organization_id,
+      actorId: null,
+      action: 'webhook.disabled',
+      targetType: 'Webhook',
+      targetId: disabled.id,
       data: { reason: `every delivery failed for ${FAILING_DAYS_BEFORE_DISABLING} days` },
     });
     await this.deps.mail.notifyOrganization(em, disabled.organization_id, { event: 'webhook.disabled', url: disabled.url });

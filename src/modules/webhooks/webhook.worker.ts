@@ -17,7 +17,12 @@ export const DEFAULT_WEBHOOK_WORKER_OPTIONS: WebhookWorkerOptions = { pollingInt
  * Retries are the service's own (a new job per attempt, see WebhookService.attempt); pg-boss's
  * retry only covers a worker that died mid-attempt (the job expires after a minute).
  */
-export async function startWebhookWorker(boss: PgBoss, webhooks: WebhookService, logger: Logger, options: WebhookWorkerOptions): Promise<{ stop(): Promise<void> }> {
+export async function startWebhookWorker(
+  boss: PgBoss,
+  webhooks: WebhookService,
+  logger: Logger,
+  options: WebhookWorkerOptions,
+): Promise<{ stop(): Promise<void> }> {
   await ensureQueue(boss, WEBHOOK_QUEUE, { retryLimit: 2, retryDelay: 30, expireInSeconds: 60 });
   await boss.work<DeliveryJob>(WEBHOOK_QUEUE, { pollingIntervalSeconds: options.pollingIntervalSeconds, batchSize: options.batchSize }, async (jobs) => {
     // A failure here (the database away) fails the jobs: pg-boss runs them again, and an attempt already claimed is skipped.
