@@ -1,32 +1,25 @@
 import 'reflect-metadata';
-import { ConfigError, loadConfig } from './config/config';
-import { createLogger } from './config/logger';
+import { loadConfig, type Config } from './config/config';
+import { createLogger, type Logger } from './config/logger';
 import { startServer } from './app/server';
+import { describeStartupFailure, stopOnSignals } from './app/lifecycle';
 
 async function main() {
-  let config;
+  let config: Config | null = null;
+  let logger: Logger | null = null;
   try {
     config = loadConfig();
+    logger = createLogger(config.logLevel);
+    const server = await startServer({ config, logger });
+    stopOnSignals(server, config, logger);
+    logger.info({ database: server.database.kind, metrics: server.metricsUrl }, `Orgraph listening on ${server.url} (public URL ${config.publicUrl})`);
   } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(`orgraph: bad configuration: ${error.message}`);
-      process.exit(1);
-    }
-    throw error;
+    // A cause an operator can fix is one line on stderr; anything else is logged whole, then named in one line.
+    const known = describeStartupFailure(error, config);
+    if (!known) logger?.error({ err: error }, 'failed to start');
+    console.error(`orgraph: ${known ?? `cannot start: ${error instanceof Error ? error.message : String(error)}`}`);
+    process.exit(1);
   }
-  const logger = createLogger(config.logLevel);
-  const server = await startServer({ config, logger });
-  logger.info({ database: server.database.kind, metrics: server.metricsUrl }, `Orgraph listening on ${server.url} (public URL ${config.publicUrl})`);
-  const shutdown = async (signal: string) => {
-    logger.info(`${signal}: shutting down`);
-    await server.stop();
-    process.exit(0);
-  };
-  process.once('SIGINT', () => void shutdown('SIGINT'));
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
 }
 
-main().catch((error) => {
-  console.error('orgraph: failed to start', error);
-  process.exit(1);
-});
+void main();

@@ -19,6 +19,7 @@ describe('loadConfig', () => {
       nodeEnv: 'development',
       mailWorker: true,
       dataDir: path.resolve('data'),
+      shutdownTimeoutSeconds: 10,
       corsOrigins: [],
       metricsPort: null,
       graphqlIntrospection: true,
@@ -97,8 +98,12 @@ describe('loadConfig', () => {
       WEBHOOK_SECRET_KEY: Buffer.alloc(32, 7).toString('base64'),
       WEBHOOKS_ALLOW_HTTP: 'true',
       WEBHOOKS_ALLOW_PRIVATE_NETWORKS: 'true',
+      DATA_DIR: '/var/lib/orgraph',
+      SHUTDOWN_TIMEOUT_SECONDS: '30',
     });
     expect(config).toMatchObject({
+      dataDir: '/var/lib/orgraph',
+      shutdownTimeoutSeconds: 30,
       databaseUrl: 'postgresql://u@db:5432/orgraph',
       host: '127.0.0.1',
       port: 8080,
@@ -149,6 +154,8 @@ describe('loadConfig', () => {
     ['RATE_LIMIT_REGISTER_PER_ADDRESS', '10/1w'],
     ['WEBHOOKS_ALLOW_HTTP', 'yes'],
     ['WEBHOOKS_ALLOW_PRIVATE_NETWORKS', '1'],
+    ['SHUTDOWN_TIMEOUT_SECONDS', '0'],
+    ['SHUTDOWN_TIMEOUT_SECONDS', '10s'],
   ])('refuses %s=%s with a ConfigError naming the variable', (name, value) => {
     let error: unknown;
     try {

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { Access } from '../authz/access';
 import type { Context, Loaders, RequestFacts, Services, Viewer } from '../graphql/context';
-import { InvalidTokenError } from '../graphql/errors';
+import { asContextError, InvalidTokenError } from '../graphql/errors';
 import { createLoaders } from './loaders';
 
 const BEARER = /^Bearer\s+(\S+)$/i;
@@ -25,7 +25,9 @@ export async function createContext(
   { authorization, clientAddress, requestId, logger }: RequestFacts,
   loaders: Loaders = createLoaders(dataSource.manager),
 ): Promise<Context> {
-  const viewer = await authenticate(services, authorization);
+  const viewer = await authenticate(services, authorization).catch((error: unknown) => {
+    throw asContextError(error);
+  });
   if (viewer) loaders.userById.prime(viewer.user.id, viewer.user);
   return { viewer, loaders, access: new Access(viewer?.user.id ?? null, loaders), services, clientAddress: clientAddress ?? 'unknown', requestId, logger };
 }

@@ -10,6 +10,7 @@ import type { WebhookRetryPolicy } from '../modules/webhooks/webhook.service';
 import { DEFAULT_WEBHOOK_WORKER_OPTIONS, startWebhookWorker, type WebhookWorkerOptions } from '../modules/webhooks/webhook.worker';
 import type { RequestFacts, Services } from '../graphql/context';
 import { createApp } from '../http/app';
+import { checkCanListen, listen } from '../http/listen';
 import { Metrics, startMetricsServer } from '../http/metrics';
 import { startNoticeSource, type NoticeSource } from '../modules/events/event-notices';
 import { createMailTransport } from '../modules/mail/transport';
@@ -25,7 +26,17 @@ export interface RunningServer {
   metricsUrl: string | null;
   database: Database;
   services: Services;
-  stop(): Promise<void>;
+  /**
+   * Drains and stops (CONTRACT.md, Lifecycle): HTTP first (requests under way complete until
+   * `connectionDeadline`, epoch ms, default now + SHUTDOWN_TIMEOUT_SECONDS; what is left then
+   * is cut), then Apollo, metrics, the event listener, the workers, and the database.
+   */
+  stop(options?: { connectionDeadline?: number }): Promise<StopOutcome>;
+}
+
+export interface StopOutcome {
+  /** Connections still open at the deadline, destroyed. */
+  cut: number;
 }
 
 export interface StartOptions {
@@ -51,6 +62,8 @@ export async function startServer({
   webhookRetry,
   webhookWorker: webhookWorkerOptions,
 }: StartOptions): Promise<RunningServer> {
+  await checkCanListen(config.host, config.port);
+  if (config.metricsPort !== null) await checkCanListen(config.host, config.metricsPort);
   const database = await openDatabase({ url: config.databaseUrl, fresh: freshDatabase, dataDir: path.join(config.dataDir, 'pglite'), entities, logger });
   let mailQueue: PgBoss | null = null;
   let metricsServer: Awaited<ReturnType<typeof startMetricsServer>> | null = null;
@@ -67,11 +80,10 @@ export async function startServer({
     const { schema } = await createSchema();
     const metrics = config.metricsPort === null ? null : new Metrics({ dataSource: database.dataSource, mailQueueDepth: () => queue.getQueueSize(MAIL_QUEUE) });
     const context = (facts: RequestFacts) => createContext(database.dataSource, services, facts);
-    const { apollo, httpServer } = await createApp({ config, logger, dataSource: database.dataSource, schema, context, metrics });
+    const { apollo, httpServer, drain } = await createApp({ config, logger, dataSource: database.dataSource, schema, context, metrics });
     metricsServer = metrics && (await startMetricsServer(metrics, config.host, config.metricsPort!));
-    const server: Server = await new Promise((resolve) => {
-      httpServer.listen(config.port, config.host, () => resolve(httpServer));
-    });
+    const server: Server = httpServer;
+    await listen(server, config.host, config.port);
     const mailWorker = config.mailWorker
       ? new MailWorker(mailQueue, { invitationMail: (job) => services.invitations.invitationMail(job) }, createMailTransport(config, logger), logger, {
           ...DEFAULT_MAIL_WORKER_OPTIONS,
@@ -86,16 +98,16 @@ export async function startServer({
       metricsUrl: metricsServer?.url ?? null,
       database,
       services,
-      async stop() {
-        // Apollo's drain plugins close the HTTP server (requests under way complete) and the WebSocket subscribers.
+      async stop({ connectionDeadline = Date.now() + config.shutdownTimeoutSeconds * 1000 } = {}) {
+        const { cut } = await drain(connectionDeadline);
         await apollo.stop();
-        server.closeAllConnections();
         await metricsServer?.close();
         await notices?.stop();
         await webhookWorker.stop();
         await mailWorker?.stop();
         await mailQueue?.stop({ graceful: false, close: false });
         await database.close();
+        return { cut };
       },
     };
   } catch (error) {

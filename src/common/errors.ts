@@ -3,7 +3,7 @@
  */
 
 /** The refusal codes of CONTRACT.md; nothing else reaches a client but INTERNAL_SERVER_ERROR. */
-export type ErrorCode = 'UNAUTHENTICATED' | 'NOT_FOUND' | 'FORBIDDEN' | 'BAD_USER_INPUT' | 'CONFLICT' | 'GONE' | 'RATE_LIMITED';
+export type ErrorCode = 'UNAUTHENTICATED' | 'NOT_FOUND' | 'FORBIDDEN' | 'BAD_USER_INPUT' | 'CONFLICT' | 'GONE' | 'RATE_LIMITED' | 'UNAVAILABLE';
 
 export interface FieldError {
   field: string;
@@ -65,6 +65,17 @@ export class RateLimitedError extends AppError {
   readonly code = 'RATE_LIMITED';
   constructor(readonly retryAfterSeconds: number) {
     super(`Too many attempts; retry in ${retryAfterSeconds} seconds.`);
+  }
+  override extensions() {
+    return { retryAfterSeconds: this.retryAfterSeconds };
+  }
+}
+
+/** The database does not answer: the same request may be retried after `retryAfterSeconds` (HTTP 503, Retry-After). */
+export class UnavailableError extends AppError {
+  readonly code = 'UNAVAILABLE';
+  constructor(readonly retryAfterSeconds: number) {
+    super(`The service is briefly unavailable; retry in ${retryAfterSeconds} seconds.`);
   }
   override extensions() {
     return { retryAfterSeconds: this.retryAfterSeconds };

@@ -21,7 +21,10 @@ export interface Config {
   nodeEnv: (typeof NODE_ENVS)[number];
   /** Whether this process delivers the mail queue (any number of processes may). */
   mailWorker: boolean;
+  /** DATA_DIR: the embedded database (`<dataDir>/pglite`, locked by one server at a time) and the default mail directory. */
   dataDir: string;
+  /** SHUTDOWN_TIMEOUT_SECONDS: how long a SIGTERM/SIGINT drain may take before open connections are cut and the process exits. */
+  shutdownTimeoutSeconds: number;
   /** The key that encrypts webhook signing secrets at rest (AES-256-GCM), 32 bytes; null: webhooks are off. */
   webhookSecretKey: Buffer | null;
   /** Test rigs and local development: webhook URLs may use http:// (CONTRACT.md, Events). */
@@ -171,7 +174,7 @@ export function loadConfig(env: Env = process.env): Config {
   const publicUrl = url(env, 'PUBLIC_URL', ['http:', 'https:'], `http://${publicHost}:${port}`)!.replace(/\/+$/, '');
   const mailFrom = env.MAIL_FROM || 'Orgraph <no-reply@orgraph.local>';
   if (!/@/.test(mailFrom)) throw new ConfigError(`MAIL_FROM must contain an email address (got "${mailFrom}")`);
-  const dataDir = path.resolve('data');
+  const dataDir = path.resolve(env.DATA_DIR || 'data');
   const metricsPort = env.METRICS_PORT ? integer(env, 'METRICS_PORT', 0, 65535, 0) : null;
   // Metrics are for operators only: never served where the API is.
   if (metricsPort !== null && metricsPort !== 0 && metricsPort === port) throw new ConfigError(`METRICS_PORT must differ from PORT (both are ${port})`);
@@ -195,6 +198,7 @@ export function loadConfig(env: Env = process.env): Config {
     nodeEnv,
     mailWorker: oneOf(env, 'MAIL_WORKER', ['on', 'off'] as const, 'on') === 'on',
     dataDir,
+    shutdownTimeoutSeconds: integer(env, 'SHUTDOWN_TIMEOUT_SECONDS', 1, 3600, 10),
     corsOrigins: origins(env, 'CORS_ORIGINS'),
     metricsPort,
     graphqlIntrospection,

@@ -4,6 +4,7 @@ import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 import type { Logger } from '../config/logger';
 import { createDataSource, type DataSourceOptions } from './data-source';
+import { lockDataDir, type DataDirLock } from './data-dir-lock';
 import { startEmbeddedPostgres } from './embedded-postgres';
 
 export interface Database {
@@ -18,7 +19,7 @@ export interface OpenDatabaseOptions {
   url: string | null;
   /** A new, empty database (dropped on close): a new one on the server, or an in-memory PGlite. */
   fresh?: boolean;
-  /** Where the embedded database persists when not fresh. */
+  /** Where the embedded database persists when not fresh; one server at a time holds it (data-dir-lock.ts). */
   dataDir?: string;
   poolSize?: number;
   /** Every entity class (the composition root's list). */
@@ -26,7 +27,8 @@ export interface OpenDatabaseOptions {
   logger: Logger;
 }
 
-async function createFreshDatabase(url: string): Promise<{ url: string; drop(): Promise<void> }> {
+/** A new database on `url`'s server (tests, and servers spawned by tests), dropped by `drop`. */
+export async function createFreshDatabase(url: string): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `orgraph_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
   const admin = new Client({ connectionString: url });
   await admin.connect();
@@ -66,16 +68,27 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       },
     };
   }
-  if (!options.fresh && options.dataDir) mkdirSync(options.dataDir, { recursive: true });
-  const embedded = await startEmbeddedPostgres(options.fresh ? undefined : options.dataDir);
-  const dataSource = createDataSource({ url: embedded.url, poolSize: 1, logger, entities });
-  await dataSource.initialize();
-  return {
-    dataSource,
-    kind: 'embedded',
-    async close() {
-      await dataSource.destroy();
-      await embedded.stop();
-    },
-  };
+  const dataDir = options.fresh ? undefined : options.dataDir;
+  let lock: DataDirLock | null = null;
+  if (dataDir) {
+    mkdirSync(dataDir, { recursive: true });
+    lock = await lockDataDir(dataDir);
+  }
+  try {
+    const embedded = await startEmbeddedPostgres(dataDir);
+    const dataSource = createDataSource({ url: embedded.url, poolSize: 1, logger, entities });
+    await dataSource.initialize();
+    return {
+      dataSource,
+      kind: 'embedded',
+      async close() {
+        await dataSource.destroy();
+        await embedded.stop();
+        await lock?.release();
+      },
+    };
+  } catch (error) {
+    await lock?.release();
+    throw error;
+  }
 }

@@ -1,10 +1,11 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { HeaderMap } from '@apollo/server';
+import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ArgumentValidationError } from 'type-graphql';
 import type { ValidationError } from 'class-validator';
 import { currentRequestScope, loggerFor, type Logger } from '../config/logger';
-import { AppError, type FieldError } from '../common/errors';
+import { AppError, UnavailableError, type FieldError } from '../common/errors';
+import { isDatabaseUnavailable, UNAVAILABLE_RETRY_AFTER_SECONDS } from '../db/availability';
 
 /**
  * An Authorization header that names no live session (unknown, expired, revoked, malformed):
@@ -19,6 +20,34 @@ export class InvalidTokenError extends GraphQLError {
     });
   }
 }
+
+/** The one HTTP answer to UNAVAILABLE (CONTRACT.md, Errors): 503 with Retry-After. */
+const unavailableHttp = () => ({ status: 503, headers: new HeaderMap([['retry-after', String(UNAVAILABLE_RETRY_AFTER_SECONDS)]]) });
+
+/**
+ * An error met while building a request's context (the session lookup) ends the request before
+ * Apollo's plugins run: when the database does not answer, it carries the 503 itself.
+ */
+export function asContextError(error: unknown): unknown {
+  if (!isDatabaseUnavailable(error)) return error;
+  const http = unavailableHttp() as unknown as { status: number };
+  return new GraphQLError('The database does not answer.', { originalError: error as Error, extensions: { code: 'UNAVAILABLE', http } });
+}
+
+/** Any error of a request that meant "the database does not answer" makes its response a 503 with Retry-After. */
+export const unavailableStatus: ApolloServerPlugin = {
+  requestDidStart: () =>
+    Promise.resolve({
+      didEncounterErrors: ({ errors, response }) => {
+        if (errors.some((error) => isDatabaseUnavailable(error))) {
+          const { status, headers } = unavailableHttp();
+          response.http.status = status;
+          for (const [name, value] of headers) response.http.headers.set(name, value);
+        }
+        return Promise.resolve();
+      },
+    }),
+};
 
 /** Apollo's own refusals of a request (e.g. a persisted query whose hash does not match) carry a 4xx status but no code. */
 const isBadRequest = (error: unknown) => {
@@ -47,8 +76,10 @@ const REQUEST_ERROR_CODES = new Set([
 /** The one place errors become GraphQL errors. Unknown errors are logged and never described. */
 export function createErrorFormatter(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const original = unwrapResolverError(error);
+    const unwrapped = unwrapResolverError(error);
     const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
+    const original = !(unwrapped instanceof AppError) && isDatabaseUnavailable(unwrapped) ? new UnavailableError(UNAVAILABLE_RETRY_AFTER_SECONDS) : unwrapped;
+    if (original instanceof UnavailableError) loggerFor(logger).warn({ err: unwrapped, path: formatted.path }, 'the database does not answer');
     if (original instanceof AppError) {
       return { ...base, message: original.message, extensions: { code: original.code, ...original.extensions() } };
     }

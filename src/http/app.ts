@@ -1,6 +1,5 @@
 import { createServer, type Server } from 'node:http';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -12,8 +11,9 @@ import type { Config } from '../config/config';
 import { currentRequestScope, type Logger } from '../config/logger';
 import { statementCounter } from '../db/statement-counter';
 import type { Context, RequestFacts } from '../graphql/context';
-import { createErrorFormatter } from '../graphql/errors';
+import { createErrorFormatter, unavailableStatus } from '../graphql/errors';
 import { corsFor } from './cors';
+import { trackConnections, type DrainOutcome } from './drain';
 import { LIMITS } from './limits';
 import type { Metrics } from './metrics';
 import { playground } from './playground';
@@ -48,19 +48,24 @@ const sqlStatementsPlugin: ApolloServerPlugin<Context> = {
 
 const countStatements: RequestHandler = (_req, _res, next) => statementCounter.run({ statements: 0 }, next);
 
+export interface App {
+  app: Express;
+  apollo: ApolloServer<Context>;
+  httpServer: Server;
+  /**
+   * Stops taking work and waits for the work under way (drain.ts): /readyz answers 503, HTTP
+   * requests already received complete (until `deadline`, epoch ms), subscribers are told the
+   * server is going away. Apollo itself is stopped afterwards by the caller.
+   */
+  drain: (deadline: number) => Promise<DrainOutcome>;
+}
+
 /**
  * The Express app on an HTTP server that also serves subscriptions over WebSocket at /graphql
- * (websocket.ts). Stopping Apollo drains both, as Apollo documents: HTTP requests complete,
- * then the WebSocket server closes its connections.
+ * (websocket.ts). The process's signals are the composition root's (src/app/lifecycle.ts),
+ * not Apollo's: Apollo's handler would re-raise the signal before the drain ends.
  */
-export async function createApp({
-  config,
-  logger,
-  dataSource,
-  schema,
-  context,
-  metrics,
-}: AppDeps): Promise<{ app: Express; apollo: ApolloServer<Context>; httpServer: Server }> {
+export async function createApp({ config, logger, dataSource, schema, context, metrics }: AppDeps): Promise<App> {
   const app = express();
   const httpServer = createServer(app);
   const formatError = createErrorFormatter(logger);
@@ -69,9 +74,9 @@ export async function createApp({
     ApolloServerPluginCacheControlDisabled(),
     ApolloServerPluginLandingPageDisabled(),
     noSubscriptionsOverHttp,
-    ApolloServerPluginDrainHttpServer({ httpServer }),
-    { serverWillStart: async () => ({ drainServer: () => subscriptions.dispose() }) },
+    unavailableStatus,
   ];
+  const connections = trackConnections(httpServer);
   if (config.nodeEnv !== 'production') plugins.push(sqlStatementsPlugin);
   if (metrics) plugins.push(metrics.plugin());
   const apollo = new ApolloServer<Context>({
@@ -84,6 +89,7 @@ export async function createApp({
     // "Did you mean ...?" would spell out the schema that introspection hides.
     hideSchemaDetailsFromClientErrors: config.nodeEnv === 'production' || !config.graphqlIntrospection,
     includeStacktraceInErrorResponses: false,
+    stopOnTerminationSignals: false,
     formatError,
     plugins,
   });
@@ -99,6 +105,10 @@ export async function createApp({
     res.json({ status: 'ok' });
   });
   app.get('/readyz', async (_req, res) => {
+    if (connections.draining) {
+      res.status(503).json({ status: 'shutting down' });
+      return;
+    }
     try {
       await Promise.race([dataSource.query('SELECT 1'), new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 2000))]);
       res.json({ status: 'ready' });
@@ -122,5 +132,13 @@ export async function createApp({
     }),
     httpRefusals(logger),
   );
-  return { app, apollo, httpServer };
+  return {
+    app,
+    apollo,
+    httpServer,
+    drain: async (deadline) => {
+      const [outcome] = await Promise.all([connections.drain(deadline), subscriptions.dispose()]);
+      return outcome;
+    },
+  };
 }

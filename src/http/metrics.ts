@@ -7,6 +7,7 @@ import type { DataSource } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { statementsSentSoFar } from '../db/statement-counter';
 import type { Context } from '../graphql/context';
+import { listen } from './listen';
 
 /** Operation names come from clients: past this many distinct ones, the rest count as "(other)". */
 const MAX_OPERATION_LABELS = 200;
@@ -119,10 +120,7 @@ export async function startMetricsServer(metrics: Metrics, host: string, port: n
       () => res.writeHead(500, { 'content-type': 'text/plain' }).end('Metrics unavailable\n'),
     );
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => resolve());
-  });
+  await listen(server, host, port);
   const address = server.address() as AddressInfo;
   const shownHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
   return {

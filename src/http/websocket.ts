@@ -36,7 +36,15 @@ const requestError = (message: string, code: string) => new GraphQLError(message
  * missing or bad one closes the socket with 4401 at connection_init.
  */
 export function serveSubscriptions(httpServer: Server, { schema, context, formatError, logger }: SubscriptionServerDeps): { dispose(): Promise<void> } {
-  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: MAX_MESSAGE_BYTES });
+  // Upgrades are handed over here rather than by `server:`, with which ws re-emits the HTTP server's errors (a port in use) as its own.
+  const wsServer = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
+  httpServer.on('upgrade', (request, socket, head) => {
+    if (new URL(request.url ?? '/', 'http://localhost').pathname !== '/graphql') {
+      socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+      return;
+    }
+    wsServer.handleUpgrade(request, socket, head, (ws) => wsServer.emit('connection', ws, request));
+  });
   // One request id per connection (its upgrade request's x-request-id when sane would be nicer; a new one suffices).
   const requestIds = new WeakMap<object, string>();
   const facts = (ctx: { connectionParams?: Record<string, unknown>; extra: { request: { socket: { remoteAddress?: string } } } }): RequestFacts => {

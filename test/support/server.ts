@@ -73,7 +73,9 @@ export async function startTestServer(
       });
       return (await response.json()) as GraphQLResponse<any>;
     },
-    stop: () => server.stop(),
+    stop: async () => {
+      await server.stop();
+    },
   };
 }
 
