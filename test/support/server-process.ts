@@ -63,7 +63,7 @@ export function tempDir(prefix: string): { dir: string; remove(): void } {
 }
 
 /**
- * Spawns `node dist/src/main.js` on 127.0.0.1 and a free port, logging at info, budgets off,
+ * Spawns `node dist/src/main.js` on 127.0.0.1 and a free port, logging at info (its "listening" line is awaited), budgets off,
  * mail to a temporary directory; `env` adds to or overrides that (DATABASE_URL unset: the
  * embedded database, in DATA_DIR). Resolves once it listens; rejects with its output if it exits first.
  */
@@ -78,6 +78,8 @@ export async function spawnServer(env: Record<string, string | undefined>): Prom
     void started.exited.then(({ code, signal }) =>
       reject(new Error(`the server exited (${code ?? signal}) before listening:\n${started.stderr()}${started.stdout()}`)),
     );
+    // A start that hangs must not outlive the test.
+    setTimeout(() => started.child.kill('SIGKILL'), 60_000).unref();
   });
   return { ...started, url, port: Number(new URL(url).port) };
 }
