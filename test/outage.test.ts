@@ -2,7 +2,7 @@ import { print } from 'graphql';
 import { Client } from 'pg';
 import { CreateOrganizationDocument, InvitationPreviewDocument, RegisterDocument } from './generated/graphql';
 import { createFreshDatabase } from '../src/db/database';
-import { builtServer, spawnServer, type ServerProcess } from './support/server-process';
+import { builtServer, killSpawned, spawnServer, type ServerProcess } from './support/server-process';
 import { createThrowawayPostgres, type ThrowawayPostgres } from './support/throwaway-postgres';
 
 /**
@@ -76,8 +76,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  api?.child.kill('SIGKILL');
-  await api?.exited;
+  await killSpawned();
   await cluster?.destroy();
 });
 

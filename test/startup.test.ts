@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import path from 'node:path';
 import { freePort } from './support/mail';
-import { builtServer, spawnRaw, tempDir } from './support/server-process';
+import { DataDirInUseError, lockDataDir, type DataDirLock } from '../src/db/data-dir-lock';
+import { builtServer, killSpawned, spawnRaw, tempDir } from './support/server-process';
 
 /**
  * CONTRACT.md, Lifecycle: a port in use, an unreachable or missing database, bad configuration
@@ -23,6 +24,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
+  await killSpawned();
   await new Promise((resolve) => busy.close(resolve));
   dataDir.remove();
 });
@@ -47,7 +49,7 @@ it('stops with one line when the port is in use', async () => {
     await failedStart({ METRICS_PORT: String(busyPort) }),
     new RegExp(`^orgraph: cannot start: METRICS_PORT ${busyPort} is in use on 127\\.0\\.0\\.1$`),
   );
-}, 20_000);
+}, 40_000);
 
 it('stops with one line when the database does not answer', async () => {
   const port = await freePort();
@@ -55,14 +57,14 @@ it('stops with one line when the database does not answer', async () => {
     await failedStart({ DATABASE_URL: `postgresql://postgres@127.0.0.1:${port}/orgraph` }),
     new RegExp(`^orgraph: cannot start: the database at 127\\.0\\.0\\.1:${port} does not answer \\(ECONNREFUSED\\)$`),
   );
-}, 20_000);
+}, 40_000);
 
 it('stops with one line on bad configuration', async () => {
   expectOneLine(
     await failedStart({ SHUTDOWN_TIMEOUT_SECONDS: 'soon' }),
     /^orgraph: bad configuration: SHUTDOWN_TIMEOUT_SECONDS must be an integer from 1 to 3600 \(got "soon"\)$/,
   );
-}, 20_000);
+}, 40_000);
 
 const onRealPostgres = process.env.DATABASE_URL ? it : it.skip;
 if (!process.env.DATABASE_URL) console.warn('startup: the missing-database case is skipped without DATABASE_URL (it needs a PostgreSQL server)');
@@ -81,7 +83,8 @@ onRealPostgres(
 );
 
 describe('the embedded data directory', () => {
-  const lockFile = path.join(dataDir.dir, 'locked', 'pglite.lock');
+  const dir = path.join(dataDir.dir, 'locked');
+  const lockFile = path.join(dir, 'pglite.lock');
   const holder = () => {
     try {
       return Number(readFileSync(lockFile, 'utf8'));
@@ -89,31 +92,36 @@ describe('the embedded data directory', () => {
       return null;
     }
   };
-  const until = async (check: () => boolean, what: string) => {
-    for (let waited = 0; !check(); waited += 50) {
-      if (waited > 15_000) throw new Error(`timed out waiting for ${what}`);
+  const until = async (check: () => boolean | Promise<boolean>, what: string) => {
+    for (let waited = 0; !(await check()); waited += 50) {
+      if (waited > 30_000) throw new Error(`timed out waiting for ${what}`);
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
   };
+  const lockedBy = (error: unknown) => (error instanceof DataDirInUseError ? error.holderPid : -1);
 
-  it('is held by one server: a second one refuses to start, and a killed holder leaves no lock behind', async () => {
-    const env = { DATABASE_URL: undefined, DATA_DIR: path.join(dataDir.dir, 'locked') };
-    const first = spawnRaw(env);
-    await until(() => holder() === first.child.pid, 'the first server to lock the directory');
+  it('is locked by its server, and the lock dies with it (SIGKILL)', async () => {
+    const server = spawnRaw({ DATABASE_URL: undefined, DATA_DIR: dir });
+    await until(() => holder() === server.child.pid, 'the server to lock the directory');
+    expect(await lockDataDir(path.join(dir, 'pglite')).then(() => 'locked', lockedBy)).toBe(server.child.pid);
 
-    const second = await failedStart(env);
-    expectOneLine(
-      second,
-      new RegExp(`^orgraph: cannot start: the embedded database directory .+/locked/pglite is in use by another Orgraph server \\(pid ${first.child.pid}\\)$`),
-    );
-    expect(holder()).toBe(first.child.pid);
+    server.child.kill('SIGKILL');
+    await server.exited;
+    // The kernel dropped it with the process: no stale lock, whatever the file says.
+    let lock: DataDirLock | null = null;
+    await until(async () => !!(lock = await lockDataDir(path.join(dir, 'pglite')).catch(() => null)), 'the lock to be free');
+    await lock!.release();
+  }, 40_000);
 
-    // SIGKILL: nothing of the first server runs any more, and the kernel dropped its lock.
-    first.child.kill('SIGKILL');
-    await first.exited;
-    const third = spawnRaw(env);
-    await until(() => holder() === third.child.pid, 'the third server to lock the directory');
-    third.child.kill('SIGKILL');
-    await third.exited;
-  }, 20_000);
+  it('refuses a second server with one line naming the holder', async () => {
+    const lock = await lockDataDir(path.join(dir, 'pglite'));
+    try {
+      expectOneLine(
+        await failedStart({ DATABASE_URL: undefined, DATA_DIR: dir }),
+        new RegExp(`^orgraph: cannot start: the embedded database directory .+/locked/pglite is in use by another Orgraph server \\(pid ${process.pid}\\)$`),
+      );
+    } finally {
+      await lock.release();
+    }
+  }, 30_000);
 });

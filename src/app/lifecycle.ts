@@ -10,7 +10,7 @@ import type { RunningServer } from './server';
  */
 
 /** Time kept, out of SHUTDOWN_TIMEOUT_SECONDS, to stop the workers and close the database once connections are done. */
-const cleanupReserveMs = (timeoutMs: number) => Math.min(2000, timeoutMs * 0.2);
+const cleanupReserveMs = (timeoutMs: number) => Math.min(2000, timeoutMs * 0.3);
 
 /**
  * On the first SIGTERM or SIGINT: drain (server.stop), then exit 0. Connections still open

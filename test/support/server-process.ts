@@ -84,6 +84,21 @@ export async function spawnServer(env: Record<string, string | undefined>): Prom
   return { ...started, url, port: Number(new URL(url).port) };
 }
 
+const spawned = new Set<ChildProcess>();
+
+/** Kills every server this file spawned that still runs (for afterAll: a failed test must not leave one behind). */
+export async function killSpawned(): Promise<void> {
+  await Promise.all(
+    [...spawned].map(
+      (child) =>
+        new Promise((resolve) => {
+          child.once('exit', resolve);
+          child.kill('SIGKILL');
+        }),
+    ),
+  );
+}
+
 /** Spawns the server without waiting for it (a start that must fail). */
 export function spawnRaw(env: Record<string, string | undefined>): Omit<ServerProcess, 'url' | 'port'> {
   const child = spawn(process.execPath, [MAIN], {
@@ -104,8 +119,12 @@ export function spawnRaw(env: Record<string, string | undefined>): Omit<ServerPr
   let stderr = '';
   child.stdout.on('data', (chunk) => (stdout += chunk));
   child.stderr.on('data', (chunk) => (stderr += chunk));
+  spawned.add(child);
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.once('exit', (code, signal) => resolve({ code, signal })),
+    child.once('exit', (code, signal) => {
+      spawned.delete(child);
+      resolve({ code, signal });
+    }),
   );
   return { child, stdout: () => stdout, stderr: () => stderr, exited };
 }
