@@ -16,6 +16,14 @@ export default tseslint.config(
       '@typescript-eslint/no-empty-object-type': ['error', { allowInterfaces: 'with-single-extends' }],
       // Apollo plugin hooks and shield rules are typed to return promises; an async function without await says so plainly.
       '@typescript-eslint/require-await': 'off',
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'graphql-shield', importNames: ['chain', 'race'], message: 'They call util.isUndefined, which Node 23+ no longer has: use and / or.' },
+          ],
+        },
+      ],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
