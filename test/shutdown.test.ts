@@ -80,7 +80,7 @@ onRealPostgres(
     );
     expect({
       completed: completed.length,
-      failures: settled.filter((r) => r.status === 'rejected').map((r) => String((r as PromiseRejectedResult).reason)),
+      failures: settled.filter((r) => r.status === 'rejected').map((r) => String(r.reason)),
     }).toEqual({
       completed: 20,
       failures: [],
