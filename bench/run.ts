@@ -111,7 +111,7 @@ function scenarios(world: World, expectedMembersPage: () => string): Scenario[] 
     check(JSON.stringify(verified(reply.status, reply.body, 'members page').data));
   };
   const hundredEdges = (data: string) => {
-    if ((JSON.parse(data) as any).organization.members.edges.length !== 100) throw new Error('members page: not 100 edges');
+    if (JSON.parse(data).organization.members.edges.length !== 100) throw new Error('members page: not 100 edges');
   };
   const single = (query: string, variables: Record<string, unknown>, token = owner.token) => ({
     async run(port: number) {
@@ -283,7 +283,8 @@ async function main() {
     const first = await post(baseline.port, payload(MEMBERS, { moniker: world.page.moniker, first: 100 }), world.owner.token);
     const expected = JSON.stringify(verified(first.status, first.body, 'baseline').data);
     const list = scenarios(world, () => expected);
-    const tallies = list.map(() => ({ orgraph: { ms: [], seconds: 0 } as Tally, baseline: { ms: [], seconds: 0 } as Tally }));
+    const tally = (): Tally => ({ ms: [], seconds: 0 });
+    const tallies = list.map(() => ({ orgraph: tally(), baseline: tally() }));
     const baselineCheck = async (port: number) => {
       const reply = await post(port, payload(MEMBERS, { moniker: world.page.moniker, first: 100 }), world.owner.token);
       if (JSON.stringify(verified(reply.status, reply.body, 'baseline').data) !== expected) throw new Error('baseline: data changed');

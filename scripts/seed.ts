@@ -26,20 +26,20 @@ export interface SeededOwner {
   organization: SeededOrganization;
 }
 
-async function graphql(url: string, query: string, variables: Record<string, unknown>, token?: string): Promise<Record<string, any>> {
+async function graphql<T>(url: string, query: string, variables: Record<string, unknown>, token?: string): Promise<T> {
   const res = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify({ query, variables }),
   });
-  const body = (await res.json()) as { data?: Record<string, any>; errors?: unknown[] };
+  const body = (await res.json()) as { data?: T; errors?: unknown[] };
   if (body.errors?.length || !body.data) throw new Error(`seed: ${JSON.stringify(body.errors)}`);
   return body.data;
 }
 
 /** Registers the owner (with their first organization) through the API. */
 export async function seedOwner(url: string, email = 'seed-owner@example.com'): Promise<SeededOwner> {
-  const { register } = await graphql(
+  const { register } = await graphql<{ register: { token: string; user: { id: string }; organization: SeededOrganization } }>(
     url,
     `
       mutation ($input: RegisterInput!) {
@@ -64,7 +64,7 @@ export async function seedOwner(url: string, email = 'seed-owner@example.com'): 
 
 /** One more organization of the owner, through the API (moniker, default team, audit event as usual). */
 export async function seedOrganization(url: string, token: string, name: string): Promise<SeededOrganization> {
-  const data = await graphql(
+  const data = await graphql<{ createOrganization: { organization: SeededOrganization } }>(
     url,
     `
       mutation ($input: CreateOrganizationInput!) {
