@@ -22,7 +22,7 @@ export class InvalidTokenError extends GraphQLError {
 
 /** Apollo's own refusals of a request (e.g. a persisted query whose hash does not match) carry a 4xx status but no code. */
 const isBadRequest = (error: unknown) => {
-  const status = error instanceof GraphQLError ? (error.extensions.http as { status?: number } | undefined)?.status : undefined;
+  const status = error instanceof GraphQLError ? error.extensions.http?.status : undefined;
   return !(error instanceof GraphQLError && error.path) && status !== undefined && status >= 400 && status < 500;
 };
 
@@ -53,7 +53,7 @@ export function createErrorFormatter(logger: Logger) {
       return { ...base, message: original.message, extensions: { code: original.code, ...original.extensions() } };
     }
     if (original instanceof ArgumentValidationError) {
-      const fields = validationFields(original.extensions.validationErrors as ValidationError[]);
+      const fields = validationFields(original.extensions.validationErrors);
       return { ...base, message: 'Invalid input.', extensions: { code: 'BAD_USER_INPUT', fields } };
     }
     if (original instanceof InvalidTokenError) return { message: original.message, extensions: { code: 'UNAUTHENTICATED' } };

@@ -27,6 +27,7 @@ import { InvitationTeam } from './invitation-team.entity';
 import { Invitation, InvitationStatus } from './invitation.entity';
 import type { AcceptInvitationInput, InviteMemberInput, ProjectGrantInput } from './invitation.inputs';
 import type { InvitationPreview } from './invitation.types';
+import { sqlChange, sqlRows } from '../../db/sql';
 
 export interface InvitationDeps {
   dataSource: DataSource;
@@ -211,13 +212,14 @@ export class InvitationService {
     if (!plausibleToken(input.token)) throw new GoneError(GONE);
     return this.deps.dataSource.transaction(async (em) => {
       const [claimed] = (
-        await em.query(
+        await sqlChange<{ id: string; organization_id: string; email: string; role: string }>(
+          em,
           `UPDATE invitations SET status = 'ACCEPTED', accepted_by_id = $2
             WHERE token_hash = $1 AND status = 'PENDING' AND expires_at > now()
             RETURNING id, organization_id, email, role`,
           [tokenHash(input.token), viewer?.user.id ?? null],
         )
-      )[0] as Array<{ id: string; organization_id: string; email: string; role: string }>;
+      ).rows;
       if (!claimed) throw new GoneError(GONE);
       const organizationId = claimed.organization_id;
       let user: User;
@@ -266,10 +268,12 @@ export class InvitationService {
     if (!plausibleToken(token)) throw new GoneError(GONE);
     return this.deps.dataSource.transaction(async (em) => {
       const [declined] = (
-        await em.query(`UPDATE invitations SET status = 'DECLINED' WHERE token_hash = $1 AND status = 'PENDING' AND expires_at > now() RETURNING id`, [
-          tokenHash(token),
-        ])
-      )[0] as Array<{ id: string }>;
+        await sqlChange<{ id: string }>(
+          em,
+          `UPDATE invitations SET status = 'DECLINED' WHERE token_hash = $1 AND status = 'PENDING' AND expires_at > now() RETURNING id`,
+          [tokenHash(token)],
+        )
+      ).rows;
       if (!declined) throw new GoneError(GONE);
       const invitation = await em.findOneByOrFail(Invitation, { id: declined.id });
       await this.deps.audit.record(em, {
@@ -329,7 +333,7 @@ export class InvitationService {
   }
 
   private async refuseMember(em: EntityManager, organizationId: string, email: string): Promise<void> {
-    const [member] = await em.query(`SELECT 1 FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.organization_id = $1 AND u.email = $2`, [
+    const [member] = await sqlRows(em, `SELECT 1 FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.organization_id = $1 AND u.email = $2`, [
       organizationId,
       email,
     ]);
@@ -350,7 +354,7 @@ export class InvitationService {
    */
   private async invitedTeams(em: EntityManager, organizationId: string, teamIds: string[] | null | undefined): Promise<string[]> {
     if (teamIds == null) {
-      const [team] = await em.query(`SELECT id FROM teams WHERE organization_id = $1 AND is_default`, [organizationId]);
+      const [team] = await sqlRows<{ id: string }>(em, `SELECT id FROM teams WHERE organization_id = $1 AND is_default`, [organizationId]);
       return [team.id];
     }
     const wanted = [...new Set(teamIds)];
