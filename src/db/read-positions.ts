@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { isForeignKeyViolation } from './pg-errors';
 import { parseLsn, type Lsn } from './lsn';
+import { sqlRows } from './sql';
 
 /**
  * Read-your-writes per session, on the primary, in the read_positions table: after each
@@ -15,7 +16,8 @@ export class ReadPositions {
 
   /** The position a replica must have replayed to serve this session (one statement; the first time it inserts). */
   async ofSession(sessionId: string): Promise<Lsn> {
-    const [row] = await this.primary.query<Array<{ lsn: string }>>(
+    const [row] = await sqlRows<{ lsn: string }>(
+      this.primary,
       `WITH known AS (SELECT lsn FROM read_positions WHERE session_id = $1),
             added AS (
               INSERT INTO read_positions (session_id, lsn)
