@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { Loaders } from '../graphql/context';
+import { auditModule } from '../modules/audit/audit.module';
 import { authModule } from '../modules/auth/auth.module';
 import { invitationsModule } from '../modules/invitations/invitation.module';
 import { membersModule } from '../modules/members/member.module';
@@ -14,6 +15,7 @@ export function createLoaders(em: EntityManager): Loaders {
   return {
     ...authModule.loaders(em),
     ...organizationsModule.loaders(em),
+    ...auditModule.loaders(em),
     ...membersModule.loaders(em),
     ...teamsModule.loaders(em),
     ...rolesModule.loaders(em),

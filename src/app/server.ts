@@ -4,7 +4,10 @@ import type PgBoss from 'pg-boss';
 import type { AddressInfo } from 'node:net';
 import type { Config } from '../config/config';
 import type { Logger } from '../config/logger';
+import { createDataSource } from '../db/data-source';
 import { openDatabase, type Database } from '../db/database';
+import { ReadPositions } from '../db/read-positions';
+import { ReadReplicas } from '../db/read-replicas';
 import { createSchema } from './schema';
 import type { WebhookRetryPolicy } from '../modules/webhooks/webhook.service';
 import { DEFAULT_WEBHOOK_WORKER_OPTIONS, startWebhookWorker, type WebhookWorkerOptions } from '../modules/webhooks/webhook.worker';
@@ -18,6 +21,7 @@ import { DEFAULT_MAIL_RETRY_POLICY, MAIL_QUEUE, startMailQueue, type MailRetryPo
 import { DEFAULT_MAIL_WORKER_OPTIONS, MailWorker, type MailWorkerOptions } from '../modules/mail/worker';
 import { createContext } from './context';
 import { entities } from './modules';
+import { readRouting } from './read-routing';
 import { createServices } from './services';
 
 export interface RunningServer {
@@ -50,6 +54,23 @@ export interface StartOptions {
   /** Webhook retries and the webhook worker's polling (tests retry at once and poll often). */
   webhookRetry?: WebhookRetryPolicy;
   webhookWorker?: Partial<WebhookWorkerOptions>;
+  /** How often read replicas are polled (default 1000 ms; tests poll faster). */
+  replicaPollIntervalMs?: number;
+}
+
+/** The read replicas of DATABASE_READ_URLS, polled from the start; null without any. */
+async function startReadReplicas(config: Config, database: Database, logger: Logger, pollIntervalMs = 1000): Promise<ReadReplicas | null> {
+  if (config.databaseReadUrls.length === 0 || database.kind !== 'postgres') return null;
+  const replicas = new ReadReplicas({
+    primary: database.dataSource,
+    urls: config.databaseReadUrls,
+    maxLagSeconds: config.readReplicaMaxLagSeconds,
+    pollIntervalMs,
+    dataSourceFor: (url, onStatement) => createDataSource({ url, poolSize: 10, logger, entities, onStatement }),
+    logger,
+  });
+  await replicas.start();
+  return replicas;
 }
 
 /** Opens the database, applies pending migrations, and listens on HOST:PORT. */
@@ -61,6 +82,7 @@ export async function startServer({
   mailRetry,
   webhookRetry,
   webhookWorker: webhookWorkerOptions,
+  replicaPollIntervalMs,
 }: StartOptions): Promise<RunningServer> {
   await checkCanListen(config.host, config.port);
   if (config.metricsPort !== null) await checkCanListen(config.host, config.metricsPort);
@@ -68,6 +90,7 @@ export async function startServer({
   let mailQueue: PgBoss | null = null;
   let metricsServer: Awaited<ReturnType<typeof startMetricsServer>> | null = null;
   let notices: NoticeSource | null = null;
+  let replicas: ReadReplicas | null = null;
   try {
     const applied = await database.dataSource.runMigrations({ transaction: 'each' });
     if (applied.length > 0) logger.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');
@@ -78,9 +101,12 @@ export async function startServer({
     const webhookWorker = await startWebhookWorker(queue, services.webhooks, logger, { ...DEFAULT_WEBHOOK_WORKER_OPTIONS, ...webhookWorkerOptions });
     notices = await startNoticeSource(database, (notice) => services.events.publish(notice), logger);
     const { schema } = await createSchema();
-    const metrics = config.metricsPort === null ? null : new Metrics({ dataSource: database.dataSource, mailQueueDepth: () => queue.getQueueSize(MAIL_QUEUE) });
+    replicas = await startReadReplicas(config, database, logger, replicaPollIntervalMs);
+    const metrics =
+      config.metricsPort === null ? null : new Metrics({ dataSource: database.dataSource, mailQueueDepth: () => queue.getQueueSize(MAIL_QUEUE), replicas });
     const context = (facts: RequestFacts) => createContext(database.dataSource, services, facts);
-    const { apollo, httpServer, drain } = await createApp({ config, logger, dataSource: database.dataSource, schema, context, metrics });
+    const plugins = replicas ? [readRouting({ primary: database.dataSource, replicas, positions: new ReadPositions(database.dataSource), logger })] : [];
+    const { apollo, httpServer, drain } = await createApp({ config, logger, dataSource: database.dataSource, schema, context, metrics, plugins, replicas });
     metricsServer = metrics && (await startMetricsServer(metrics, config.host, config.metricsPort!));
     const server: Server = httpServer;
     await listen(server, config.host, config.port);
@@ -106,6 +132,7 @@ export async function startServer({
         await webhookWorker.stop();
         await mailWorker?.stop();
         await mailQueue?.stop({ graceful: false, close: false });
+        await replicas?.stop();
         await database.close();
         return { cut };
       },
@@ -114,6 +141,7 @@ export async function startServer({
     await metricsServer?.close();
     await notices?.stop();
     await mailQueue?.stop({ graceful: false, close: false });
+    await replicas?.stop();
     await database.close();
     throw error;
   }

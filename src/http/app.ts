@@ -7,6 +7,7 @@ import express, { type Express, type RequestHandler } from 'express';
 import helmet from 'helmet';
 import type { GraphQLSchema } from 'graphql';
 import type { DataSource } from 'typeorm';
+import type { ReplicaStatus } from '../db/read-replicas';
 import type { Config } from '../config/config';
 import { currentRequestScope, type Logger } from '../config/logger';
 import { statementCounter } from '../db/statement-counter';
@@ -30,6 +31,10 @@ export interface AppDeps {
   context: (facts: RequestFacts) => Promise<Context>;
   /** Counts and times GraphQL requests when metrics are on. */
   metrics: Metrics | null;
+  /** More Apollo plugins of the composition root (the read routing). */
+  plugins?: ApolloServerPlugin<Context>[];
+  /** The read replicas, reported by /readyz; null without any. */
+  replicas?: { status(): ReplicaStatus[] } | null;
 }
 
 /** Outside production, each response says how many SQL statements it took (extensions.sqlStatements). */
@@ -65,7 +70,7 @@ export interface App {
  * (websocket.ts). The process's signals are the composition root's (src/app/lifecycle.ts),
  * not Apollo's: Apollo's handler would re-raise the signal before the drain ends.
  */
-export async function createApp({ config, logger, dataSource, schema, context, metrics }: AppDeps): Promise<App> {
+export async function createApp({ config, logger, dataSource, schema, context, metrics, plugins: rootPlugins = [], replicas = null }: AppDeps): Promise<App> {
   const app = express();
   const httpServer = createServer(app);
   const formatError = createErrorFormatter(logger);
@@ -79,6 +84,7 @@ export async function createApp({ config, logger, dataSource, schema, context, m
   const connections = trackConnections(httpServer);
   if (config.nodeEnv !== 'production') plugins.push(sqlStatementsPlugin);
   if (metrics) plugins.push(metrics.plugin());
+  plugins.push(...rootPlugins);
   const apollo = new ApolloServer<Context>({
     schema,
     csrfPrevention: true,
@@ -111,7 +117,8 @@ export async function createApp({ config, logger, dataSource, schema, context, m
     }
     try {
       await Promise.race([dataSource.query('SELECT 1'), new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 2000))]);
-      res.json({ status: 'ready' });
+      // Replicas are reported, never a reason to refuse: reads fall back to the primary.
+      res.json({ status: 'ready', ...(replicas ? { replicas: replicas.status() } : {}) });
     } catch {
       res.status(503).json({ status: 'database unavailable' });
     }

@@ -2,9 +2,8 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { OrganizationRole } from '../../authz/enums';
 import { canChangeMemberRole, canRemoveMember } from '../../authz/policies';
 import type { AuditRecorder } from '../../common/audit';
-import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../../common/errors';
+import { ConflictError, ForbiddenError, NotFoundError } from '../../common/errors';
 import { isUuid } from '../../common/ids';
-import { afterCondition, afterParams, type PageRequest } from '../../common/paging';
 import type { UsersApi } from '../auth/auth.api';
 import { User } from '../auth/user.entity';
 import type { MailApi } from '../mail/mail.api';
@@ -23,18 +22,6 @@ export interface MemberDeps {
   departures: MemberDepartures;
 }
 
-export interface MemberFilter {
-  search?: string | null;
-  role?: OrganizationRole | null;
-}
-
-const MAX_SEARCH_LENGTH = 320;
-
-/** `%text%` for ILIKE, with the pattern characters of `text` taken literally (escaped with a backslash). */
-function containsPattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, '\\$&')}%`;
-}
-
 export class MemberService implements MembersApi {
   /** Public so a test can build a variant of the service on the same dependencies. */
   constructor(readonly deps: MemberDeps) {}
@@ -45,28 +32,6 @@ export class MemberService implements MembersApi {
       [organizationId, userId, role],
     );
     return joined.length === 1;
-  }
-
-  /** A page of members, newest membership first, and how many match the filter. */
-  async page(organizationId: string, request: PageRequest, filter: MemberFilter): Promise<{ rows: Membership[]; totalCount: number }> {
-    const search = filter.search?.trim();
-    if (search && search.length > MAX_SEARCH_LENGTH) throw BadUserInputError.field('search', `At most ${MAX_SEARCH_LENGTH} characters.`);
-    const matching = this.deps.dataSource.manager.createQueryBuilder(Membership, 'm').where('m.organization_id = :organizationId', { organizationId });
-    if (filter.role) matching.andWhere('m.role = :role', { role: filter.role });
-    if (search) {
-      // Substring matches are served by the users' trigram indexes (migration MemberSearchIndexes).
-      matching
-        .innerJoin(User, 'u', 'u.id = m.user_id')
-        .andWhere(`(u.name ILIKE :pattern ESCAPE '\\' OR u.email ILIKE :pattern ESCAPE '\\')`, { pattern: containsPattern(search) });
-    }
-    const page = matching
-      .clone()
-      .orderBy('m.created_at', 'DESC')
-      .addOrderBy('m.user_id', 'DESC')
-      .limit(request.limit + 1);
-    if (request.after) page.andWhere(afterCondition('m.created_at', 'm.user_id', true), afterParams(request));
-    const [rows, totalCount] = await Promise.all([page.getMany(), matching.getCount()]);
-    return { rows, totalCount };
   }
 
   /**
