@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { Loaders } from '../graphql/context';
+import { adminModule } from '../modules/admin/admin.module';
 import { authModule } from '../modules/auth/auth.module';
 import { invitationsModule } from '../modules/invitations/invitation.module';
 import { membersModule } from '../modules/members/member.module';
@@ -19,6 +20,7 @@ export function createLoaders(em: EntityManager): Loaders {
     ...rolesModule.loaders(em),
     ...projectsModule.loaders(em),
     ...invitationsModule.loaders(em),
+    ...adminModule.loaders(em),
     ...webhooksModule.loaders(em),
   };
 }

@@ -1,29 +1,30 @@
-import path from 'node:path';
 import type { Server } from 'node:http';
-import type PgBoss from 'pg-boss';
 import type { AddressInfo } from 'node:net';
+import type PgBoss from 'pg-boss';
 import type { Config } from '../config/config';
 import type { Logger } from '../config/logger';
-import { openDatabase, type Database } from '../db/database';
+import type { Database } from '../db/database';
+import { openBackend } from './backend';
 import { createSchema } from './schema';
 import type { WebhookRetryPolicy } from '../modules/webhooks/webhook.service';
 import { DEFAULT_WEBHOOK_WORKER_OPTIONS, startWebhookWorker, type WebhookWorkerOptions } from '../modules/webhooks/webhook.worker';
 import type { RequestFacts, Services } from '../graphql/context';
 import { createApp } from '../http/app';
 import { Metrics, startMetricsServer } from '../http/metrics';
+import { startRemovalPruning } from '../modules/reinstatement/reinstatement.worker';
 import { startNoticeSource, type NoticeSource } from '../modules/events/event-notices';
 import { createMailTransport } from '../modules/mail/transport';
-import { DEFAULT_MAIL_RETRY_POLICY, MAIL_QUEUE, startMailQueue, type MailRetryPolicy } from '../modules/mail/queue';
+import { MAIL_QUEUE, type MailRetryPolicy } from '../modules/mail/queue';
 import { DEFAULT_MAIL_WORKER_OPTIONS, MailWorker, type MailWorkerOptions } from '../modules/mail/worker';
 import { createContext } from './context';
-import { entities } from './modules';
-import { createServices } from './services';
 
 export interface RunningServer {
   url: string;
   /** The Prometheus endpoint when METRICS_PORT is set. */
   metricsUrl: string | null;
   database: Database;
+  /** The job queue (pg-boss) the process works. */
+  queue: PgBoss;
   services: Services;
   stop(): Promise<void>;
 }
@@ -51,18 +52,16 @@ export async function startServer({
   webhookRetry,
   webhookWorker: webhookWorkerOptions,
 }: StartOptions): Promise<RunningServer> {
-  const database = await openDatabase({ url: config.databaseUrl, fresh: freshDatabase, dataDir: path.join(config.dataDir, 'pglite'), entities, logger });
-  let mailQueue: PgBoss | null = null;
+  const backend = await openBackend({ config, logger, freshDatabase, mailRetry, webhookRetry });
+  const { database, queue, services } = backend;
   let metricsServer: Awaited<ReturnType<typeof startMetricsServer>> | null = null;
   let notices: NoticeSource | null = null;
+  let pruning: { stop(): Promise<void> } | null = null;
   try {
-    const applied = await database.dataSource.runMigrations({ transaction: 'each' });
-    if (applied.length > 0) logger.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');
-    const queue = await startMailQueue(database.dataSource, logger, { ...DEFAULT_MAIL_RETRY_POLICY, ...mailRetry });
-    mailQueue = queue;
-    const services = createServices({ dataSource: database.dataSource, config, logger, webhookRetry });
     // Every process attempts due webhook deliveries (pg-boss hands each job to one of them).
     const webhookWorker = await startWebhookWorker(queue, services.webhooks, logger, { ...DEFAULT_WEBHOOK_WORKER_OPTIONS, ...webhookWorkerOptions });
+    // Every process works the daily pruning; pg-boss's schedule makes one job per day.
+    pruning = await startRemovalPruning(queue, services.reinstatement, logger);
     notices = await startNoticeSource(database, (notice) => services.events.publish(notice), logger);
     const { schema } = await createSchema();
     const metrics = config.metricsPort === null ? null : new Metrics({ dataSource: database.dataSource, mailQueueDepth: () => queue.getQueueSize(MAIL_QUEUE) });
@@ -73,7 +72,7 @@ export async function startServer({
       httpServer.listen(config.port, config.host, () => resolve(httpServer));
     });
     const mailWorker = config.mailWorker
-      ? new MailWorker(mailQueue, { invitationMail: (job) => services.invitations.invitationMail(job) }, createMailTransport(config, logger), logger, {
+      ? new MailWorker(queue, { invitationMail: (job) => services.invitations.invitationMail(job) }, createMailTransport(config, logger), logger, {
           ...DEFAULT_MAIL_WORKER_OPTIONS,
           ...mailWorkerOptions,
         })
@@ -85,6 +84,7 @@ export async function startServer({
       url: `http://${host}:${port}/graphql`,
       metricsUrl: metricsServer?.url ?? null,
       database,
+      queue,
       services,
       async stop() {
         // Apollo's drain plugins close the HTTP server (requests under way complete) and the WebSocket subscribers.
@@ -93,16 +93,16 @@ export async function startServer({
         await metricsServer?.close();
         await notices?.stop();
         await webhookWorker.stop();
+        await pruning?.stop();
         await mailWorker?.stop();
-        await mailQueue?.stop({ graceful: false, close: false });
-        await database.close();
+        await backend.close();
       },
     };
   } catch (error) {
     await metricsServer?.close();
     await notices?.stop();
-    await mailQueue?.stop({ graceful: false, close: false });
-    await database.close();
+    await pruning?.stop();
+    await backend.close();
     throw error;
   }
 }

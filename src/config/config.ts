@@ -171,7 +171,7 @@ export function loadConfig(env: Env = process.env): Config {
   const publicUrl = url(env, 'PUBLIC_URL', ['http:', 'https:'], `http://${publicHost}:${port}`)!.replace(/\/+$/, '');
   const mailFrom = env.MAIL_FROM || 'Orgraph <no-reply@orgraph.local>';
   if (!/@/.test(mailFrom)) throw new ConfigError(`MAIL_FROM must contain an email address (got "${mailFrom}")`);
-  const dataDir = path.resolve('data');
+  const dataDir = path.resolve(env.DATA_DIR || 'data');
   const metricsPort = env.METRICS_PORT ? integer(env, 'METRICS_PORT', 0, 65535, 0) : null;
   // Metrics are for operators only: never served where the API is.
   if (metricsPort !== null && metricsPort !== 0 && metricsPort === port) throw new ConfigError(`METRICS_PORT must differ from PORT (both are ${port})`);

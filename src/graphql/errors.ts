@@ -4,7 +4,8 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { ArgumentValidationError } from 'type-graphql';
 import type { ValidationError } from 'class-validator';
 import { currentRequestScope, loggerFor, type Logger } from '../config/logger';
-import { AppError, type FieldError } from '../common/errors';
+import { AppError } from '../common/errors';
+import { validationFields } from './validators';
 
 /**
  * An Authorization header that names no live session (unknown, expired, revoked, malformed):
@@ -25,13 +26,6 @@ const isBadRequest = (error: unknown) => {
   const status = error instanceof GraphQLError ? (error.extensions.http as { status?: number } | undefined)?.status : undefined;
   return !(error instanceof GraphQLError && error.path) && status !== undefined && status >= 400 && status < 500;
 };
-
-function validationFields(errors: ValidationError[], prefix = ''): FieldError[] {
-  return errors.flatMap((e) => {
-    const own = Object.values(e.constraints ?? {}).map((message) => ({ field: e.property, message }));
-    return [...own, ...validationFields(e.children ?? [], prefix)];
-  });
-}
 
 /** Codes that graphql-js and Apollo attach to request-level errors; they are safe to pass through. */
 const REQUEST_ERROR_CODES = new Set([

@@ -2,9 +2,10 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { OrganizationRole } from '../../authz/enums';
 import { canChangeMemberRole, canRemoveMember } from '../../authz/policies';
 import type { AuditRecorder } from '../../common/audit';
-import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../../common/errors';
+import { ConflictError, ForbiddenError, NotFoundError } from '../../common/errors';
 import { isUuid } from '../../common/ids';
 import { afterCondition, afterParams, type PageRequest } from '../../common/paging';
+import { containsPattern, searchTerm } from '../../common/text';
 import type { UsersApi } from '../auth/auth.api';
 import { User } from '../auth/user.entity';
 import type { MailApi } from '../mail/mail.api';
@@ -28,13 +29,6 @@ export interface MemberFilter {
   role?: OrganizationRole | null;
 }
 
-const MAX_SEARCH_LENGTH = 320;
-
-/** `%text%` for ILIKE, with the pattern characters of `text` taken literally (escaped with a backslash). */
-function containsPattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, '\\$&')}%`;
-}
-
 export class MemberService implements MembersApi {
   /** Public so a test can build a variant of the service on the same dependencies. */
   constructor(readonly deps: MemberDeps) {}
@@ -47,10 +41,19 @@ export class MemberService implements MembersApi {
     return joined.length === 1;
   }
 
+  async place(em: EntityManager, organizationId: string, userId: string, role: OrganizationRole): Promise<OrganizationRole | null> {
+    const current = await em.findOne(Membership, { where: { organizationId, userId }, lock: { mode: 'pessimistic_write' } });
+    if (!current) {
+      await this.add(em, organizationId, userId, role);
+      return null;
+    }
+    if (current.role !== role) await em.update(Membership, { organizationId, userId }, { role });
+    return current.role;
+  }
+
   /** A page of members, newest membership first, and how many match the filter. */
   async page(organizationId: string, request: PageRequest, filter: MemberFilter): Promise<{ rows: Membership[]; totalCount: number }> {
-    const search = filter.search?.trim();
-    if (search && search.length > MAX_SEARCH_LENGTH) throw BadUserInputError.field('search', `At most ${MAX_SEARCH_LENGTH} characters.`);
+    const search = searchTerm(filter.search);
     const matching = this.deps.dataSource.manager.createQueryBuilder(Membership, 'm').where('m.organization_id = :organizationId', { organizationId });
     if (filter.role) matching.andWhere('m.role = :role', { role: filter.role });
     if (search) {
@@ -147,14 +150,16 @@ export class MemberService implements MembersApi {
   }
 
   /**
-   * Ends a membership. Team memberships and direct project grants go with it by FK cascade;
-   * the invitations the user sent there are revoked; their active organization, if this one, is cleared.
+   * Ends a membership. Team memberships and direct project grants go with it by FK cascade (the
+   * departure port remembers them first, for a reinstatement); the invitations the user sent
+   * there are revoked; their active organization, if this one, is cleared.
    */
   private async detach(em: EntityManager, membership: Membership, actorId: string, action: 'member.removed' | 'member.left'): Promise<User> {
     const { organizationId, userId } = membership;
     const user = await em.findOneByOrFail(User, { id: userId });
+    // Before the membership ends, while what it held (teams, grants) can still be read.
+    await this.deps.departures.departing(em, organizationId, userId);
     await em.delete(Membership, { organizationId, userId });
-    await this.deps.departures.departed(em, organizationId, userId);
     await this.deps.users.clearActiveOrganization(em, userId, organizationId);
     await this.deps.audit.record(em, { organizationId, actorId, action, targetType: 'User', targetId: userId, data: { role: membership.role } });
     await this.deps.mail.notifyOrganization(em, organizationId, { event: action, name: user.name, email: user.email });

@@ -1,0 +1,16 @@
+import DataLoader from 'dataloader';
+import type { EntityManager } from 'typeorm';
+
+export function createAdminLoaders(em: EntityManager) {
+  return {
+    /** How many members each organization has, counted for a whole page of organizations in one statement. */
+    memberCount: new DataLoader<string, number>(async (organizationIds) => {
+      const rows: Array<{ organization_id: string; count: number }> = await em.query(
+        `SELECT organization_id, count(*)::int AS count FROM memberships WHERE organization_id = ANY($1::uuid[]) GROUP BY organization_id`,
+        [[...organizationIds]],
+      );
+      const counts = new Map(rows.map((r) => [r.organization_id, r.count]));
+      return organizationIds.map((id) => counts.get(id) ?? 0);
+    }),
+  };
+}
