@@ -57,7 +57,7 @@ describe('the command line', () => {
     const user = await registerUser(rig.api);
     const granted = await rig.cli('admins', 'grant', user.user.email.toUpperCase());
     expect(granted).toMatchObject({ code: 0, stdout: expect.stringContaining('is now an instance administrator') });
-    expect(dataOf(await rig.api.exec(ViewerAdminDocument, {}, user.token)).viewer.isInstanceAdmin).toBe(true);
+    expect(dataOf(await rig.api.exec(ViewerAdminDocument, {}, user.token)).viewer!.isInstanceAdmin).toBe(true);
     expect(dataOf(await rig.api.exec(InstanceUsersDocument, { search: user.user.email }, user.token)).instance.users.totalCount).toBe(1);
     expect((await rig.cli('admins', 'grant', user.user.email)).stdout).toContain('already');
 
