@@ -42,6 +42,7 @@ abstract class InvitationTerms {
 }
 
 /** The fields of one invitee, shared by inviteMember and each row of inviteMembers (one set of rules for both). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- TypeScript's mixin pattern needs a constructor taking any[]
 function withInvitee<Base extends abstract new (...args: any[]) => object>(base: Base, name: string) {
   @InputType(`${name}Fields`, { description: 'The fields of one invitee (a base, not in the schema).' })
   abstract class Invitee extends base {
