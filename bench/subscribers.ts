@@ -77,7 +77,7 @@ process.on('message', (message) => {
     waiting = (report) => send({ report });
     check();
   } else if (message === 'exit') {
-    void Promise.all(clients.map((c) => c.dispose())).then(() => process.exit(0));
+    void Promise.all(clients.map(async (c) => c.dispose())).then(() => process.exit(0));
   }
 });
 void open().then(() => send({ opened: count }));

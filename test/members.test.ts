@@ -368,7 +368,7 @@ async function demoteEachOther(service: SynchronizedMemberService, org: string, 
     ].map((p) =>
       p.then(
         () => 'OK',
-        (error: { code?: string }) => error.code ?? String(error),
+        (error: { code?: string; message?: string }) => error.code ?? error.message,
       ),
     ),
   );

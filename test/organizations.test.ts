@@ -27,7 +27,7 @@ describe('organizations', () => {
     const viaOld = dataOf(await api.exec(BY_MONIKER, { moniker: 'old-name' }, ann.token)).organization;
     expect(viaOld).toMatchObject({ id: org.id, moniker: 'new-name' });
     const taken = await createOrganization(api, bob.token, { moniker: 'old-name' }).catch((e: Error) => e.message);
-    expect(String(taken)).toContain('CONFLICT');
+    expect(taken).toContain('CONFLICT');
     dataOf(await api.exec(UPDATE, { input: { organizationId: org.id, moniker: 'old-name' } }, ann.token));
   });
 

@@ -3,7 +3,12 @@ import { hasOrganizationPermission } from './policies';
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../common/errors';
 import { isUuid } from '../common/ids';
 import { pairKey } from '../db/loader-utils';
-import type { Loaders } from '../graphql/context';
+
+/** What Access reads, per request: memberships (members module) and effective project permissions (projects module). */
+export interface AccessLoaders {
+  membership: { load(organizationAndUser: string): Promise<{ role: OrganizationRole } | null | undefined> };
+  effectivePermissions: { load(projectAndUser: string): Promise<ProjectPermission[] | null> };
+}
 
 /**
  * The viewer's standing, read through the request's loaders. Outsiders get NOT_FOUND with the
@@ -12,7 +17,7 @@ import type { Loaders } from '../graphql/context';
 export class Access {
   constructor(
     readonly viewerId: string | null,
-    private readonly loaders: Loaders,
+    private readonly loaders: AccessLoaders,
   ) {}
 
   requireViewer(): string {

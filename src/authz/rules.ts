@@ -91,7 +91,7 @@ export const parentOrganizationPermission = once((permission: OrganizationPermis
 /** Needs `permission` in the organization named by the field's `organizationId` argument (subscriptions). */
 export const argumentOrganizationPermission = once((permission: OrganizationPermission): IRule =>
   rule(`argument:${permission}`, { cache: 'no_cache' })((_parent, args: { organizationId?: unknown }, ctx: Context) =>
-    outcome(() => ctx.access.requireOrganization(String(args.organizationId ?? ''), permission)),
+    outcome(() => ctx.access.requireOrganization(typeof args.organizationId === 'string' ? args.organizationId : '', permission)),
   ),
 );
 
@@ -121,7 +121,7 @@ export const inputTeamManagement = rule('input:team-management', { cache: 'no_ca
 /** Needs `permission` on the project a mutation's input names. */
 export const inputProjectPermission = once((permission: ProjectPermission): IRule =>
   rule(`project-input:${permission}`, { cache: 'no_cache' })((_parent, args: { input?: Input }, ctx: Context) =>
-    outcome(() => ctx.access.requireProject(String(args.input?.projectId ?? ''), permission)),
+    outcome(() => ctx.access.requireProject(typeof args.input?.projectId === 'string' ? args.input.projectId : '', permission)),
   ),
 );
 

@@ -1,4 +1,4 @@
-import { allow, chain, deny, shield } from 'graphql-shield';
+import { allow, and, deny, shield } from 'graphql-shield';
 import { ForbiddenError } from '../common/errors';
 import { OrganizationPermission as O, ProjectPermission as P } from './enums';
 import {
@@ -52,8 +52,9 @@ export const ruleTree = {
     updateTeamMemberRole: inputTeamManagement,
     removeTeamMember: inputTeamManagement,
     createRole: inputOrganizationPermission(O.ROLES_MANAGE),
-    updateRole: chain(builtInRolesAreFixed, inputOrganizationPermission(O.ROLES_MANAGE)),
-    deleteRole: chain(builtInRolesAreFixed, inputOrganizationPermission(O.ROLES_MANAGE)),
+    // `and` answers the first failing rule in order, as `chain` would (shield's chain and race call util.isUndefined, gone since Node 23).
+    updateRole: and(builtInRolesAreFixed, inputOrganizationPermission(O.ROLES_MANAGE)),
+    deleteRole: and(builtInRolesAreFixed, inputOrganizationPermission(O.ROLES_MANAGE)),
     createProject: inputOrganizationPermission(O.PROJECTS_CREATE),
     updateProject: inputProjectPermission(P.PROJECT_SETTINGS_MANAGE),
     deleteProject: inputProjectPermission(P.PROJECT_DELETE),

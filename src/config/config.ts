@@ -56,8 +56,8 @@ type Env = Record<string, string | undefined>;
 function oneOf<T extends readonly string[]>(env: Env, name: string, values: T, fallback: T[number]): T[number] {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
-  if (!values.includes(raw)) throw new ConfigError(`${name} must be one of ${values.join(', ')} (got "${raw}")`);
-  return raw as T[number];
+  if (!(values as readonly string[]).includes(raw)) throw new ConfigError(`${name} must be one of ${values.join(', ')} (got "${raw}")`);
+  return raw;
 }
 
 function integer(env: Env, name: string, min: number, max: number, fallback: number): number {

@@ -41,7 +41,7 @@ export class AttemptBudgets {
    * them is used up (the others are spent all the same: it was an attempt).
    */
   async spend(...spends: Spend[]): Promise<void> {
-    const outcomes = await Promise.allSettled(spends.map(([budget, key]) => this.limiters.get(budget)?.consume(key)));
+    const outcomes = await Promise.allSettled(this.limitersOf(spends).map(([limiter, key]) => limiter.consume(key)));
     let waitMs = 0;
     for (const outcome of outcomes) {
       if (outcome.status === 'fulfilled') continue;
@@ -51,8 +51,16 @@ export class AttemptBudgets {
     if (outcomes.some((o) => o.status === 'rejected')) throw new RateLimitedError(Math.max(1, Math.ceil(waitMs / 1000)));
   }
 
+  /** The limiters of the budgets spent from (none with RATE_LIMITS=off). */
+  private limitersOf(spends: Spend[]): Array<[RateLimiterPostgres, string]> {
+    return spends.flatMap(([budget, key]) => {
+      const limiter = this.limiters.get(budget);
+      return limiter ? [[limiter, key] as [RateLimiterPostgres, string]] : [];
+    });
+  }
+
   /** Gives spent attempts back (an attempt that turned out to cost nothing, e.g. a successful login). */
   async refund(...spends: Spend[]): Promise<void> {
-    await Promise.all(spends.map(([budget, key]) => this.limiters.get(budget)?.reward(key, 1)));
+    await Promise.all(this.limitersOf(spends).map(([limiter, key]) => limiter.reward(key, 1)));
   }
 }

@@ -2,7 +2,6 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { HeaderMap } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ArgumentValidationError } from 'type-graphql';
-import type { ValidationError } from 'class-validator';
 import { currentRequestScope, loggerFor, type Logger } from '../config/logger';
 import { AppError } from '../common/errors';
 import { validationFields } from './validators';
@@ -23,7 +22,7 @@ export class InvalidTokenError extends GraphQLError {
 
 /** Apollo's own refusals of a request (e.g. a persisted query whose hash does not match) carry a 4xx status but no code. */
 const isBadRequest = (error: unknown) => {
-  const status = error instanceof GraphQLError ? (error.extensions.http as { status?: number } | undefined)?.status : undefined;
+  const status = error instanceof GraphQLError ? error.extensions.http?.status : undefined;
   return !(error instanceof GraphQLError && error.path) && status !== undefined && status >= 400 && status < 500;
 };
 
@@ -47,7 +46,7 @@ export function createErrorFormatter(logger: Logger) {
       return { ...base, message: original.message, extensions: { code: original.code, ...original.extensions() } };
     }
     if (original instanceof ArgumentValidationError) {
-      const fields = validationFields(original.extensions.validationErrors as ValidationError[]);
+      const fields = validationFields(original.extensions.validationErrors);
       return { ...base, message: 'Invalid input.', extensions: { code: 'BAD_USER_INPUT', fields } };
     }
     if (original instanceof InvalidTokenError) return { message: original.message, extensions: { code: 'UNAUTHENTICATED' } };

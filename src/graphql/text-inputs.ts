@@ -98,7 +98,7 @@ export function textInputs(schema: GraphQLSchema): IMiddlewareFieldMap {
         const problems: FieldError[] = [];
         const cleaned = cleanFields(values, args, problems);
         if (problems.length > 0) throw new BadUserInputError(problems);
-        return resolve(root, cleaned, ctx, info);
+        return resolve(root, cleaned, ctx, info) as Promise<unknown>;
       };
       ((map[type.name] ??= {}) as Record<string, IMiddlewareFunction>)[field.name] = middleware;
     }

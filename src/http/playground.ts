@@ -75,7 +75,7 @@ export function playground(): RequestHandler {
         // Subscriptions over WebSocket (graphql-transport-ws), signed in with the headers editor's Authorization.
         subscriptionsProtocol: 'WS',
         shouldPersistHeaders: true,
-        ...({ connectionParams: JSON.parse(CONNECTION_PARAMS) } as object),
+        ...({ connectionParams: JSON.parse(CONNECTION_PARAMS) as unknown } as object),
       }).replace(CONNECTION_PARAMS, connectionParamsFromHeaders);
       page = { html, policy: pageSecurityPolicy(html) };
     }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { GraphQLError, type GraphQLSchema } from 'graphql';
+import { GraphQLError, OperationTypeNode, type GraphQLSchema } from 'graphql';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { currentRequestScope, loggerFor, type Logger } from '../config/logger';
@@ -48,7 +48,7 @@ export const noSubscriptionsOverHttp: ApolloServerPlugin = {
   async requestDidStart() {
     return {
       async didResolveOperation({ operation }) {
-        if (operation?.operation === 'subscription') {
+        if (operation?.operation === OperationTypeNode.SUBSCRIPTION) {
           throw new GraphQLError('Subscriptions are not served over plain HTTP requests.', { extensions: { code: 'BAD_REQUEST', http: { status: 400 } } });
         }
       },

@@ -1,5 +1,6 @@
 import { IsNull, Not, type DataSource, type EntityManager } from 'typeorm';
 import { ConflictError, NotFoundError, UnauthenticatedError } from '../../common/errors';
+import { sqlChange } from '../../db/sql';
 import { normalizeEmail, trimmed } from '../../common/text';
 import type { Config } from '../../config/config';
 import type { AttemptBudgets, Spend } from '../../db/attempt-limiter';
@@ -114,12 +115,13 @@ export class AuthService implements UsersApi {
 
   /** Only to an organization the user belongs to, checked in the same statement. */
   async switchActive(userId: string, organizationId: string): Promise<void> {
-    const [, updated] = await this.deps.dataSource.query(
+    const { affected } = await sqlChange(
+      this.deps.dataSource,
       `UPDATE users SET active_organization_id = $2 WHERE id = $1
           AND EXISTS (SELECT 1 FROM memberships WHERE organization_id = $2 AND user_id = $1)`,
       [userId, organizationId],
     );
-    if (updated === 0) throw new NotFoundError();
+    if (affected === 0) throw new NotFoundError();
   }
 
   async findByEmail(em: EntityManager, email: string): Promise<User | null> {

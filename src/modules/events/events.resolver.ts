@@ -9,7 +9,8 @@ export class EventsResolver {
       "The organization's audit events as they commit, in commit order, over WebSocket (graphql-transport-ws at /graphql). " +
       'Each is checked at delivery with the rights of that moment: invitation.* and member.invited need MEMBERS_INVITE, project.* PROJECT_VIEW on the project, ' +
       'access_token.* and webhook.* AUDIT_LOG_VIEW, the rest ORGANIZATION_VIEW. NOT_FOUND when not a member; ends with NOT_FOUND or UNAUTHENTICATED once access is lost.',
-    subscribe: ({ args, context }) => (context as Context).services.events.subscribe(context as Context, String(args.organizationId)),
+    subscribe: ({ args, context }) =>
+      (context as Context).services.events.subscribe(context as Context, String((args as { organizationId: string }).organizationId)),
   })
   organizationEvents(
     @Root() event: AuditEvent,

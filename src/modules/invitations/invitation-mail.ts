@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { InvitationJob, InvitationMail } from '../mail/mail.api';
 import { newToken, tokenHash } from '../../common/tokens';
+import { sqlRows } from '../../db/sql';
 
 export const acceptLink = (publicUrl: string, token: string) => `${publicUrl}/invitations/accept?token=${encodeURIComponent(token)}`;
 
@@ -13,7 +14,15 @@ export const acceptLink = (publicUrl: string, token: string) => `${publicUrl}/in
  */
 export async function composeInvitationMail(dataSource: DataSource, job: InvitationJob, publicUrl: string): Promise<InvitationMail | null> {
   const token = newToken();
-  const [row] = await dataSource.query(
+  const [row] = await sqlRows<{
+    email: string;
+    name: string | null;
+    note: string | null;
+    expires_at: Date;
+    organization_name: string;
+    inviter_name: string | null;
+  }>(
+    dataSource,
     `WITH minted AS (
        UPDATE invitations SET token_hash = $1
         WHERE id = $2 AND sent_count = $3 AND status = 'PENDING' AND expires_at > now()

@@ -30,6 +30,7 @@ import { InvitationTeam } from './invitation-team.entity';
 import { Invitation, InvitationStatus } from './invitation.entity';
 import { InviteMemberInput, type AcceptInvitationInput, type InviteMembersInput, type ProjectGrantInput } from './invitation.inputs';
 import type { InvitationPreview, InviteMembersError, InviteMembersResult } from './invitation.types';
+import { sqlChange, sqlRows } from '../../db/sql';
 
 export interface InvitationDeps {
   dataSource: DataSource;
@@ -253,13 +254,14 @@ export class InvitationService {
     if (!plausibleToken(input.token)) throw new GoneError(GONE);
     return this.deps.dataSource.transaction(async (em) => {
       const [claimed] = (
-        await em.query(
+        await sqlChange<{ id: string; organization_id: string; email: string; role: string; reinstate: boolean; invited_by_id: string | null }>(
+          em,
           `UPDATE invitations SET status = 'ACCEPTED', accepted_by_id = $2
             WHERE token_hash = $1 AND status = 'PENDING' AND expires_at > now()
             RETURNING id, organization_id, email, role, reinstate, invited_by_id`,
           [tokenHash(input.token), viewer?.user.id ?? null],
         )
-      )[0] as Array<{ id: string; organization_id: string; email: string; role: string; reinstate: boolean; invited_by_id: string | null }>;
+      ).rows;
       if (!claimed) throw new GoneError(GONE);
       const organizationId = claimed.organization_id;
       // Invitations to a disabled account may be sent, but not accepted until it is enabled again.
@@ -314,10 +316,12 @@ export class InvitationService {
     if (!plausibleToken(token)) throw new GoneError(GONE);
     return this.deps.dataSource.transaction(async (em) => {
       const [declined] = (
-        await em.query(`UPDATE invitations SET status = 'DECLINED' WHERE token_hash = $1 AND status = 'PENDING' AND expires_at > now() RETURNING id`, [
-          tokenHash(token),
-        ])
-      )[0] as Array<{ id: string }>;
+        await sqlChange<{ id: string }>(
+          em,
+          `UPDATE invitations SET status = 'DECLINED' WHERE token_hash = $1 AND status = 'PENDING' AND expires_at > now() RETURNING id`,
+          [tokenHash(token)],
+        )
+      ).rows;
       if (!declined) throw new GoneError(GONE);
       const invitation = await em.findOneByOrFail(Invitation, { id: declined.id });
       await this.deps.audit.record(em, {
@@ -377,7 +381,7 @@ export class InvitationService {
   }
 
   private async refuseMember(em: EntityManager, organizationId: string, email: string): Promise<void> {
-    const [member] = await em.query(`SELECT 1 FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.organization_id = $1 AND u.email = $2`, [
+    const [member] = await sqlRows(em, `SELECT 1 FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.organization_id = $1 AND u.email = $2`, [
       organizationId,
       email,
     ]);
@@ -398,7 +402,7 @@ export class InvitationService {
    */
   private async invitedTeams(em: EntityManager, organizationId: string, teamIds: string[] | null | undefined): Promise<string[]> {
     if (teamIds == null) {
-      const [team] = await em.query(`SELECT id FROM teams WHERE organization_id = $1 AND is_default`, [organizationId]);
+      const [team] = await sqlRows<{ id: string }>(em, `SELECT id FROM teams WHERE organization_id = $1 AND is_default`, [organizationId]);
       return [team.id];
     }
     const wanted = [...new Set(teamIds)];

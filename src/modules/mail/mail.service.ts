@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { OrganizationRole } from '../../authz/enums';
 import type { MailApi, MailJob, OrganizationNotification } from './mail.api';
 import { enqueueMail } from './queue';
+import { sqlRows } from '../../db/sql';
 
 export class MailService implements MailApi {
   enqueue(em: EntityManager, job: MailJob, organizationId: string | null): Promise<void> {
@@ -14,7 +15,8 @@ export class MailService implements MailApi {
    * organization still has someone to tell.
    */
   async notifyOrganization(em: EntityManager, organizationId: string, notification: OrganizationNotification): Promise<void> {
-    const [organization] = await em.query(
+    const [organization] = await sqlRows<{ name: string; moniker: string; notification_email: string | null; owner_emails: string[] }>(
+      em,
       `SELECT o.name, o.moniker, o.notification_email,
               ARRAY(SELECT u.email FROM memberships m JOIN users u ON u.id = m.user_id
                      WHERE m.organization_id = o.id AND m.role = $2 ORDER BY u.email) AS owner_emails

@@ -25,7 +25,7 @@ async function compose(job: MailJob, sources: MailSources): Promise<RenderedMail
       return removedNoticeMail(job.payload);
     default:
       // Jobs come back from the database: one of an unknown kind fails (and is retried, then kept as failed).
-      throw new Error(`unknown mail kind "${(job as { kind: unknown }).kind}"`);
+      throw new Error(`unknown mail kind "${String((job as { kind: unknown }).kind)}"`);
   }
 }
 

@@ -8,6 +8,7 @@ import { monikerCandidates } from './moniker';
 import type { NewOrganization, OrganizationFounding, OrganizationsApi } from './organization.api';
 import { Organization, Plan } from './organization.entity';
 import type { ChangePlanInput, DeleteOrganizationInput, UpdateOrganizationInput } from './organization.inputs';
+import { sqlRows } from '../../db/sql';
 
 export interface OrganizationDeps {
   dataSource: DataSource;
@@ -25,7 +26,8 @@ export class OrganizationService implements OrganizationsApi {
    * organization held before. False when another organization holds it (now or formerly).
    */
   private async claimMoniker(em: EntityManager, organizationId: string, moniker: string): Promise<boolean> {
-    const rows = await em.query(
+    const rows = await sqlRows<{ moniker: string }>(
+      em,
       `INSERT INTO organization_monikers (moniker, organization_id) VALUES ($1, $2)
        ON CONFLICT (moniker) DO UPDATE SET organization_id = EXCLUDED.organization_id
        WHERE organization_monikers.organization_id = EXCLUDED.organization_id

@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { TeamRole } from '../../authz/enums';
 import type { AuditRecorder } from '../../common/audit';
+import { sqlChange, sqlRows } from '../../db/sql';
 import type { ProjectsApi } from '../projects/project.api';
 import type { TeamsApi } from '../teams/team.api';
 import type { RemovedProjectGrant, RemovedTeamMembership } from './member-removal.entity';
@@ -35,19 +36,23 @@ export class ReinstatementService implements ReinstatementApi {
   }
 
   async restore(em: EntityManager, organizationId: string, userId: string, actorId: string | null): Promise<boolean> {
-    // A DELETE … RETURNING answers [rows, count].
-    const [[taken]] = await em.query<[Array<{ teams: RemovedTeamMembership[]; project_grants: RemovedProjectGrant[] }>, number]>(
+    const {
+      rows: [taken],
+    } = await sqlChange<{ teams: RemovedTeamMembership[]; project_grants: RemovedProjectGrant[] }>(
+      em,
       `DELETE FROM member_removals WHERE organization_id = $1 AND user_id = $2 AND removed_at > now() - ${KEPT} RETURNING teams, project_grants`,
       [organizationId, userId],
     );
     if (!taken) return false;
     // What still exists, key-share locked so a racing delete waits for this transaction (or wins before it and is left out).
-    const teams = await em.query<RemovedTeamMembership[]>(
+    const teams = await sqlRows<RemovedTeamMembership>(
+      em,
       `SELECT t.id AS "teamId", r.role FROM teams t JOIN jsonb_to_recordset($2::jsonb) AS r("teamId" uuid, role text) ON r."teamId" = t.id
         WHERE t.organization_id = $1 FOR KEY SHARE OF t`,
       [organizationId, JSON.stringify(taken.teams)],
     );
-    const grants = await em.query<RemovedProjectGrant[]>(
+    const grants = await sqlRows<RemovedProjectGrant>(
+      em,
       `SELECT p.id AS "projectId", ro.id AS "roleId"
          FROM jsonb_to_recordset($2::jsonb) AS g("projectId" uuid, "roleId" uuid)
          JOIN projects p ON p.id = g."projectId" AND p.organization_id = $1
@@ -73,7 +78,7 @@ export class ReinstatementService implements ReinstatementApi {
 
   /** Forgets departures older than 90 days (the pruning job); returns how many. */
   async prune(): Promise<number> {
-    const [, deleted] = await this.deps.dataSource.query<[unknown, number]>(`DELETE FROM member_removals WHERE removed_at <= now() - ${KEPT}`);
-    return deleted;
+    const { affected } = await sqlChange(this.deps.dataSource, `DELETE FROM member_removals WHERE removed_at <= now() - ${KEPT}`);
+    return affected;
   }
 }
