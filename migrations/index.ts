@@ -4,6 +4,7 @@ import { MailQueueOnPgBoss1795510000000 } from './1795510000000-MailQueueOnPgBos
 import { RateLimits1795510100000 } from './1795510100000-RateLimits';
 import { EventNotifications1795600000000 } from './1795600000000-EventNotifications';
 import { Webhooks1795600100000 } from './1795600100000-Webhooks';
+import { ReadPositions1795710000000 } from './1795710000000-ReadPositions';
 import { InstanceAdministration1796400000000 } from './1796400000000-InstanceAdministration';
 import { Reinstatement1796400100000 } from './1796400100000-Reinstatement';
 
@@ -15,6 +16,7 @@ export const migrations = [
   RateLimits1795510100000,
   EventNotifications1795600000000,
   Webhooks1795600100000,
+  ReadPositions1795710000000,
   InstanceAdministration1796400000000,
   Reinstatement1796400100000,
 ];

@@ -7,6 +7,8 @@ describe('loadConfig', () => {
   it('has documented defaults', () => {
     expect(loadConfig({})).toEqual({
       databaseUrl: null,
+      databaseReadUrls: [],
+      readReplicaMaxLagSeconds: 10,
       host: '0.0.0.0',
       port: 4000,
       publicUrl: 'http://localhost:4000',
@@ -83,6 +85,8 @@ describe('loadConfig', () => {
   it('reads every variable', () => {
     const config = loadConfig({
       DATABASE_URL: 'postgresql://u@db:5432/orgraph',
+      DATABASE_READ_URLS: 'postgresql://u@replica1:5432/orgraph, postgres://u@replica2/orgraph',
+      READ_REPLICA_MAX_LAG_SECONDS: '30',
       HOST: '127.0.0.1',
       PORT: '8080',
       PUBLIC_URL: 'https://orgraph.example.com/',
@@ -100,6 +104,8 @@ describe('loadConfig', () => {
     });
     expect(config).toMatchObject({
       databaseUrl: 'postgresql://u@db:5432/orgraph',
+      databaseReadUrls: ['postgresql://u@replica1:5432/orgraph', 'postgres://u@replica2/orgraph'],
+      readReplicaMaxLagSeconds: 30,
       host: '127.0.0.1',
       port: 8080,
       publicUrl: 'https://orgraph.example.com',
@@ -149,6 +155,8 @@ describe('loadConfig', () => {
     ['RATE_LIMIT_REGISTER_PER_ADDRESS', '10/1w'],
     ['WEBHOOKS_ALLOW_HTTP', 'yes'],
     ['WEBHOOKS_ALLOW_PRIVATE_NETWORKS', '1'],
+    ['READ_REPLICA_MAX_LAG_SECONDS', '0'],
+    ['READ_REPLICA_MAX_LAG_SECONDS', 'ten'],
   ])('refuses %s=%s with a ConfigError naming the variable', (name, value) => {
     let error: unknown;
     try {
@@ -160,6 +168,16 @@ describe('loadConfig', () => {
     expect((error as Error).message).toMatch(new RegExp(`^${name} must `));
     // Plain values are quoted back; URLs only by their scheme, since they may carry credentials.
     if (!name.endsWith('_URL')) expect((error as Error).message).toContain(`"${value}"`);
+  });
+
+  it('takes DATABASE_READ_URLS only with DATABASE_URL, and only PostgreSQL URLs, never printing them', () => {
+    expect(() => loadConfig({ DATABASE_READ_URLS: 'postgresql://replica/db' })).toThrow(/^DATABASE_READ_URLS must come with DATABASE_URL/);
+    for (const value of ['postgresql://r1/db,mysql://admin:s3cret@r2/db', 'postgresql://r1/db,', 'postgresql://r1/db,::s3cret']) {
+      expect(() => loadConfig({ DATABASE_URL: 'postgresql://db/x', DATABASE_READ_URLS: value })).toThrow(
+        /^DATABASE_READ_URLS must list .* \(entry 2 is not one\)$/,
+      );
+      expect(() => loadConfig({ DATABASE_URL: 'postgresql://db/x', DATABASE_READ_URLS: value })).not.toThrow(/s3cret/);
+    }
   });
 
   it('never prints the credentials of a URL it refuses', () => {

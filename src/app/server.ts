@@ -3,7 +3,10 @@ import type { AddressInfo } from 'node:net';
 import type PgBoss from 'pg-boss';
 import type { Config } from '../config/config';
 import type { Logger } from '../config/logger';
+import { createDataSource } from '../db/data-source';
 import type { Database } from '../db/database';
+import { ReadPositions } from '../db/read-positions';
+import { ReadReplicas } from '../db/read-replicas';
 import { openBackend } from './backend';
 import { createSchema } from './schema';
 import type { WebhookRetryPolicy } from '../modules/webhooks/webhook.service';
@@ -17,6 +20,8 @@ import { createMailTransport } from '../modules/mail/transport';
 import { MAIL_QUEUE, type MailRetryPolicy } from '../modules/mail/queue';
 import { DEFAULT_MAIL_WORKER_OPTIONS, MailWorker, type MailWorkerOptions } from '../modules/mail/worker';
 import { createContext } from './context';
+import { entities } from './modules';
+import { readRouting } from './read-routing';
 
 export interface RunningServer {
   url: string;
@@ -40,6 +45,23 @@ export interface StartOptions {
   /** Webhook retries and the webhook worker's polling (tests retry at once and poll often). */
   webhookRetry?: WebhookRetryPolicy;
   webhookWorker?: Partial<WebhookWorkerOptions>;
+  /** How often read replicas are polled (default 1000 ms; tests poll faster). */
+  replicaPollIntervalMs?: number;
+}
+
+/** The read replicas of DATABASE_READ_URLS, polled from the start; null without any. */
+async function startReadReplicas(config: Config, database: Database, logger: Logger, pollIntervalMs = 1000): Promise<ReadReplicas | null> {
+  if (config.databaseReadUrls.length === 0 || database.kind !== 'postgres') return null;
+  const replicas = new ReadReplicas({
+    primary: database.dataSource,
+    urls: config.databaseReadUrls,
+    maxLagSeconds: config.readReplicaMaxLagSeconds,
+    pollIntervalMs,
+    dataSourceFor: (url, onStatement) => createDataSource({ url, poolSize: 10, logger, entities, onStatement }),
+    logger,
+  });
+  await replicas.start();
+  return replicas;
 }
 
 /** Opens the database, applies pending migrations, and listens on HOST:PORT. */
@@ -51,12 +73,14 @@ export async function startServer({
   mailRetry,
   webhookRetry,
   webhookWorker: webhookWorkerOptions,
+  replicaPollIntervalMs,
 }: StartOptions): Promise<RunningServer> {
   const backend = await openBackend({ config, logger, freshDatabase, mailRetry, webhookRetry });
   const { database, queue, services } = backend;
   let metricsServer: Awaited<ReturnType<typeof startMetricsServer>> | null = null;
   let notices: NoticeSource | null = null;
   let pruning: { stop(): Promise<void> } | null = null;
+  let replicas: ReadReplicas | null = null;
   try {
     // Every process attempts due webhook deliveries (pg-boss hands each job to one of them).
     const webhookWorker = await startWebhookWorker(queue, services.webhooks, logger, { ...DEFAULT_WEBHOOK_WORKER_OPTIONS, ...webhookWorkerOptions });
@@ -64,9 +88,12 @@ export async function startServer({
     pruning = await startRemovalPruning(queue, services.reinstatement, logger);
     notices = await startNoticeSource(database, (notice) => services.events.publish(notice), logger);
     const { schema } = await createSchema();
-    const metrics = config.metricsPort === null ? null : new Metrics({ dataSource: database.dataSource, mailQueueDepth: () => queue.getQueueSize(MAIL_QUEUE) });
+    replicas = await startReadReplicas(config, database, logger, replicaPollIntervalMs);
+    const metrics =
+      config.metricsPort === null ? null : new Metrics({ dataSource: database.dataSource, mailQueueDepth: () => queue.getQueueSize(MAIL_QUEUE), replicas });
     const context = (facts: RequestFacts) => createContext(database.dataSource, services, facts);
-    const { apollo, httpServer } = await createApp({ config, logger, dataSource: database.dataSource, schema, context, metrics });
+    const plugins = replicas ? [readRouting({ primary: database.dataSource, replicas, positions: new ReadPositions(database.dataSource), logger })] : [];
+    const { apollo, httpServer } = await createApp({ config, logger, dataSource: database.dataSource, schema, context, metrics, plugins, replicas });
     metricsServer = metrics && (await startMetricsServer(metrics, config.host, config.metricsPort!));
     const server: Server = await new Promise((resolve) => {
       httpServer.listen(config.port, config.host, () => resolve(httpServer));
@@ -95,6 +122,7 @@ export async function startServer({
         await webhookWorker.stop();
         await pruning?.stop();
         await mailWorker?.stop();
+        await replicas?.stop();
         await backend.close();
       },
     };
@@ -102,6 +130,7 @@ export async function startServer({
     await metricsServer?.close();
     await notices?.stop();
     await pruning?.stop();
+    await replicas?.stop();
     await backend.close();
     throw error;
   }

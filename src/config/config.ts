@@ -9,6 +9,10 @@ export const NODE_ENVS = ['development', 'production', 'test'] as const;
 
 export interface Config {
   databaseUrl: string | null;
+  /** Streaming read replicas of DATABASE_URL (DATABASE_READ_URLS); empty: every read on the primary. */
+  databaseReadUrls: string[];
+  /** A replica lagging more than this many seconds is skipped until it catches up (READ_REPLICA_MAX_LAG_SECONDS). */
+  readReplicaMaxLagSeconds: number;
   host: string;
   port: number;
   publicUrl: string;
@@ -143,6 +147,24 @@ function origins(env: Env, name: string): string[] {
   });
 }
 
+/** DATABASE_READ_URLS: PostgreSQL URLs separated by commas; they need DATABASE_URL (the embedded database has no replicas). */
+function readUrls(env: Env, primary: string | null): string[] {
+  const raw = env.DATABASE_READ_URLS?.trim();
+  if (!raw) return [];
+  if (!primary) throw new ConfigError('DATABASE_READ_URLS must come with DATABASE_URL (the embedded database has no replicas)');
+  return raw.split(',').map((entry, index) => {
+    // Not echoed: the URLs may carry credentials.
+    const refused = new ConfigError(`DATABASE_READ_URLS must list postgres:// or postgresql:// URLs separated by commas (entry ${index + 1} is not one)`);
+    try {
+      const parsed = url({ entry: entry.trim() }, 'entry', ['postgres:', 'postgresql:'], null);
+      if (parsed) return parsed;
+    } catch {
+      // refused below
+    }
+    throw refused;
+  });
+}
+
 function flag(env: Env, name: string, fallback: boolean): boolean {
   return oneOf(env, name, ['true', 'false'] as const, fallback ? 'true' : 'false') === 'true';
 }
@@ -181,8 +203,11 @@ export function loadConfig(env: Env = process.env): Config {
   if (graphqlPlayground && !graphqlIntrospection) {
     throw new ConfigError('GRAPHQL_PLAYGROUND=true needs GRAPHQL_INTROSPECTION=true (the playground reads the schema by introspection)');
   }
+  const databaseUrl = url(env, 'DATABASE_URL', ['postgres:', 'postgresql:'], null);
   return {
-    databaseUrl: url(env, 'DATABASE_URL', ['postgres:', 'postgresql:'], null),
+    databaseUrl,
+    databaseReadUrls: readUrls(env, databaseUrl),
+    readReplicaMaxLagSeconds: integer(env, 'READ_REPLICA_MAX_LAG_SECONDS', 1, 3600, 10),
     host,
     port,
     publicUrl,

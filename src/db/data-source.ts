@@ -12,9 +12,11 @@ export interface DataSourceOptions {
   logger: Logger;
   /** Every entity class (the composition root's list). */
   entities: TypeOrmOptions['entities'];
+  /** Called for each statement sent (a read replica counts what it serves). */
+  onStatement?: () => void;
 }
 
-export function createDataSource({ url, poolSize, logger, entities }: DataSourceOptions): DataSource {
+export function createDataSource({ url, poolSize, logger, entities, onStatement }: DataSourceOptions): DataSource {
   return new DataSource({
     type: 'postgres',
     url,
@@ -26,7 +28,7 @@ export function createDataSource({ url, poolSize, logger, entities }: DataSource
     // gen_random_uuid() is built into PostgreSQL 13+; nothing to install.
     installExtensions: false,
     namingStrategy: new SnakeNamingStrategy(),
-    logger: new CountingLogger(logger),
+    logger: new CountingLogger(logger, onStatement),
     logging: true,
     maxQueryExecutionTime: 1000,
     extra: { max: poolSize, connectionTimeoutMillis: 10_000 },

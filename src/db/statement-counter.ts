@@ -15,10 +15,15 @@ export const statementsSentSoFar = (): number => statementsSent;
 
 /** TypeORM logger that feeds the per-request counter and sends query errors to pino. */
 export class CountingLogger implements TypeOrmLogger {
-  constructor(private readonly pino: Logger) {}
+  constructor(
+    private readonly pino: Logger,
+    /** Called for each statement too (a read replica counts what it serves). */
+    private readonly onStatement?: () => void,
+  ) {}
 
   logQuery(query: string): void {
     statementsSent += 1;
+    this.onStatement?.();
     const store = statementCounter.getStore();
     if (store) store.statements += 1;
     if (this.pino.isLevelEnabled('trace')) loggerFor(this.pino).trace({ query }, 'sql');

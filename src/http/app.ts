@@ -8,6 +8,7 @@ import express, { type Express, type RequestHandler } from 'express';
 import helmet from 'helmet';
 import type { GraphQLSchema } from 'graphql';
 import type { DataSource } from 'typeorm';
+import type { ReplicaStatus } from '../db/read-replicas';
 import type { Config } from '../config/config';
 import { currentRequestScope, type Logger } from '../config/logger';
 import { statementCounter } from '../db/statement-counter';
@@ -30,6 +31,10 @@ export interface AppDeps {
   context: (facts: RequestFacts) => Promise<Context>;
   /** Counts and times GraphQL requests when metrics are on. */
   metrics: Metrics | null;
+  /** More Apollo plugins of the composition root (the read routing). */
+  plugins?: ApolloServerPlugin<Context>[];
+  /** The read replicas, reported by /readyz; null without any. */
+  replicas?: { status(): ReplicaStatus[] } | null;
 }
 
 /** Outside production, each response says how many SQL statements it took (extensions.sqlStatements). */
@@ -60,6 +65,8 @@ export async function createApp({
   schema,
   context,
   metrics,
+  plugins: rootPlugins = [],
+  replicas = null,
 }: AppDeps): Promise<{ app: Express; apollo: ApolloServer<Context>; httpServer: Server }> {
   const app = express();
   const httpServer = createServer(app);
@@ -74,6 +81,7 @@ export async function createApp({
   ];
   if (config.nodeEnv !== 'production') plugins.push(sqlStatementsPlugin);
   if (metrics) plugins.push(metrics.plugin());
+  plugins.push(...rootPlugins);
   const apollo = new ApolloServer<Context>({
     schema,
     csrfPrevention: true,
@@ -101,7 +109,8 @@ export async function createApp({
   app.get('/readyz', async (_req, res) => {
     try {
       await Promise.race([dataSource.query('SELECT 1'), new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 2000))]);
-      res.json({ status: 'ready' });
+      // Replicas are reported, never a reason to refuse: reads fall back to the primary.
+      res.json({ status: 'ready', ...(replicas ? { replicas: replicas.status() } : {}) });
     } catch {
       res.status(503).json({ status: 'database unavailable' });
     }

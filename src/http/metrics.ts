@@ -5,6 +5,7 @@ import type { Pool } from 'pg';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { DataSource } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
+import type { ReadReplicas } from '../db/read-replicas';
 import { statementsSentSoFar } from '../db/statement-counter';
 import type { Context } from '../graphql/context';
 
@@ -15,6 +16,8 @@ export interface MetricsSources {
   dataSource: DataSource;
   /** How many mail jobs wait to be sent (the composition root asks the mail module). */
   mailQueueDepth: () => Promise<number>;
+  /** The read replicas (DATABASE_READ_URLS), if any. */
+  replicas?: ReadReplicas | null;
 }
 
 /**
@@ -40,8 +43,9 @@ export class Metrics {
     registers: [this.registry],
   });
 
-  constructor({ dataSource, mailQueueDepth }: MetricsSources) {
+  constructor({ dataSource, mailQueueDepth, replicas }: MetricsSources) {
     collectDefaultMetrics({ register: this.registry });
+    if (replicas) this.replicaMetrics(replicas);
     new Counter({
       name: 'orgraph_sql_statements_total',
       help: 'SQL statements sent by this process (requests and background work).',
@@ -75,6 +79,49 @@ export class Metrics {
           (size) => this.set(size),
           () => undefined,
         );
+      },
+    });
+  }
+
+  /** Where query operations read, what each replica served, and how far behind each is. */
+  private replicaMetrics(replicas: ReadReplicas): void {
+    new Counter({
+      name: 'orgraph_db_read_routes_total',
+      help: 'GraphQL query operations by the target their lists and pages were read from: primary, or replica1, replica2...',
+      labelNames: ['target'] as const,
+      registers: [this.registry],
+      collect() {
+        this.reset();
+        for (const [target, count] of replicas.routed) this.inc({ target }, count);
+      },
+    });
+    new Counter({
+      name: 'orgraph_db_replica_statements_total',
+      help: 'SQL statements each read replica served.',
+      labelNames: ['replica'] as const,
+      registers: [this.registry],
+      collect() {
+        this.reset();
+        for (const { name, statements } of replicas.statements()) this.inc({ replica: name }, statements);
+      },
+    });
+    new Gauge({
+      name: 'orgraph_db_replica_lag_seconds',
+      help: 'How long ago the primary was at a WAL position each replica has not replayed yet, at the last poll (0: caught up).',
+      labelNames: ['replica'] as const,
+      registers: [this.registry],
+      collect() {
+        this.reset();
+        for (const { name, lagSeconds } of replicas.status()) if (lagSeconds !== null) this.set({ replica: name }, lagSeconds);
+      },
+    });
+    new Gauge({
+      name: 'orgraph_db_replica_up',
+      help: 'Whether each read replica serves reads (1), or is skipped as down or lagging (0).',
+      labelNames: ['replica'] as const,
+      registers: [this.registry],
+      collect() {
+        for (const { name, state } of replicas.status()) this.set({ replica: name }, state === 'up' ? 1 : 0);
       },
     });
   }

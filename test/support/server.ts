@@ -38,7 +38,7 @@ export interface TestServer {
  */
 export async function startTestServer(
   env: Record<string, string> = {},
-  options: Pick<StartOptions, 'freshDatabase'> & { logger?: Logger } = {},
+  options: Pick<StartOptions, 'freshDatabase' | 'replicaPollIntervalMs'> & { logger?: Logger } = {},
 ): Promise<TestServer> {
   const mailDir = path.join(tmpdir(), `orgraph-mail-${randomBytes(4).toString('hex')}`);
   // Tests register many users from one address: budgets are off unless a test turns them on (RATE_LIMITS: 'on').
@@ -56,6 +56,7 @@ export async function startTestServer(
     config,
     logger: options.logger ?? createLogger(config.logLevel),
     freshDatabase: options.freshDatabase ?? true,
+    replicaPollIntervalMs: options.replicaPollIntervalMs,
     mailWorker: { pollIntervalMs: 50 },
     mailRetry: { retryDelaySeconds: 1 },
     webhookRetry: { attempts: 4, firstDelaySeconds: 0.2, factor: 1 },
