@@ -1,283 +1,358 @@
 /**
- * The benchmark (`npm run bench`): a server in this process on a fresh database (a new database
- * on DATABASE_URL's server when set, else an in-memory embedded PGlite), seeded through the API
- * and SQL, then a bounded number of requests per scenario over HTTP, and shield's cost measured
- * in-process. It prints tables and asserts nothing: numbers depend on the machine.
+ * The benchmark (`npm run bench`, PostgreSQL on DATABASE_URL, default postgresql://postgres@127.0.0.1:5432/postgres):
+ * a fresh database seeded through the API and SQL (scripts/seed.ts), Orgraph started as its
+ * own process in production mode and a hand-written baseline (bench/baseline.ts) on the same
+ * database, both measured over HTTP in interleaved rounds with every response body verified.
+ * It prints req/s, p50, p99, SQL statements per request, the server's peak RSS and the ratios
+ * of issue 14, then the in-process extras (shield's cost, live events, hostile documents).
+ * It asserts nothing: the numbers depend on the machine (2 shared cores: compare ratios of one run).
  */
 import 'reflect-metadata';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { execute, isNonNullType, isObjectType, parse, type GraphQLInputObjectType, type GraphQLSchema } from 'graphql';
+import { execute, parse } from 'graphql';
+import { createContext } from '../src/app/context';
+import { createSchema } from '../src/app/schema';
 import { startServer, type RunningServer } from '../src/app/server';
 import { loadConfig } from '../src/config/config';
 import { createLogger } from '../src/config/logger';
-import { createContext } from '../src/app/context';
-import { createSchema } from '../src/app/schema';
-import { hostileDocuments } from './hostile';
+import { populate, seedOrganization, seedOwner, type SeededOrganization, type SeededOwner, type Sql } from '../scripts/seed';
 import { eventsCost } from './events';
-import { fixed, mean, measure, megabytes, percentile, perSecond, table } from './stats';
+import { hostileDocuments } from './hostile';
+import { answers, post, startChild, type Child } from './processes';
+import { fixed, mean, megabytes, percentile, table } from './stats';
 
-const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 300);
-const CONCURRENCY = 8;
-const WARMUP = 20;
-const ORGANIZATIONS = 10;
-const MEMBERS_PER_ORGANIZATION = 150;
-const PROJECTS_PER_ORGANIZATION = 3;
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+const PER_ROUND = Number(process.env.BENCH_REQUESTS ?? 200);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 4);
+const BIG = Number(process.env.BENCH_BIG_MEMBERS ?? 100_000);
+const EXTRAS = process.env.BENCH_EXTRAS !== 'off';
 
-interface Response {
-  data?: any;
-  errors?: Array<{ message: string; extensions?: { code?: string } }>;
-  extensions?: { sqlStatements?: number };
-}
-
-function client(url: string) {
-  return async (query: string, variables: Record<string, unknown> = {}, token?: string): Promise<Response> => {
-    const res = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify({ query, variables }),
-    });
-    return (await res.json()) as Response;
-  };
-}
-type Client = ReturnType<typeof client>;
-
-function dataOf(res: Response, what: string) {
-  if (res.errors?.length) throw new Error(`${what}: ${JSON.stringify(res.errors)}`);
-  return res.data;
-}
-
-/** The fields of an object type the schema has today (other modules may still be on their way). */
-const fieldsOf = (schema: GraphQLSchema, type: string) => {
-  const t = schema.getType(type);
-  return isObjectType(t) ? t.getFields() : {};
-};
-
-interface Seeded {
-  token: string;
-  organizations: Array<{ id: string; moniker: string }>;
-}
-
-async function seed(server: RunningServer, gql: Client, schema: GraphQLSchema): Promise<Seeded> {
-  const sql = (query: string, params: unknown[]) => server.database.dataSource.query(query, params);
-  const owner = dataOf(
-    await gql(`mutation($input: RegisterInput!) { register(input: $input) { token organization { id moniker } } }`, {
-      input: { email: 'bench-owner@example.com', name: 'Bench Owner', password: 'bench password 1234', organizationName: 'Bench 1' },
-    }),
-    'register',
-  ).register;
-  const organizations = [owner.organization];
-  for (let i = 2; i <= ORGANIZATIONS; i += 1) {
-    const res = await gql(
-      `mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { organization { id moniker } } }`,
-      { input: { name: `Bench ${i}`, region: 'EU1' } },
-      owner.token,
-    );
-    organizations.push(dataOf(res, 'createOrganization').createOrganization.organization);
-  }
-
-  // Members straight in SQL: going through invitations would measure argon2, not the API.
-  for (const [n, org] of organizations.entries()) {
-    await sql(
-      `WITH u AS (
-         INSERT INTO users (email, name, password_hash)
-         SELECT 'bench-' || $2::int || '-' || g || '@example.com', 'Member ' || $2::int || '-' || g, 'not-a-password-hash'
-         FROM generate_series(1, $1::int) g RETURNING id)
-       INSERT INTO memberships (organization_id, user_id, role)
-       SELECT $3, id, (ARRAY['MEMBER', 'MEMBER', 'MEMBER', 'ADMIN', 'ACCOUNTANT'])[1 + (row_number() OVER () % 5)::int] FROM u`,
-      [MEMBERS_PER_ORGANIZATION, n + 1, org.id],
-    );
-    await sql(
-      `INSERT INTO team_members (team_id, user_id, organization_id, role)
-       SELECT t.id, m.user_id, m.organization_id, 'TEAM_MEMBER' FROM memberships m
-       JOIN teams t ON t.organization_id = m.organization_id AND t.is_default
-       WHERE m.organization_id = $1 AND m.role <> 'OWNER'`,
-      [org.id],
-    );
-  }
-  console.log(`seeded: 1 owner, ${ORGANIZATIONS} organizations, ${MEMBERS_PER_ORGANIZATION} more members each (SQL), all in the default team`);
-
-  const createProject = fieldsOf(schema, 'Mutation').createProject;
-  const input = schema.getType('CreateProjectInput') as GraphQLInputObjectType | undefined;
-  const required = input
-    ? Object.values(input.getFields())
-        .filter((f) => isNonNullType(f.type) && f.defaultValue === undefined)
-        .map((f) => f.name)
-    : [];
-  if (!createProject || required.some((f) => !['organizationId', 'name'].includes(f))) {
-    console.log('seeded: no projects (createProject is not in the schema yet, or needs inputs this benchmark does not know)');
-  } else {
-    for (const org of organizations) {
-      for (let i = 1; i <= PROJECTS_PER_ORGANIZATION; i += 1) {
-        const res = await gql(
-          `mutation($input: CreateProjectInput!) { createProject(input: $input) { project { id } } }`,
-          { input: { organizationId: org.id, name: `Project ${i}` } },
-          owner.token,
-        );
-        dataOf(res, 'createProject');
-      }
-    }
-    console.log(`seeded: ${PROJECTS_PER_ORGANIZATION} projects per organization (API)`);
-  }
-  return { token: owner.token, organizations };
-}
-
-/** The contract's "My organizations" dashboard (CONTRACT.md, Limits). */
+const MEMBERS = `query Members($moniker: String!, $first: Int) { organization(moniker: $moniker) { members(first: $first) { totalCount
+  edges { node { role joinedAt user { id name email } teams { id name } } } } } }`;
+const VIEWER = `query Viewer($first: Int, $after: String) { viewer { id email name activeOrganization { id moniker name }
+  organizations(first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor }
+    edges { cursor node { id moniker name region plan viewerRole viewerPermissions } } } } }`;
+const PROJECT = `query Project($id: ID!) { project(id: $id) { id name description createdAt viewerPermissions organization { id moniker }
+  access { role { id name } principal { __typename ... on User { id name } ... on Team { id name } } } } }`;
+/** The contract's dashboard query (CONTRACT.md, Limits). */
 const DASHBOARD = `{ viewer { organizations(first: 20) { edges { node { id name viewerRole viewerPermissions
   teams { id name } projects(first: 20) { totalCount edges { node { id name viewerPermissions } } } } } } } }`;
 
 interface Scenario {
   name: string;
-  query: string;
-  variables: Record<string, unknown>;
+  /** One request (or, for the mutation mix, one step of it): resolves when its body is verified. */
+  run(port: number, i: number): Promise<void>;
+  /** Runs the same requests against the baseline too. */
+  baseline?: boolean;
+  /** One request whose extensions.sqlStatements the in-process development server reports. */
+  statements?: { query: string; variables: Record<string, unknown>; token: string };
 }
 
-/** The contract's documents, limited to the fields the schema has today. */
-function scenarios(schema: GraphQLSchema, seeded: Seeded): Scenario[] {
-  const list: Scenario[] = [
+interface GraphQLBody {
+  data?: Record<string, any> | null;
+  errors?: unknown[];
+  extensions?: { sqlStatements?: number };
+}
+
+function verified(status: number, body: string, what: string): GraphQLBody {
+  const parsed = JSON.parse(body) as GraphQLBody;
+  if (status !== 200 || parsed.errors?.length || !parsed.data) throw new Error(`${what}: HTTP ${status} ${body.slice(0, 300)}`);
+  return parsed;
+}
+
+const payload = (query: string, variables: Record<string, unknown> = {}) => JSON.stringify({ query, variables });
+
+interface World {
+  owner: SeededOwner;
+  small: SeededOrganization;
+  page: SeededOrganization;
+  big: SeededOrganization;
+  projectId: string;
+  /** Where the mutation mix runs (not on a page the bench verifies). */
+  mix: { organizationId: string; projectId: string; memberIds: string[] };
+  busy: SeededOwner;
+}
+
+async function seedWorld(server: RunningServer): Promise<World> {
+  const sql: Sql = (query, params = []) => server.database.dataSource.query(query, params);
+  const started = performance.now();
+  const owner = await seedOwner(server.url, 'bench-owner@example.com');
+  const small = owner.organization;
+  const page = await seedOrganization(server.url, owner.token, 'Members page');
+  const big = await seedOrganization(server.url, owner.token, 'Big');
+  const others = [await seedOrganization(server.url, owner.token, 'Other 1'), await seedOrganization(server.url, owner.token, 'Other 2')];
+  await populate(sql, small.id, { members: 99, teams: 10, projects: 3 });
+  await populate(sql, page.id, { members: 999, teams: 10, projects: 3 });
+  await populate(sql, big.id, { members: BIG - 1, teams: 10, projects: 3 });
+  for (const other of others) await populate(sql, other.id, { members: 10, teams: 2, projects: 3 });
+  const busy = await seedOwner(server.url, 'bench-busy@example.com');
+  await populate(sql, busy.organization.id, { members: 5, teams: 2, projects: 3 });
+  for (let i = 2; i <= 50; i += 1) await populate(sql, (await seedOrganization(server.url, busy.token, `Busy ${i}`)).id, { members: 5, teams: 2, projects: 3 });
+  const [{ id: projectId }] = (await sql(`SELECT id FROM projects WHERE organization_id = $1 ORDER BY name LIMIT 1`, [page.id])) as Array<{ id: string }>;
+  const [{ id: mixProjectId }] = (await sql(`SELECT id FROM projects WHERE organization_id = $1 ORDER BY name LIMIT 1`, [others[0].id])) as Array<{
+    id: string;
+  }>;
+  const members = (await sql(`SELECT user_id FROM memberships WHERE organization_id = $1 AND role <> 'OWNER' ORDER BY user_id`, [others[0].id])) as Array<{
+    user_id: string;
+  }>;
+  console.log(
+    `seeded in ${fixed((performance.now() - started) / 1000, 1)} s: an owner of 5 organizations (100, 1,000 and ${BIG.toLocaleString('en')} members with 10 teams; 2 small), another owner of 50 small ones`,
+  );
+  return { owner, small, page, big, projectId, mix: { organizationId: others[0].id, projectId: mixProjectId, memberIds: members.map((m) => m.user_id) }, busy };
+}
+
+function scenarios(world: World, expectedMembersPage: () => string): Scenario[] {
+  const { owner } = world;
+  const membersOf = (organization: SeededOrganization, check: (data: string) => void) => async (port: number) => {
+    const reply = await post(port, payload(MEMBERS, { moniker: organization.moniker, first: 100 }), owner.token);
+    check(JSON.stringify(verified(reply.status, reply.body, 'members page').data));
+  };
+  const hundredEdges = (data: string) => {
+    if (JSON.parse(data).organization.members.edges.length !== 100) throw new Error('members page: not 100 edges');
+  };
+  const single = (query: string, variables: Record<string, unknown>, token = owner.token) => ({
+    async run(port: number) {
+      const reply = await post(port, payload(query, variables), token);
+      verified(reply.status, reply.body, query.slice(0, 40));
+    },
+    statements: { query, variables, token },
+  });
+  return [
     {
-      name: `viewer.organizations (${ORGANIZATIONS})`,
-      query: `query Viewer($first: Int) { viewer { id email name activeOrganization { id moniker name }
-        organizations(first: $first) { totalCount pageInfo { hasNextPage endCursor }
-          edges { cursor node { id moniker name region plan viewerRole viewerPermissions } } } } }`,
-      variables: { first: ORGANIZATIONS },
+      name: 'members page (1,000 members, first 100)',
+      baseline: true,
+      run: membersOf(world.page, (data) => {
+        if (data !== expectedMembersPage()) throw new Error('members page: data differs from the baseline');
+      }),
+      statements: { query: MEMBERS, variables: { moniker: world.page.moniker, first: 100 }, token: owner.token },
+    },
+    {
+      name: 'members page (100 members)',
+      run: membersOf(world.small, hundredEdges),
+      statements: { query: MEMBERS, variables: { moniker: world.small.moniker, first: 100 }, token: owner.token },
+    },
+    {
+      name: `members page (${BIG.toLocaleString('en')} members)`,
+      run: membersOf(world.big, hundredEdges),
+      statements: { query: MEMBERS, variables: { moniker: world.big.moniker, first: 100 }, token: owner.token },
+    },
+    { name: "viewer's organizations (5)", ...single(VIEWER, { first: 20 }) },
+    { name: 'project page (access list, permissions)', ...single(PROJECT, { id: world.projectId }) },
+    { name: 'dashboard (5 organizations)', ...single(DASHBOARD, {}) },
+    { name: 'dashboard (50 organizations)', ...single(DASHBOARD, {}, world.busy.token) },
+    {
+      name: 'mutation mix (invite, revoke, role change, grant, revoke grant)',
+      run: mutationStep(world),
     },
   ];
-  const organization = fieldsOf(schema, 'Organization');
-  const moniker = seeded.organizations[0].moniker;
-  if (organization.members) {
-    const member = fieldsOf(schema, 'Member');
-    const node = ['role', 'joinedAt', 'user { id name email }', 'teams { id name }'].filter((f) => member[f.split(' ')[0]]).join(' ');
-    list.push({
-      name: 'organization.members (100)',
-      query: `query($moniker: String!, $first: Int) { organization(moniker: $moniker) { id
-        members(first: $first) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { ${node} } } } } }`,
-      variables: { moniker, first: 100 },
-    });
-  } else {
-    console.log('skipped: organization.members (not in the schema yet)');
-  }
-  if (organization.projects) {
-    list.push({
-      name: `organization.projects (${PROJECTS_PER_ORGANIZATION})`,
-      query: `query($moniker: String!) { organization(moniker: $moniker) { id
-        projects(first: 20) { totalCount edges { cursor node { id name description viewerPermissions } } } } }`,
-      variables: { moniker },
-    });
-  } else {
-    console.log('skipped: organization.projects (not in the schema yet)');
-  }
-  return list;
 }
 
-async function overHttp(gql: Client, token: string, list: Scenario[]) {
-  const rows: string[][] = [];
-  for (const scenario of list) {
-    const statements = new Set<number>();
-    const once = async () => {
-      const res = await gql(scenario.query, scenario.variables, token);
-      dataOf(res, scenario.name);
-      statements.add(res.extensions?.sqlStatements ?? NaN);
-    };
-    await measure(WARMUP, 1, once);
-    const serial = await measure(REQUESTS, 1, once);
-    const parallel = await measure(REQUESTS, CONCURRENCY, once);
-    const sql = [...statements].sort((a, b) => a - b);
-    rows.push([
-      scenario.name,
-      fixed(percentile(serial.ms, 50), 2),
-      fixed(percentile(serial.ms, 95), 2),
-      fixed(percentile(serial.ms, 99), 2),
-      fixed(perSecond(serial), 0),
-      fixed(perSecond(parallel), 0),
-      sql.length === 1 ? String(sql[0]) : `${sql[0]}-${sql.at(-1)}`,
-      megabytes(process.memoryUsage().rss),
-    ]);
-  }
-  console.log(`\nOver HTTP: ${REQUESTS} requests per column after ${WARMUP} warm-up requests; latency of one-at-a-time requests`);
-  console.log(table(['scenario', 'p50 ms', 'p95 ms', 'p99 ms', 'req/s', `req/s c=${CONCURRENCY}`, 'SQL/request', 'RSS'], rows));
-}
-
-/** The same documents executed in-process against the schema with and without the shield middleware. */
-async function shieldCost(server: RunningServer, token: string, list: Scenario[]) {
-  const { schema, unprotected } = await createSchema();
-  const rows: string[][] = [];
-  for (const scenario of list) {
-    const document = parse(scenario.query);
-    const times: Record<'shield' | 'bare', number[]> = { shield: [], bare: [] };
-    const run = async (which: 'shield' | 'bare') => {
-      // A fresh context per execution, as per request: loaders do not carry results over.
-      const contextValue = await createContext(server.database.dataSource, server.services, {
-        authorization: `Bearer ${token}`,
-        clientAddress: 'bench',
-        requestId: 'bench',
-        logger: createLogger('silent'),
-      });
-      const t0 = performance.now();
-      const result = await execute({ schema: which === 'shield' ? schema : unprotected, document, variableValues: scenario.variables, contextValue });
-      times[which].push(performance.now() - t0);
-      if (result.errors?.length) throw new Error(`${scenario.name} (${which}): ${JSON.stringify(result.errors)}`);
-    };
-    for (let i = 0; i < WARMUP; i += 1) await run(i % 2 ? 'shield' : 'bare');
-    times.shield = [];
-    times.bare = [];
-    // Alternate, so drift (JIT, GC, caches) weighs on both sides alike.
-    for (let i = 0; i < REQUESTS; i += 1) {
-      const order: Array<'shield' | 'bare'> = i % 2 ? ['shield', 'bare'] : ['bare', 'shield'];
-      for (const which of order) await run(which);
+/** Step i of the mix: an invitation then its revocation, a role change back and forth, a project grant then its revocation. */
+function mutationStep(world: World) {
+  const { organizationId, projectId, memberIds } = world.mix;
+  let counter = 0;
+  return async (port: number, i: number) => {
+    let invitationId: string | null = null;
+    const member = memberIds[i % memberIds.length];
+    const steps: Array<[string, Record<string, unknown>]> = [
+      [
+        `mutation($input: InviteMemberInput!) { inviteMember(input: $input) { invitation { id status } } }`,
+        { input: { organizationId, email: `bench-invitee-${process.pid}-${(counter += 1)}@example.com`, role: 'MEMBER' } },
+      ],
+      [`mutation($input: RevokeInvitationInput!) { revokeInvitation(input: $input) { invitation { id status } } }`, { input: { invitationId } }],
+      [
+        `mutation($input: UpdateMemberRoleInput!) { updateMemberRole(input: $input) { member { role user { id } } } }`,
+        { input: { organizationId, userId: member, role: i % 2 ? 'MEMBER' : 'ADMIN' } },
+      ],
+      [
+        `mutation($input: GrantProjectAccessInput!) { grantProjectAccess(input: $input) { access { role { id } } } }`,
+        { input: { projectId, userId: member, roleId: '00000000-0000-4000-8000-000000000001' } },
+      ],
+      [`mutation($input: RevokeProjectAccessInput!) { revokeProjectAccess(input: $input) { project { id } } }`, { input: { projectId, userId: member } }],
+    ];
+    // Each call runs the whole mix in order, so concurrent calls never revoke each other's invitation.
+    for (const [query, variables] of steps) {
+      if (query.includes('revokeInvitation')) variables.input = { invitationId };
+      const reply = await post(port, payload(query, variables), world.owner.token);
+      const body = verified(reply.status, reply.body, query.slice(9, 40));
+      if (query.includes('inviteMember')) invitationId = body.data!.inviteMember.invitation.id as string;
     }
-    const [bare, shielded] = [percentile(times.bare, 50), percentile(times.shield, 50)];
-    rows.push([
-      scenario.name,
-      fixed(bare, 3),
-      fixed(shielded, 3),
-      fixed(shielded - bare, 3),
-      `${fixed(((shielded - bare) / bare) * 100, 0)}%`,
-      fixed(mean(times.bare), 3),
-      fixed(mean(times.shield), 3),
-    ]);
+  };
+}
+
+interface Tally {
+  ms: number[];
+  seconds: number;
+}
+
+/** `count` calls, `concurrency` at a time, each timed. */
+async function block(count: number, concurrency: number, fn: (i: number) => Promise<void>, into: Tally): Promise<void> {
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: Math.min(concurrency, count) }, async () => {
+      while (next < count) {
+        const i = next++;
+        const t0 = performance.now();
+        await fn(i);
+        into.ms.push(performance.now() - t0);
+      }
+    }),
+  );
+  into.seconds += (performance.now() - started) / 1000;
+}
+
+const rate = (tally: Tally) => tally.ms.length / tally.seconds;
+
+/** Statements per request, from the in-process development server (production responses carry none). */
+async function statementsOf(server: RunningServer, scenario: Scenario): Promise<string> {
+  if (!scenario.statements) return '-';
+  const { query, variables, token } = scenario.statements;
+  const port = Number(new URL(server.url).port);
+  const reply = await post(port, payload(query, variables), token);
+  return String(verified(reply.status, reply.body, scenario.name).extensions?.sqlStatements ?? '?');
+}
+
+/** Shield on and off for the members page: execute() in-process, alternating, context built outside the timing. */
+async function shieldRatio(server: RunningServer, world: World): Promise<number> {
+  const { schema, unprotected } = await createSchema();
+  const document = parse(MEMBERS);
+  const times: Record<'shield' | 'bare', number[]> = { shield: [], bare: [] };
+  const run = async (which: 'shield' | 'bare') => {
+    const contextValue = await createContext(server.database.dataSource, server.services, {
+      authorization: `Bearer ${world.owner.token}`,
+      clientAddress: 'bench',
+      requestId: 'bench',
+      logger: createLogger('silent'),
+    });
+    const t0 = performance.now();
+    const result = await execute({
+      schema: which === 'shield' ? schema : unprotected,
+      document,
+      variableValues: { moniker: world.page.moniker, first: 100 },
+      contextValue,
+    });
+    times[which].push(performance.now() - t0);
+    if (result.errors?.length) throw new Error(`members page (${which}): ${JSON.stringify(result.errors)}`);
+  };
+  const runs = ROUNDS * PER_ROUND;
+  for (let i = 0; i < runs + 20; i += 1) {
+    if (i === 20) {
+      times.shield = [];
+      times.bare = [];
+    }
+    for (const which of i % 2 ? (['shield', 'bare'] as const) : (['bare', 'shield'] as const)) await run(which);
   }
-  console.log(`\nShield's cost: execute() in-process, ${REQUESTS} runs each, alternating; context built outside the timing`);
-  console.log(table(['scenario', 'bare p50 ms', 'shield p50 ms', 'overhead ms', 'overhead', 'bare mean ms', 'shield mean ms'], rows));
+  console.log(
+    `\nShield on the members page (execute() in-process, ${runs} runs each, alternating): p50 ${fixed(percentile(times.shield, 50), 2)} ms with, ${fixed(percentile(times.bare, 50), 2)} ms without; mean ${fixed(mean(times.shield), 2)} / ${fixed(mean(times.bare), 2)} ms`,
+  );
+  return mean(times.bare) / mean(times.shield);
 }
 
 async function main() {
   const mailDir = mkdtempSync(path.join(tmpdir(), 'orgraph-bench-mail-'));
-  const config = loadConfig({
+  const databaseUrl = process.env.DATABASE_URL || 'postgresql://postgres@127.0.0.1:5432/postgres';
+  const env = {
     ...process.env,
+    DATABASE_URL: databaseUrl,
     HOST: '127.0.0.1',
     PORT: '0',
-    NODE_ENV: 'development',
-    LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
+    RATE_LIMITS: 'off',
     MAIL_DIR: mailDir,
-  });
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
+  };
+  const config = loadConfig({ ...env, NODE_ENV: 'development' });
+  // The in-process server: migrations and seeding, statement counts (development mode reports them), shield's cost and the extras.
   const server = await startServer({ config, logger: createLogger(config.logLevel), freshDatabase: true });
+  const children: Child[] = [];
   try {
+    const freshUrl = (server.database.dataSource.options as { url?: string }).url!;
     console.log(
-      `Orgraph benchmark: node ${process.version}, database ${server.database.kind}${server.database.kind === 'embedded' ? ' (PGlite, one connection: concurrent requests are serialized)' : ''}`,
+      `Orgraph benchmark: node ${process.version}, PostgreSQL (a fresh database), ${ROUNDS} rounds × ${PER_ROUND} requests per side, ${CONCURRENCY} at a time`,
     );
-    const gql = client(server.url);
-    const { unprotected } = await createSchema();
-    const seeded = await seed(server, gql, unprotected);
-    const list = scenarios(unprotected, seeded);
-    await overHttp(gql, seeded.token, list);
-    await shieldCost(server, seeded.token, list);
-    const [events] = seeded.organizations;
-    let plan = 0;
-    await eventsCost(server, seeded.token, events.id, async () => {
-      plan += 1;
-      const res = await gql(
-        `mutation($input: ChangePlanInput!) { changePlan(input: $input) { organization { plan } } }`,
-        { input: { organizationId: events.id, plan: plan % 2 ? 'PRO' : 'CORE' } },
-        seeded.token,
-      );
-      dataOf(res, 'changePlan');
-    });
-    await hostileDocuments(server.url, seeded.token, DASHBOARD);
-    console.log(`\nprocess RSS at the end: ${megabytes(process.memoryUsage().rss)}`);
+    const world = await seedWorld(server);
+    const childEnv = { DATABASE_URL: freshUrl, NODE_ENV: 'production', RATE_LIMITS: 'off', LOG_LEVEL: 'warn', MAIL_DIR: mailDir, DATA_DIR: mailDir };
+    const orgraph = await startChild('orgraph', 'src/main.js', childEnv, (port) => answers(port, '/readyz'));
+    children.push(orgraph);
+    const baseline = await startChild('baseline', 'bench/baseline.js', { DATABASE_URL: freshUrl }, (port) => post(port, '{}').then(() => true));
+    children.push(baseline);
+
+    const first = await post(baseline.port, payload(MEMBERS, { moniker: world.page.moniker, first: 100 }), world.owner.token);
+    const expected = JSON.stringify(verified(first.status, first.body, 'baseline').data);
+    const list = scenarios(world, () => expected);
+    const tally = (): Tally => ({ ms: [], seconds: 0 });
+    const tallies = list.map(() => ({ orgraph: tally(), baseline: tally() }));
+    const baselineCheck = async (port: number) => {
+      const reply = await post(port, payload(MEMBERS, { moniker: world.page.moniker, first: 100 }), world.owner.token);
+      if (JSON.stringify(verified(reply.status, reply.body, 'baseline').data) !== expected) throw new Error('baseline: data changed');
+    };
+    // Warm-up, then rounds that alternate which side goes first.
+    for (const scenario of list) await block(20, CONCURRENCY, (i) => scenario.run(orgraph.port, i), { ms: [], seconds: 0 });
+    await block(20, CONCURRENCY, () => baselineCheck(baseline.port), { ms: [], seconds: 0 });
+    for (let round = 0; round < ROUNDS; round += 1) {
+      for (const [n, scenario] of list.entries()) {
+        const sides: Array<() => Promise<void>> = [() => block(PER_ROUND, CONCURRENCY, (i) => scenario.run(orgraph.port, i), tallies[n].orgraph)];
+        if (scenario.baseline) sides.push(() => block(PER_ROUND, CONCURRENCY, () => baselineCheck(baseline.port), tallies[n].baseline));
+        for (const side of round % 2 ? sides.reverse() : sides) await side();
+      }
+    }
+
+    const rows: string[][] = [];
+    for (const [n, scenario] of list.entries()) {
+      const { orgraph: o, baseline: b } = tallies[n];
+      rows.push([scenario.name, fixed(rate(o), 0), fixed(percentile(o.ms, 50), 2), fixed(percentile(o.ms, 99), 2), await statementsOf(server, scenario)]);
+      if (scenario.baseline)
+        rows.push(['  baseline (node:http + pg, 1 statement)', fixed(rate(b), 0), fixed(percentile(b.ms, 50), 2), fixed(percentile(b.ms, 99), 2), '1']);
+    }
+    console.log(`\nOver HTTP (Orgraph in production mode, every body verified; the mutation mix counts one mix of 5 mutations as one request)`);
+    console.log(table(['scenario', 'req/s', 'p50 ms', 'p99 ms', 'SQL/request'], rows));
+    const peak = orgraph.peakRss();
+    console.log(`Orgraph's peak RSS: ${megabytes(peak)}; the baseline's: ${megabytes(baseline.peakRss())}`);
+
+    const shield = await shieldRatio(server, world);
+    const members = tallies[0];
+    const flat = percentile(tallies[2].orgraph.ms, 50) / percentile(tallies[1].orgraph.ms, 50);
+    const [dash5, dash50] = [await statementsOf(server, list[5]), await statementsOf(server, list[6])];
+    const goal = (ok: boolean) => (ok ? 'met' : 'NOT met');
+    const ratio = rate(members.orgraph) / rate(members.baseline);
+    const membersStatements = Number(await statementsOf(server, list[0]));
+    console.log('\nGoals (issue 14)');
+    console.log(
+      table(
+        ['goal', 'measured', ''],
+        [
+          ['members page req/s vs baseline ≥ 0.5×', `${fixed(ratio, 2)}×`, goal(ratio >= 0.5)],
+          ['members page SQL statements ≤ 4', String(membersStatements), goal(membersStatements <= 4)],
+          ['shield on / off ≥ 0.95', fixed(shield, 3), goal(shield >= 0.95)],
+          [`p50 at ${BIG.toLocaleString('en')} / p50 at 100 members ≤ 1.2`, fixed(flat, 2), goal(flat <= 1.2)],
+          ['dashboard accepted, statements 5 → 50 organizations', `${dash5} → ${dash50}`, goal(dash5 === dash50)],
+          ['peak RSS ≤ 250 MB', megabytes(peak), goal(peak <= 250 * 1024 * 1024)],
+        ],
+      ),
+    );
+    for (const child of children.splice(0)) await child.stop();
+
+    if (EXTRAS) {
+      const [events] = [world.small];
+      let plan = 0;
+      await eventsCost(server, world.owner.token, events.id, async () => {
+        plan += 1;
+        const reply = await post(
+          Number(new URL(server.url).port),
+          payload(`mutation($input: ChangePlanInput!) { changePlan(input: $input) { organization { plan } } }`, {
+            input: { organizationId: events.id, plan: plan % 2 ? 'PRO' : 'CORE' },
+          }),
+          world.owner.token,
+        );
+        verified(reply.status, reply.body, 'changePlan');
+      });
+      await hostileDocuments(server.url, world.owner.token, DASHBOARD);
+    }
   } finally {
+    for (const child of children) await child.stop();
     await server.stop();
     rmSync(mailDir, { recursive: true, force: true });
   }

@@ -1,5 +1,6 @@
 import { joinOrganization, sql, USE_ROLE_ID, VIEW_ROLE_ID } from './support/access';
 import { createOrganization, registerUser, type Account } from './support/factories';
+import { addUsers, insertPendingInvitation } from './support/members';
 import { dataOf, startTestServer, type TestServer } from './support/server';
 
 /**
@@ -79,6 +80,48 @@ describe('statement budget', () => {
     const visible = many.organizations.map((o: any) => o.projects.edges.length);
     expect(visible).toEqual([7, 7, 7, 7, 7, 2, 2, 2, 2]);
     expect(many.organizations[5].projects.edges.map((e: any) => e.node.viewerPermissions[0])).toEqual(['PROJECT_VIEW', 'PROJECT_VIEW']);
+    expect(few.statements).toBeGreaterThan(0);
+    expect(many.statements).toBe(few.statements);
+  });
+
+  it('is equal for members (filtered too), audit log and invitations of 2 organizations and of 5 busier ones', async () => {
+    const LISTS = `{ viewer { organizations(first: 5) { edges { node {
+      members(first: 5) { totalCount edges { node { role joinedAt user { id name email } teams { id name } } } }
+      admins: members(first: 5, role: ADMIN) { totalCount nodes { user { id } } }
+      found: members(first: 5, search: "ann") { totalCount nodes { user { name } } }
+      auditLog(first: 5) { totalCount edges { node { action actor { id } } } }
+      invitations(first: 5) { totalCount edges { node { email status invitedBy { id } } } }
+      pending: invitations(first: 5, status: PENDING) { totalCount } } } } } }`;
+    const lists = async (account: Account) => {
+      const res = await api.exec(LISTS, {}, account.token);
+      return { statements: res.extensions?.sqlStatements, organizations: dataOf(res).viewer.organizations.edges.map((e: any) => e.node) };
+    };
+    // The same kinds of rows in every organization (so every loader has work), only more of them for the busier viewer.
+    const fill = async (account: Account, organizationIds: string[]) => {
+      for (const [i, id] of organizationIds.entries()) {
+        await addUsers(api, id, ['Ann Lee', 'Bob Stone', 'Joanna Park'].slice(0, 1 + (i % 3)));
+        await addUsers(api, id, ['Dana Admin'], 'ADMIN');
+        for (let j = 0; j <= i % 2; j += 1) await insertPendingInvitation(api, id, account.user.id);
+      }
+    };
+    const small = await registerUser(api);
+    await fill(small, [small.organization.id, (await createOrganization(api, small.token)).id]);
+    const big = await registerUser(api);
+    const organizationIds = [big.organization.id];
+    for (let i = 0; i < 4; i += 1) organizationIds.push((await createOrganization(api, big.token)).id);
+    await fill(big, organizationIds);
+
+    const few = await lists(small);
+    const many = await lists(big);
+    expect(few.organizations).toHaveLength(2);
+    expect(few.organizations.map((o: any) => o.members.totalCount)).toEqual([3, 4]);
+    expect(many.organizations).toHaveLength(5);
+    expect(many.organizations.map((o: any) => o.members.totalCount)).toEqual([3, 4, 5, 3, 4]);
+    expect(many.organizations.map((o: any) => o.found.totalCount)).toEqual([1, 1, 2, 1, 1]);
+    expect(many.organizations.every((o: any) => o.admins.totalCount === 1 && o.members.edges[0].node.teams.length === 1)).toBe(true);
+    expect(many.organizations.map((o: any) => o.invitations.totalCount)).toEqual([1, 2, 1, 2, 1]);
+    expect(many.organizations.map((o: any) => o.pending.totalCount)).toEqual([1, 2, 1, 2, 1]);
+    expect(many.organizations.every((o: any) => o.auditLog.totalCount > 0 && o.auditLog.edges.length === o.auditLog.totalCount)).toBe(true);
     expect(few.statements).toBeGreaterThan(0);
     expect(many.statements).toBe(few.statements);
   });

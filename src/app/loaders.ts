@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { Loaders } from '../graphql/context';
 import { adminModule } from '../modules/admin/admin.module';
+import { auditModule } from '../modules/audit/audit.module';
 import { authModule } from '../modules/auth/auth.module';
 import { invitationsModule } from '../modules/invitations/invitation.module';
 import { membersModule } from '../modules/members/member.module';
@@ -15,6 +16,7 @@ export function createLoaders(em: EntityManager): Loaders {
   return {
     ...authModule.loaders(em),
     ...organizationsModule.loaders(em),
+    ...auditModule.loaders(em),
     ...membersModule.loaders(em),
     ...teamsModule.loaders(em),
     ...rolesModule.loaders(em),

@@ -38,7 +38,7 @@ export function createServices({ dataSource, config, logger, webhookRetry }: Ser
   const budgets = new AttemptBudgets(dataSource, config.rateLimits);
   const mail = mailModule.service();
   // Every event becomes its webhook deliveries in its own transaction.
-  const audit = auditModule.service({ dataSource, followers: { recorded: (em, event) => webhooks.enqueueForEvent(em, event) } });
+  const audit = auditModule.service({ followers: { recorded: (em, event) => webhooks.enqueueForEvent(em, event) } });
   const organizations = organizationsModule.service({
     dataSource,
     budgets,

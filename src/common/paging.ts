@@ -44,16 +44,3 @@ export function pageRequest(first: number | null | undefined, after: string | nu
   }
   return { limit, after: after ? decodeCursor(after) : null };
 }
-
-/**
- * The keyset condition for rows after the cursor, in SQL over `createdAt` and `tie` columns.
- * `descending` lists newest first.
- */
-export function afterCondition(createdAt: string, tie: string, descending: boolean): string {
-  const op = descending ? '<' : '>';
-  return `(${createdAt}, ${tie}) ${op} (:afterCreatedAt, :afterId)`;
-}
-
-export function afterParams(request: PageRequest): Record<string, unknown> {
-  return request.after ? { afterCreatedAt: request.after.createdAt, afterId: request.after.id } : {};
-}

@@ -1,11 +1,11 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { OrganizationRole } from '../../authz/enums';
 import type { AuditRecorder } from '../../common/audit';
 import { ConflictError, NotFoundError } from '../../common/errors';
 import { isUuid } from '../../common/ids';
-import { afterCondition, afterParams, type PageRequest } from '../../common/paging';
+import type { PageRequest } from '../../common/paging';
 import { containsPattern, searchTerm } from '../../common/text';
-import type { Page } from '../../db/batched-pages';
+import { pagesPerParent, type Page } from '../../db/batched-pages';
 import type { UsersApi } from '../auth/auth.api';
 import { User } from '../auth/user.entity';
 import type { MembersApi } from '../members/member.api';
@@ -24,6 +24,9 @@ export interface AdminDeps {
 
 /** Who acts: an instance administrator (their user id), or the command line (null: no user). */
 export type InstanceActor = string | null;
+
+/** The installation as the one parent of its lists of organizations and accounts. */
+const INSTANCE = '00000000-0000-4000-8000-000000000000';
 
 export const instanceUser = (user: User): InstanceUser => ({
   id: user.id,
@@ -52,35 +55,46 @@ export class AdminService {
   constructor(private readonly deps: AdminDeps) {}
 
   /** Every organization, newest first; `search` matches name or moniker, case-insensitively, as a substring. */
-  async organizations(search: string | null, request: PageRequest): Promise<Page<InstanceOrganization>> {
-    const term = searchTerm(search);
-    const matching = this.deps.dataSource.manager.createQueryBuilder(Organization, 'o');
-    if (term) matching.where(`(o.name ILIKE :pattern ESCAPE '\\' OR o.moniker ILIKE :pattern ESCAPE '\\')`, { pattern: containsPattern(term) });
-    return this.page(matching, 'o', request, instanceOrganization);
+  organizations(search: string | null, request: PageRequest): Promise<Page<InstanceOrganization>> {
+    return this.page('organizations', ['name', 'moniker'], search, request, (r) =>
+      instanceOrganization(
+        Object.assign(new Organization(), { id: r.id, moniker: r.moniker, name: r.name, plan: r.plan, region: r.region, createdAt: r.created_at }),
+      ),
+    );
   }
 
   /** Every account, newest first; `search` matches name or email, case-insensitively, as a substring. */
-  async users(search: string | null, request: PageRequest): Promise<Page<InstanceUser>> {
-    const term = searchTerm(search);
-    const matching = this.deps.dataSource.manager.createQueryBuilder(User, 'u');
-    if (term) matching.where(`(u.name ILIKE :pattern ESCAPE '\\' OR u.email ILIKE :pattern ESCAPE '\\')`, { pattern: containsPattern(term) });
-    return this.page(matching, 'u', request, instanceUser);
+  users(search: string | null, request: PageRequest): Promise<Page<InstanceUser>> {
+    return this.page('users', ['name', 'email'], search, request, (r) =>
+      instanceUser(
+        Object.assign(new User(), {
+          id: r.id,
+          email: r.email,
+          name: r.name,
+          disabledAt: r.disabled_at,
+          isInstanceAdmin: r.is_instance_admin,
+          createdAt: r.created_at,
+        }),
+      ),
+    );
   }
 
-  private async page<E extends { createdAt: Date; id: string }, T>(
-    matching: ReturnType<EntityManager['createQueryBuilder']>,
-    alias: string,
+  /** A page of a whole table through the one paging path (pagesPerParent), the installation as its one parent. */
+  private async page<T>(
+    table: 'organizations' | 'users',
+    searched: [string, string],
+    search: string | null,
     request: PageRequest,
-    toNode: (row: E) => T,
+    toNode: (row: Record<string, unknown>) => T,
   ): Promise<Page<T>> {
-    const page = matching
-      .clone()
-      .orderBy(`${alias}.created_at`, 'DESC')
-      .addOrderBy(`${alias}.id`, 'DESC')
-      .limit(request.limit + 1);
-    if (request.after) page.andWhere(afterCondition(`${alias}.created_at`, `${alias}.id`, true), afterParams(request));
-    const [rows, totalCount] = await Promise.all([page.getMany() as Promise<E[]>, matching.getCount()]);
-    return { rows: rows.map(toNode), totalCount };
+    const term = searchTerm(search);
+    const where = term ? `WHERE t.${searched[0]} ILIKE $2 ESCAPE '\\' OR t.${searched[1]} ILIKE $2 ESCAPE '\\'` : '';
+    const [page] = await pagesPerParent(this.deps.dataSource.manager, [INSTANCE], request, {
+      source: `SELECT '${INSTANCE}'::uuid AS parent_id, t.created_at, t.id AS tie_id, t.* FROM ${table} t ${where}`,
+      params: term ? [containsPattern(term)] : [],
+      toNode,
+    });
+    return page;
   }
 
   /**

@@ -25,7 +25,7 @@ export class OrganizationAuditLogResolver {
     @AfterArg() after: string | null,
   ): Promise<ConnectionShape<AuditEvent>> {
     const request = pageRequest(first, after);
-    const { rows, totalCount } = await ctx.services.audit.page(organization.id, request);
+    const { rows, totalCount } = await ctx.loaders.auditLogPage(request).load(organization.id);
     return toConnection(rows, request, totalCount, (e) => ({ createdAt: e.createdAt, id: e.id }));
   }
 }

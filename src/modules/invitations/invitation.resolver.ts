@@ -1,7 +1,8 @@
 import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { requireViewer, type Context } from '../../graphql/context';
 import { signIn } from '../auth/auth.api';
-import { AfterArg, FirstArg, type ConnectionShape } from '../../graphql/pagination';
+import { pageRequest } from '../../common/paging';
+import { AfterArg, FirstArg, toConnection, type ConnectionShape } from '../../graphql/pagination';
 import { User } from '../auth/user.entity';
 import { Organization } from '../organizations/organization.entity';
 import { Team } from '../teams/team.entity';
@@ -110,7 +111,7 @@ export class InvitationResolver {
 @Resolver(() => Organization)
 export class OrganizationInvitationsResolver {
   @FieldResolver(() => InvitationConnection, { description: 'Newest first; needs MEMBERS_INVITE. EXPIRED includes PENDING ones past expiresAt.' })
-  invitations(
+  async invitations(
     @Root() organization: Organization,
     @Ctx() ctx: Context,
     @Arg('status', () => InvitationStatus, { nullable: true, description: 'Only invitations in this status (EXPIRED includes PENDING ones past `expiresAt`).' })
@@ -118,6 +119,8 @@ export class OrganizationInvitationsResolver {
     @FirstArg() first: number | null,
     @AfterArg() after: string | null,
   ): Promise<ConnectionShape<Invitation>> {
-    return ctx.services.invitations.list(organization.id, status, first, after);
+    const request = pageRequest(first, after);
+    const { rows, totalCount } = await ctx.loaders.invitationsPage(request, status).load(organization.id);
+    return toConnection(rows, request, totalCount, (i) => ({ createdAt: i.createdAt, id: i.id }));
   }
 }

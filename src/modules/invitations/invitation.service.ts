@@ -4,7 +4,6 @@ import { canGrantRole, canInviteAs } from '../../authz/policies';
 import type { AuditRecorder } from '../../common/audit';
 import { AppError, BadUserInputError, ConflictError, ForbiddenError, GoneError, NotFoundError, UnauthenticatedError } from '../../common/errors';
 import { isUuid } from '../../common/ids';
-import { afterCondition, afterParams, pageRequest } from '../../common/paging';
 import { normalizeEmail, optionalText, trimmed } from '../../common/text';
 import { tokenHash } from '../../common/tokens';
 import type { Config } from '../../config/config';
@@ -12,7 +11,6 @@ import type { Logger } from '../../config/logger';
 import type { AttemptBudgets, Spend } from '../../db/attempt-limiter';
 import { isUniqueViolation } from '../../db/pg-errors';
 import type { Viewer } from '../../graphql/context';
-import { toConnection, type ConnectionShape } from '../../graphql/pagination';
 import { validateInput } from '../../graphql/validators';
 import type { UsersApi } from '../auth/auth.api';
 import { User } from '../auth/user.entity';
@@ -335,23 +333,6 @@ export class InvitationService {
       await this.deps.mail.notifyOrganization(em, invitation.organizationId, { event: 'invitation.declined', email: invitation.email });
       return invitation;
     });
-  }
-
-  /** The organization's invitations, newest first; EXPIRED and PENDING are read from expiresAt. */
-  async list(organizationId: string, status: InvitationStatus | null, first: number | null, after: string | null): Promise<ConnectionShape<Invitation>> {
-    const request = pageRequest(first, after);
-    const query = this.deps.dataSource.manager.createQueryBuilder(Invitation, 'i').where('i.organization_id = :organizationId', { organizationId });
-    if (status === InvitationStatus.PENDING) query.andWhere(`i.status = 'PENDING' AND i.expires_at > now()`);
-    else if (status === InvitationStatus.EXPIRED) query.andWhere(`(i.status = 'EXPIRED' OR (i.status = 'PENDING' AND i.expires_at <= now()))`);
-    else if (status) query.andWhere('i.status = :status', { status });
-    const totalCount = await query.clone().getCount();
-    if (request.after) query.andWhere(afterCondition('i.created_at', 'i.id', true), afterParams(request));
-    const rows = await query
-      .orderBy('i.created_at', 'DESC')
-      .addOrderBy('i.id', 'DESC')
-      .limit(request.limit + 1)
-      .getMany();
-    return toConnection(rows, request, totalCount, (i) => ({ createdAt: i.createdAt, id: i.id }));
   }
 
   /** Enqueues the email for the invitation's current sending; the worker mints the token when it runs (invitationMail). */

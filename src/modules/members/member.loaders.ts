@@ -1,6 +1,61 @@
 import { type EntityManager } from 'typeorm';
+import type { OrganizationRole } from '../../authz/enums';
+import { containsPattern, searchTerm } from '../../common/text';
+import { pageLoaders, pagesPerParent } from '../../db/batched-pages';
 import { groupLoader, pairKey, rowLoader, splitPairs } from '../../db/loader-utils';
 import { Membership } from './membership.entity';
+
+export interface MemberFilter {
+  search: string | null;
+  role: OrganizationRole | null;
+}
+
+/** The members filter as the page reads it: `search` trimmed (empty is none) and at most 320 characters. */
+export function memberFilter(search: string | null | undefined, role: OrganizationRole | null | undefined): MemberFilter {
+  return { search: searchTerm(search), role: role ?? null };
+}
+
+/** A memberships row as read by raw SQL. */
+export const toMembership = (row: Record<string, unknown>): Membership =>
+  Object.assign(new Membership(), {
+    organizationId: row.organization_id,
+    userId: row.user_id,
+    role: row.role,
+    createdAt: row.created_at,
+  });
+
+/** Each organization's members matching `filter`, newest membership first: every organization of the response in one query. */
+function membersPage(em: EntityManager) {
+  return pageLoaders<Membership, MemberFilter>((organizationIds, request, filter) => {
+    const params: unknown[] = [];
+    const conditions: string[] = [];
+    if (filter?.role) conditions.push(`m.role = $${params.push(filter.role) + 1}`);
+    if (filter?.search) {
+      // Substring matches are served by the users' trigram indexes (migration MemberSearchIndexes).
+      const at = `$${params.push(containsPattern(filter.search)) + 1}`;
+      conditions.push(`EXISTS (SELECT 1 FROM users u WHERE u.id = m.user_id AND (u.name ILIKE ${at} ESCAPE '\\' OR u.email ILIKE ${at} ESCAPE '\\'))`);
+    }
+    return pagesPerParent(em, organizationIds, request, {
+      source: `SELECT m.organization_id AS parent_id, m.created_at, m.user_id AS tie_id, m.organization_id, m.user_id, m.role
+                 FROM memberships m
+                WHERE m.organization_id = ANY($1::uuid[])${conditions.map((c) => ` AND ${c}`).join('')}`,
+      params,
+      toNode: toMembership,
+    });
+  });
+}
+
+/** Each user's memberships, oldest first (the order of `User.organizations`): every user of the response in one query. */
+function membershipsOfUserPage(em: EntityManager) {
+  return pageLoaders<Membership>((userIds, request) =>
+    pagesPerParent(em, userIds, request, {
+      source: `SELECT m.user_id AS parent_id, m.created_at, m.organization_id AS tie_id, m.organization_id, m.user_id, m.role
+                 FROM memberships m WHERE m.user_id = ANY($1::uuid[])`,
+      order: 'ASC',
+      toNode: toMembership,
+    }),
+  );
+}
 
 export function createMemberLoaders(em: EntityManager) {
   return {
@@ -29,5 +84,9 @@ export function createMemberLoaders(em: EntityManager) {
           .getMany(),
       (m) => m.userId,
     ),
+    /** Use as membersPage(request, memberFilter(search, role)).load(organizationId). */
+    membersPage: membersPage(em),
+    /** Use as membershipsOfUserPage(request).load(userId). */
+    membershipsOfUserPage: membershipsOfUserPage(em),
   };
 }

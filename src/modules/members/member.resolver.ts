@@ -7,6 +7,7 @@ import { User } from '../auth/user.entity';
 import { Organization } from '../organizations/organization.entity';
 import { LeaveOrganizationInput, RemoveMemberInput, UpdateMemberRoleInput } from './member.inputs';
 import { LeaveOrganizationPayload, MemberConnection, MemberPayload, RemoveMemberPayload } from './member.types';
+import { memberFilter } from './member.loaders';
 import { Membership } from './membership.entity';
 
 @Resolver(() => Membership)
@@ -58,7 +59,7 @@ export class OrganizationMembersResolver {
     @Arg('role', () => OrganizationRole, { nullable: true, description: 'Only members with this role.' }) role: OrganizationRole | null,
   ): Promise<ConnectionShape<Membership>> {
     const request = pageRequest(first, after);
-    const { rows, totalCount } = await ctx.services.members.page(organization.id, request, { search, role });
+    const { rows, totalCount } = await ctx.loaders.membersPage(request, memberFilter(search, role)).load(organization.id);
     return toConnection(rows, request, totalCount, (m) => ({ createdAt: m.createdAt, id: m.userId }));
   }
 }

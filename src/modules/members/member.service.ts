@@ -4,8 +4,6 @@ import { canChangeMemberRole, canRemoveMember } from '../../authz/policies';
 import type { AuditRecorder } from '../../common/audit';
 import { ConflictError, ForbiddenError, NotFoundError } from '../../common/errors';
 import { isUuid } from '../../common/ids';
-import { afterCondition, afterParams, type PageRequest } from '../../common/paging';
-import { containsPattern, searchTerm } from '../../common/text';
 import type { UsersApi } from '../auth/auth.api';
 import { User } from '../auth/user.entity';
 import type { MailApi } from '../mail/mail.api';
@@ -22,11 +20,6 @@ export interface MemberDeps {
   audit: AuditRecorder;
   mail: MailApi;
   departures: MemberDepartures;
-}
-
-export interface MemberFilter {
-  search?: string | null;
-  role?: OrganizationRole | null;
 }
 
 export class MemberService implements MembersApi {
@@ -49,27 +42,6 @@ export class MemberService implements MembersApi {
     }
     if (current.role !== role) await em.update(Membership, { organizationId, userId }, { role });
     return current.role;
-  }
-
-  /** A page of members, newest membership first, and how many match the filter. */
-  async page(organizationId: string, request: PageRequest, filter: MemberFilter): Promise<{ rows: Membership[]; totalCount: number }> {
-    const search = searchTerm(filter.search);
-    const matching = this.deps.dataSource.manager.createQueryBuilder(Membership, 'm').where('m.organization_id = :organizationId', { organizationId });
-    if (filter.role) matching.andWhere('m.role = :role', { role: filter.role });
-    if (search) {
-      // Substring matches are served by the users' trigram indexes (migration MemberSearchIndexes).
-      matching
-        .innerJoin(User, 'u', 'u.id = m.user_id')
-        .andWhere(`(u.name ILIKE :pattern ESCAPE '\\' OR u.email ILIKE :pattern ESCAPE '\\')`, { pattern: containsPattern(search) });
-    }
-    const page = matching
-      .clone()
-      .orderBy('m.created_at', 'DESC')
-      .addOrderBy('m.user_id', 'DESC')
-      .limit(request.limit + 1);
-    if (request.after) page.andWhere(afterCondition('m.created_at', 'm.user_id', true), afterParams(request));
-    const [rows, totalCount] = await Promise.all([page.getMany(), matching.getCount()]);
-    return { rows, totalCount };
   }
 
   /**

@@ -40,17 +40,14 @@ export class UserResolver {
     @AfterArg() after: string | null,
   ): Promise<ConnectionShape<Organization>> {
     const request = pageRequest(first, after);
-    const memberships = ctx.viewer?.user.id === user.id ? await ctx.loaders.membershipsByUser.load(user.id) : [];
-    const cursor = request.after;
-    const isAfter = (m: (typeof memberships)[number]) =>
-      !cursor || m.createdAt > cursor.createdAt || (m.createdAt.getTime() === cursor.createdAt.getTime() && m.organizationId > cursor.id);
-    const page = memberships.filter(isAfter).slice(0, request.limit + 1);
-    const organizations = await ctx.loaders.organizationById.loadMany(page.map((m) => m.organizationId));
-    const rows = page.map((m, i) => ({ membership: m, organization: organizations[i] as Organization }));
+    // Only the viewer's own list; on anyone else it is empty.
+    const { rows, totalCount } = ctx.viewer?.user.id === user.id ? await ctx.loaders.membershipsOfUserPage(request).load(user.id) : { rows: [], totalCount: 0 };
+    const organizations = await ctx.loaders.organizationById.loadMany(rows.map((m) => m.organizationId));
+    const page = rows.map((membership, i) => ({ membership, organization: organizations[i] as Organization }));
     return toConnection(
-      rows,
+      page,
       request,
-      memberships.length,
+      totalCount,
       (r) => ({ createdAt: r.membership.createdAt, id: r.organization.id }),
       (r) => r.organization,
     );
