@@ -90,7 +90,7 @@ export class AdminService {
     const term = searchTerm(search);
     const where = term ? `WHERE t.${searched[0]} ILIKE $2 ESCAPE '\\' OR t.${searched[1]} ILIKE $2 ESCAPE '\\'` : '';
     const [page] = await pagesPerParent(this.deps.dataSource.manager, [INSTANCE], request, {
-      source: `SELECT '${INSTANCE}'::uuid AS parent_id, t.created_at, t.id AS tie_id, t.* FROM ${table} t ${where}`,
+      source: `SELECT '${INSTANCE}'::uuid AS parent_id, t.id AS tie_id, t.* FROM ${table} t ${where}`,
       params: term ? [containsPattern(term)] : [],
       toNode,
     });
