@@ -3,7 +3,21 @@
  * MODULE_ORDER is the order of `modules` in src/app/modules.ts, bottom to top: a module may
  * import only modules before it, and of those only their public files.
  */
-const MODULE_ORDER = ['mail', 'organizations', 'auth', 'audit', 'members', 'teams', 'roles', 'projects', 'invitations', 'webhooks', 'events'];
+const MODULE_ORDER = [
+  'mail',
+  'organizations',
+  'auth',
+  'audit',
+  'members',
+  'teams',
+  'roles',
+  'projects',
+  'reinstatement',
+  'invitations',
+  'admin',
+  'webhooks',
+  'events',
+];
 
 const TOOLKIT = '^src/(common|db|graphql|authz|http|config)/';
 const PUBLIC_FILE = '[.](entity|types|api)[.]ts$';

@@ -5,6 +5,8 @@ import { RateLimits1795510100000 } from './1795510100000-RateLimits';
 import { EventNotifications1795600000000 } from './1795600000000-EventNotifications';
 import { Webhooks1795600100000 } from './1795600100000-Webhooks';
 import { ReadPositions1795710000000 } from './1795710000000-ReadPositions';
+import { InstanceAdministration1796400000000 } from './1796400000000-InstanceAdministration';
+import { Reinstatement1796400100000 } from './1796400100000-Reinstatement';
 
 /** Every migration, in order. Listed explicitly so compiled and test runs load the same set. */
 export const migrations = [
@@ -15,4 +17,6 @@ export const migrations = [
   EventNotifications1795600000000,
   Webhooks1795600100000,
   ReadPositions1795710000000,
+  InstanceAdministration1796400000000,
+  Reinstatement1796400100000,
 ];

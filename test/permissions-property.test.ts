@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import fc from 'fast-check';
 import { OrganizationRole, ProjectPermission } from '../src/authz/enums';
-import { projectPermissions } from '../src/authz/policies';
+import { Access } from '../src/authz/access';
+import { organizationPermissions, projectPermissions } from '../src/authz/policies';
 import { BUILT_IN_ROLES } from '../src/authz/policy-table';
 import { pairKey } from '../src/db/loader-utils';
 import { createLoaders } from '../src/app/loaders';
@@ -14,6 +15,8 @@ import { startTestServer, type TestServer } from './support/server';
  * organization.projects) must agree with the pure projectPermissions policy on random
  * organizations: random members and organization roles, teams and team members, custom roles
  * with random permissions (PROJECT_VIEW included or not), and grants to users and teams.
+ * Random users are instance administrators (and some of those disabled): the policy never
+ * looks at it, so they must hold exactly what their membership gives them, nothing more.
  */
 let api: TestServer;
 beforeAll(async () => {
@@ -40,17 +43,27 @@ const organizationSpec: fc.Arbitrary<OrganizationSpec> = fc.record({
   projects: fc.array(fc.array(fc.record({ principal: fc.nat(USERS + 2), role: fc.nat(5) }), { maxLength: 5 }), { minLength: 1, maxLength: 3 }),
 });
 
+type InstanceStanding = 'none' | 'admin' | 'disabled admin';
+const instanceStandings: fc.Arbitrary<InstanceStanding[]> = fc.array(fc.constantFrom<InstanceStanding>('none', 'admin', 'disabled admin'), {
+  minLength: USERS,
+  maxLength: USERS,
+});
+
 interface World {
   userIds: string[];
   organizations: Array<{ id: string; projectIds: string[]; expected: Map<string, ProjectPermission[] | null> }>;
 }
 
 /** Writes the spec with plain SQL and works out, with the pure policy, what each user holds on each project. */
-async function build(specs: OrganizationSpec[]): Promise<World> {
+async function build(specs: OrganizationSpec[], admins: InstanceStanding[]): Promise<World> {
   const tag = randomBytes(6).toString('hex');
   const userIds: string[] = [];
   for (let u = 0; u < USERS; u += 1) {
-    const [{ id }] = await sql(api, `INSERT INTO users (email, name, password_hash) VALUES ($1, $2, 'x') RETURNING id`, [`p-${tag}-${u}@example.com`, `U${u}`]);
+    const [{ id }] = await sql(
+      api,
+      `INSERT INTO users (email, name, password_hash, is_instance_admin, disabled_at) VALUES ($1, $2, 'x', $3, CASE WHEN $4 THEN now() END) RETURNING id`,
+      [`p-${tag}-${u}@example.com`, `U${u}`, admins[u] !== 'none', admins[u] === 'disabled admin'],
+    );
     userIds.push(id);
   }
   const organizations: World['organizations'] = [];
@@ -114,10 +127,16 @@ async function build(specs: OrganizationSpec[]): Promise<World> {
 describe('effective project permissions', () => {
   it('agree between SQL and the pure policy, for every user on every project', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(organizationSpec, { minLength: ORGANIZATIONS, maxLength: ORGANIZATIONS }), async (specs) => {
-        const world = await build(specs);
+      fc.asyncProperty(fc.array(organizationSpec, { minLength: ORGANIZATIONS, maxLength: ORGANIZATIONS }), instanceStandings, async (specs, admins) => {
+        const world = await build(specs, admins);
         const loaders = createLoaders(api.server.database.dataSource.manager);
-        for (const organization of world.organizations) {
+        for (const [o, organization] of world.organizations.entries()) {
+          // Organization rights come from the membership alone: an administrator outside holds no role there.
+          for (const [u, userId] of world.userIds.entries()) {
+            const access = new Access(userId, loaders);
+            expect(await access.organizationRole(organization.id)).toBe(specs[o].roles[u]);
+            expect(organizationPermissions(await access.organizationRole(organization.id))).toEqual(organizationPermissions(specs[o].roles[u]));
+          }
           const keys = [...organization.expected.keys()];
           const actual = await Promise.all(keys.map((key) => loaders.effectivePermissions.load(key)));
           expect(actual).toEqual(keys.map((key) => organization.expected.get(key)));

@@ -1,5 +1,6 @@
 import { OrganizationPermission, OrganizationRole, ProjectPermission, TeamRole } from '../src/authz/enums';
 import {
+  canAdministerInstance,
   canChangeMemberRole,
   canGrantRole,
   canInviteAs,
@@ -154,5 +155,16 @@ describe('granting roles', () => {
     expect(canGrantRole(keeper, builtIn('View'))).toBe(false);
     expect(canGrantRole(builtIn('Use'), [ProjectPermission.PROJECT_VIEW])).toBe(false);
     expect(canGrantRole([], [])).toBe(false);
+  });
+});
+
+describe('instance rights', () => {
+  it('belong to enabled instance administrators only, and to no one through an organization role', () => {
+    expect(canAdministerInstance({ isInstanceAdmin: true, disabledAt: null })).toBe(true);
+    expect(canAdministerInstance({ isInstanceAdmin: true, disabledAt: new Date() })).toBe(false);
+    expect(canAdministerInstance({ isInstanceAdmin: false, disabledAt: null })).toBe(false);
+    expect(canAdministerInstance(null)).toBe(false);
+    // An outsider holds nothing in an organization, administrator or not: the organization rules take the role alone.
+    expect(organizationPermissions(null)).toEqual([]);
   });
 });

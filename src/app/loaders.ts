@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { Loaders } from '../graphql/context';
+import { adminModule } from '../modules/admin/admin.module';
 import { auditModule } from '../modules/audit/audit.module';
 import { authModule } from '../modules/auth/auth.module';
 import { invitationsModule } from '../modules/invitations/invitation.module';
@@ -21,6 +22,7 @@ export function createLoaders(em: EntityManager): Loaders {
     ...rolesModule.loaders(em),
     ...projectsModule.loaders(em),
     ...invitationsModule.loaders(em),
+    ...adminModule.loaders(em),
     ...webhooksModule.loaders(em),
   };
 }

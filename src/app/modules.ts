@@ -1,4 +1,5 @@
 import type { ClassType, NonEmptyArray } from 'type-graphql';
+import { adminModule } from '../modules/admin/admin.module';
 import { auditModule } from '../modules/audit/audit.module';
 import { authModule } from '../modules/auth/auth.module';
 import { eventsModule } from '../modules/events/events.module';
@@ -8,6 +9,7 @@ import { mailModule } from '../modules/mail/mail.module';
 import { membersModule } from '../modules/members/member.module';
 import { organizationsModule } from '../modules/organizations/organization.module';
 import { projectsModule } from '../modules/projects/project.module';
+import { reinstatementModule } from '../modules/reinstatement/reinstatement.module';
 import { rolesModule } from '../modules/roles/role.module';
 import { teamsModule } from '../modules/teams/team.module';
 
@@ -25,7 +27,9 @@ export const modules = [
   teamsModule,
   rolesModule,
   projectsModule,
+  reinstatementModule,
   invitationsModule,
+  adminModule,
   webhooksModule,
   eventsModule,
 ];

@@ -6,6 +6,7 @@ import { buildSchema, type PubSub } from 'type-graphql';
 import '../authz/permission-docs';
 import { permissions } from '../authz/shield';
 import { textInputs } from '../graphql/text-inputs';
+import { VALIDATION_OPTIONS } from '../graphql/validators';
 import { resolvers } from './modules';
 
 /** The docs' front page (GraphiQL shows the Query type's description first): how to get in. */
@@ -44,7 +45,7 @@ export async function createSchema(): Promise<{ schema: GraphQLSchema; unprotect
   const unprotected = await buildSchema({
     resolvers,
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
-    validate: { forbidUnknownValues: false, stopAtFirstError: false },
+    validate: VALIDATION_OPTIONS,
     emitSchemaFile: false,
     pubSub: noTopics,
   });

@@ -1,13 +1,13 @@
-import path from 'node:path';
 import type { Server } from 'node:http';
-import type PgBoss from 'pg-boss';
 import type { AddressInfo } from 'node:net';
+import type PgBoss from 'pg-boss';
 import type { Config } from '../config/config';
 import type { Logger } from '../config/logger';
 import { createDataSource } from '../db/data-source';
-import { openDatabase, type Database } from '../db/database';
+import type { Database } from '../db/database';
 import { ReadPositions } from '../db/read-positions';
 import { ReadReplicas } from '../db/read-replicas';
+import { openBackend } from './backend';
 import { createSchema } from './schema';
 import type { WebhookRetryPolicy } from '../modules/webhooks/webhook.service';
 import { DEFAULT_WEBHOOK_WORKER_OPTIONS, startWebhookWorker, type WebhookWorkerOptions } from '../modules/webhooks/webhook.worker';
@@ -15,20 +15,22 @@ import type { RequestFacts, Services } from '../graphql/context';
 import { createApp } from '../http/app';
 import { checkCanListen, listen } from '../http/listen';
 import { Metrics, startMetricsServer } from '../http/metrics';
+import { startRemovalPruning } from '../modules/reinstatement/reinstatement.worker';
 import { startNoticeSource, type NoticeSource } from '../modules/events/event-notices';
 import { createMailTransport } from '../modules/mail/transport';
-import { DEFAULT_MAIL_RETRY_POLICY, MAIL_QUEUE, startMailQueue, type MailRetryPolicy } from '../modules/mail/queue';
+import { MAIL_QUEUE, type MailRetryPolicy } from '../modules/mail/queue';
 import { DEFAULT_MAIL_WORKER_OPTIONS, MailWorker, type MailWorkerOptions } from '../modules/mail/worker';
 import { createContext } from './context';
 import { entities } from './modules';
 import { readRouting } from './read-routing';
-import { createServices } from './services';
 
 export interface RunningServer {
   url: string;
   /** The Prometheus endpoint when METRICS_PORT is set. */
   metricsUrl: string | null;
   database: Database;
+  /** The job queue (pg-boss) the process works. */
+  queue: PgBoss;
   services: Services;
   /**
    * Drains and stops (CONTRACT.md, Lifecycle): HTTP first (requests under way complete until
@@ -86,19 +88,17 @@ export async function startServer({
 }: StartOptions): Promise<RunningServer> {
   await checkCanListen(config.host, config.port);
   if (config.metricsPort !== null) await checkCanListen(config.host, config.metricsPort);
-  const database = await openDatabase({ url: config.databaseUrl, fresh: freshDatabase, dataDir: path.join(config.dataDir, 'pglite'), entities, logger });
-  let mailQueue: PgBoss | null = null;
+  const backend = await openBackend({ config, logger, freshDatabase, mailRetry, webhookRetry });
+  const { database, queue, services } = backend;
   let metricsServer: Awaited<ReturnType<typeof startMetricsServer>> | null = null;
   let notices: NoticeSource | null = null;
+  let pruning: { stop(): Promise<void> } | null = null;
   let replicas: ReadReplicas | null = null;
   try {
-    const applied = await database.dataSource.runMigrations({ transaction: 'each' });
-    if (applied.length > 0) logger.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');
-    const queue = await startMailQueue(database.dataSource, logger, { ...DEFAULT_MAIL_RETRY_POLICY, ...mailRetry });
-    mailQueue = queue;
-    const services = createServices({ dataSource: database.dataSource, config, logger, webhookRetry });
     // Every process attempts due webhook deliveries (pg-boss hands each job to one of them).
     const webhookWorker = await startWebhookWorker(queue, services.webhooks, logger, { ...DEFAULT_WEBHOOK_WORKER_OPTIONS, ...webhookWorkerOptions });
+    // Every process works the daily pruning; pg-boss's schedule makes one job per day.
+    pruning = await startRemovalPruning(queue, services.reinstatement, logger);
     notices = await startNoticeSource(database, (notice) => services.events.publish(notice), logger);
     const { schema } = await createSchema();
     replicas = await startReadReplicas(config, database, logger, replicaPollIntervalMs);
@@ -111,7 +111,7 @@ export async function startServer({
     const server: Server = httpServer;
     await listen(server, config.host, config.port);
     const mailWorker = config.mailWorker
-      ? new MailWorker(mailQueue, { invitationMail: (job) => services.invitations.invitationMail(job) }, createMailTransport(config, logger), logger, {
+      ? new MailWorker(queue, { invitationMail: (job) => services.invitations.invitationMail(job) }, createMailTransport(config, logger), logger, {
           ...DEFAULT_MAIL_WORKER_OPTIONS,
           ...mailWorkerOptions,
         })
@@ -123,6 +123,7 @@ export async function startServer({
       url: `http://${host}:${port}/graphql`,
       metricsUrl: metricsServer?.url ?? null,
       database,
+      queue,
       services,
       async stop({ connectionDeadline = Date.now() + config.shutdownTimeoutSeconds * 1000 } = {}) {
         const { cut } = await drain(connectionDeadline);
@@ -130,19 +131,19 @@ export async function startServer({
         await metricsServer?.close();
         await notices?.stop();
         await webhookWorker.stop();
+        await pruning?.stop();
         await mailWorker?.stop();
-        await mailQueue?.stop({ graceful: false, close: false });
         await replicas?.stop();
-        await database.close();
+        await backend.close();
         return { cut };
       },
     };
   } catch (error) {
     await metricsServer?.close();
     await notices?.stop();
-    await mailQueue?.stop({ graceful: false, close: false });
+    await pruning?.stop();
     await replicas?.stop();
-    await database.close();
+    await backend.close();
     throw error;
   }
 }

@@ -6,6 +6,7 @@ import { AttemptBudgets } from '../db/attempt-limiter';
 import type { Services } from '../graphql/context';
 import { createContext } from './context';
 import { createLoaders } from './loaders';
+import { adminModule } from '../modules/admin/admin.module';
 import { auditModule } from '../modules/audit/audit.module';
 import { eventsModule } from '../modules/events/events.module';
 import { webhooksModule } from '../modules/webhooks/webhook.module';
@@ -16,6 +17,7 @@ import { mailModule } from '../modules/mail/mail.module';
 import { membersModule } from '../modules/members/member.module';
 import { organizationsModule } from '../modules/organizations/organization.module';
 import { projectsModule } from '../modules/projects/project.module';
+import { reinstatementModule } from '../modules/reinstatement/reinstatement.module';
 import { rolesModule } from '../modules/roles/role.module';
 import { teamsModule } from '../modules/teams/team.module';
 
@@ -57,12 +59,32 @@ export function createServices({ dataSource, config, logger, webhookRetry }: Ser
     users: auth,
     audit,
     mail,
-    departures: { departed: (em, organizationId, userId) => invitations.revokeSentBy(em, organizationId, userId) },
+    departures: {
+      async departing(em, organizationId, userId) {
+        await invitations.revokeSentBy(em, organizationId, userId);
+        await reinstatement.remember(em, organizationId, userId);
+      },
+    },
   });
   const teams = teamsModule.service({ dataSource, organizations, audit });
   const roles = rolesModule.service({ dataSource, audit });
   const projects = projectsModule.service({ dataSource, audit });
-  const invitations = invitationsModule.service({ dataSource, config, budgets, users: auth, organizations, members, teams, projects, audit, mail });
+  const reinstatement = reinstatementModule.service({ dataSource, teams, projects, audit });
+  const invitations = invitationsModule.service({
+    dataSource,
+    config,
+    logger,
+    budgets,
+    users: auth,
+    organizations,
+    members,
+    teams,
+    projects,
+    reinstatement,
+    audit,
+    mail,
+  });
+  const admin = adminModule.service({ dataSource, users: auth, organizations, members, audit });
   const webhooks = webhooksModule.service({ dataSource, config, audit, mail, logger, retry: webhookRetry });
   const events = eventsModule.service({
     dataSource,
@@ -73,6 +95,6 @@ export function createServices({ dataSource, config, logger, webhookRetry }: Ser
       return (facts) => createContext(dataSource, services, facts, loaders);
     },
   });
-  const services: Services = { mail, audit, organizations, auth, members, teams, roles, projects, invitations, webhooks, events };
+  const services: Services = { mail, audit, organizations, auth, members, teams, roles, projects, reinstatement, invitations, admin, webhooks, events };
   return services;
 }

@@ -5,6 +5,16 @@
 import { OrganizationPermission as O, OrganizationRole, ProjectPermission, TeamRole } from './enums';
 import { ALL_ORGANIZATION_PERMISSIONS, ALL_PROJECT_PERMISSIONS, ORGANIZATION_ROLE_PERMISSIONS, PROJECT_SUPERUSER_ROLES } from './policy-table';
 
+/**
+ * Instance rights (CONTRACT.md, Administration) are their own: held by an instance
+ * administrator whose account is enabled, and reaching only `instance` and the instance
+ * actions. They never stand for a role in any organization: every organization rule above
+ * takes the organization role alone, so an instance administrator who is not a member holds nothing there.
+ */
+export function canAdministerInstance(user: { isInstanceAdmin: boolean; disabledAt: Date | null } | null): boolean {
+  return user !== null && user.isInstanceAdmin && user.disabledAt === null;
+}
+
 export function organizationPermissions(role: OrganizationRole | null): O[] {
   if (!role) return [];
   const held = ORGANIZATION_ROLE_PERMISSIONS[role];

@@ -5,7 +5,7 @@ import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../common/e
 import { isUuid } from '../common/ids';
 import { pairKey } from '../db/loader-utils';
 import { OrganizationPermission, ProjectPermission } from './enums';
-import { canManageTeam } from './policies';
+import { canAdministerInstance, canManageTeam } from './policies';
 import { isBuiltInRoleId } from './policy-table';
 
 /**
@@ -24,6 +24,12 @@ async function outcome(check: () => Promise<unknown>): Promise<true | Error> {
 export const isAuthenticated = rule('isAuthenticated', { cache: 'contextual' })((_parent, _args, ctx: Context) =>
   ctx.viewer ? true : new UnauthenticatedError(),
 );
+
+/** An instance administrator (canAdministerInstance); everyone else signed in is FORBIDDEN. */
+export const isInstanceAdministrator = rule('isInstanceAdministrator', { cache: 'contextual' })((_parent, _args, ctx: Context) => {
+  if (!ctx.viewer) return new UnauthenticatedError();
+  return canAdministerInstance(ctx.viewer.user) ? true : new ForbiddenError('Only instance administrators may do this.');
+});
 
 type Input = Record<string, unknown> | undefined;
 

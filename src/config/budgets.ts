@@ -12,7 +12,7 @@ export const BUDGETS = {
   registerPerAddress: { variable: 'RATE_LIMIT_REGISTER_PER_ADDRESS', fallback: '20/1h' },
   /** createOrganization per user. */
   createOrganizationPerUser: { variable: 'RATE_LIMIT_CREATE_ORGANIZATION_PER_USER', fallback: '20/1h' },
-  /** Invitation emails (inviteMember, resendInvitation) per organization. */
+  /** Invitation emails (inviteMember, each row of inviteMembers, resendInvitation) per organization. */
   invitationsPerOrganization: { variable: 'RATE_LIMIT_INVITATIONS_PER_ORGANIZATION', fallback: '100/1h' },
   /** Invitation emails per inviter, across all their organizations. */
   invitationsPerInviter: { variable: 'RATE_LIMIT_INVITATIONS_PER_INVITER', fallback: '100/1h' },

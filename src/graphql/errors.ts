@@ -2,10 +2,10 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ArgumentValidationError } from 'type-graphql';
-import type { ValidationError } from 'class-validator';
 import { currentRequestScope, loggerFor, type Logger } from '../config/logger';
-import { AppError, UnavailableError, type FieldError } from '../common/errors';
+import { AppError, UnavailableError } from '../common/errors';
 import { isDatabaseUnavailable, UNAVAILABLE_RETRY_AFTER_SECONDS } from '../db/availability';
+import { validationFields } from './validators';
 
 /**
  * An Authorization header that names no live session (unknown, expired, revoked, malformed):
@@ -54,13 +54,6 @@ const isBadRequest = (error: unknown) => {
   const status = error instanceof GraphQLError ? error.extensions.http?.status : undefined;
   return !(error instanceof GraphQLError && error.path) && status !== undefined && status >= 400 && status < 500;
 };
-
-function validationFields(errors: ValidationError[], prefix = ''): FieldError[] {
-  return errors.flatMap((e) => {
-    const own = Object.values(e.constraints ?? {}).map((message) => ({ field: e.property, message }));
-    return [...own, ...validationFields(e.children ?? [], prefix)];
-  });
-}
 
 /** Codes that graphql-js and Apollo attach to request-level errors; they are safe to pass through. */
 const REQUEST_ERROR_CODES = new Set([

@@ -1,3 +1,5 @@
+// Decorators below read type metadata at load time, whoever imports this first.
+import 'reflect-metadata';
 import { Arg, ClassType, Field, Int, ObjectType } from 'type-graphql';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, encodeCursor, type Cursor, type PageRequest } from '../common/paging';
 

@@ -38,6 +38,14 @@ export type AcceptInvitationPayload = {
   user: User;
 };
 
+/** Whom to make an OWNER of which organization. */
+export type AddOrganizationOwnerInput = {
+  /** Any organization of the installation. */
+  organizationId: Scalars['ID']['input'];
+  /** Any account; a member is promoted, anyone else joins as OWNER. */
+  userId: Scalars['ID']['input'];
+};
+
 /** Whom to add to which team. */
 export type AddTeamMemberInput = {
   /** TEAM_MEMBER when omitted. */
@@ -246,6 +254,27 @@ export type DeleteWebhookPayload = {
   deletedWebhookId: Scalars['ID']['output'];
 };
 
+/** The account to disable. */
+export type DisableUserInput = {
+  /** Any account but your own and other instance administrators. */
+  userId: Scalars['ID']['input'];
+};
+
+/** The account to enable again. */
+export type EnableUserInput = {
+  /** A disabled account. */
+  userId: Scalars['ID']['input'];
+};
+
+/** An input field a refusal names, and why. */
+export type FieldError = {
+  __typename?: 'FieldError';
+  /** The input field's name, e.g. `email`. */
+  field: Scalars['String']['output'];
+  /** What is wrong with it. */
+  message: Scalars['String']['output'];
+};
+
 /** Who gets which role on which project. */
 export type GrantProjectAccessInput = {
   /** The project to delete. */
@@ -256,6 +285,118 @@ export type GrantProjectAccessInput = {
   teamId?: InputMaybe<Scalars['ID']['input']>;
   /** Exactly one of userId and teamId. */
   userId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** The whole installation, for instance administrators only (`instance` is FORBIDDEN to everyone else). */
+export type Instance = {
+  __typename?: 'Instance';
+  /** Every organization, newest first. */
+  organizations: InstanceOrganizationConnection;
+  /** Every account, newest first. */
+  users: InstanceUserConnection;
+};
+
+
+/** The whole installation, for instance administrators only (`instance` is FORBIDDEN to everyone else). */
+export type InstanceOrganizationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  search?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** The whole installation, for instance administrators only (`instance` is FORBIDDEN to everyone else). */
+export type InstanceUsersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  search?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** An organization as instance administrators see it: what it is and how big, never its members' data or content. */
+export type InstanceOrganization = {
+  __typename?: 'InstanceOrganization';
+  /** When it was created. */
+  createdAt: Scalars['DateTime']['output'];
+  /** Stable identifier (the id addOrganizationOwner takes). */
+  id: Scalars['ID']['output'];
+  /** How many members it has. */
+  memberCount: Scalars['Int']['output'];
+  /** The current moniker. */
+  moniker: Scalars['String']['output'];
+  /** Display name. */
+  name: Scalars['String']['output'];
+  /** The subscription plan. */
+  plan: Plan;
+  /** Where its data is kept. */
+  region: Region;
+};
+
+/** A page of instance organizations, with how many there are in all. */
+export type InstanceOrganizationConnection = {
+  __typename?: 'InstanceOrganizationConnection';
+  /** The items of this page with their cursors. */
+  edges: Array<InstanceOrganizationEdge>;
+  /** The items of this page, for clients that need no cursors per item (same order as `edges`). */
+  nodes: Array<InstanceOrganization>;
+  /** Where this page lies, and the cursors to page on. */
+  pageInfo: PageInfo;
+  /** How many instance organizations the whole list holds (every page), as this viewer sees it. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One of the instance organizations in a page, with its cursor. */
+export type InstanceOrganizationEdge = {
+  __typename?: 'InstanceOrganizationEdge';
+  /** Where this item lies: pass it as `after` to list the items that follow it. */
+  cursor: Scalars['String']['output'];
+  /** The item itself. */
+  node: InstanceOrganization;
+};
+
+/** An account as instance administrators see it. */
+export type InstanceUser = {
+  __typename?: 'InstanceUser';
+  /** When the account was created. */
+  createdAt: Scalars['DateTime']['output'];
+  /** True while disabled: no session, access token or login works. */
+  disabled: Scalars['Boolean']['output'];
+  /** The account's email address, lowercase. */
+  email: Scalars['String']['output'];
+  /** Stable identifier (the id disableUser, enableUser and addOrganizationOwner take). */
+  id: Scalars['ID']['output'];
+  /** Whether the account administers the installation. */
+  isInstanceAdmin: Scalars['Boolean']['output'];
+  /** Display name. */
+  name: Scalars['String']['output'];
+};
+
+/** A page of instance users, with how many there are in all. */
+export type InstanceUserConnection = {
+  __typename?: 'InstanceUserConnection';
+  /** The items of this page with their cursors. */
+  edges: Array<InstanceUserEdge>;
+  /** The items of this page, for clients that need no cursors per item (same order as `edges`). */
+  nodes: Array<InstanceUser>;
+  /** Where this page lies, and the cursors to page on. */
+  pageInfo: PageInfo;
+  /** How many instance users the whole list holds (every page), as this viewer sees it. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One of the instance users in a page, with its cursor. */
+export type InstanceUserEdge = {
+  __typename?: 'InstanceUserEdge';
+  /** Where this item lies: pass it as `after` to list the items that follow it. */
+  cursor: Scalars['String']['output'];
+  /** The item itself. */
+  node: InstanceUser;
+};
+
+/** The account an instance action changed. */
+export type InstanceUserPayload = {
+  __typename?: 'InstanceUserPayload';
+  /** The account, as it is now. */
+  user: InstanceUser;
 };
 
 /** An invitation to join an organization, as its MEMBERS_INVITE holders see it. The token holder of a public decline sees only `id` and `status`. */
@@ -391,6 +532,65 @@ export type InviteMemberInput = {
   organizationId: Scalars['ID']['input'];
   /** Project roles the invitee receives; each needs PROJECT_ACCESS_MANAGE and every permission of the role. */
   projectGrants?: InputMaybe<Array<ProjectGrantInput>>;
+  /** For someone who left or was removed from the organization in the last 90 days: accepting also restores the team memberships and project grants they held then (those whose team, project and role still exist). No effect for anyone else. */
+  reinstate?: InputMaybe<Scalars['Boolean']['input']>;
+  /** OWNER needs OWNERS_MANAGE. */
+  role: OrganizationRole;
+  /** Teams the invitee joins as TEAM_MEMBER; omitted means the default team. Not empty. */
+  teamIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+};
+
+/** Why one row of inviteMembers failed: the refusal inviteMember would have answered for it. */
+export type InviteMembersError = {
+  __typename?: 'InviteMembersError';
+  /** The refusal code (CONTRACT.md, Errors): FORBIDDEN, BAD_USER_INPUT, CONFLICT, RATE_LIMITED, NOT_FOUND, or INTERNAL_SERVER_ERROR. */
+  code: Scalars['String']['output'];
+  /** For BAD_USER_INPUT: the fields of the row at fault. */
+  fields?: Maybe<Array<FieldError>>;
+  /** A readable reason. */
+  message: Scalars['String']['output'];
+};
+
+/** 1 to 100 invitations sharing one organization, note, expiry and reinstate. */
+export type InviteMembersInput = {
+  /** 1 to 30; defaults to the server's INVITATION_TTL_DAYS. */
+  expiresInDays?: InputMaybe<Scalars['Int']['input']>;
+  /** 1 to 100 invitees; each row succeeds or fails alone, with its own result in this order. */
+  invitations: Array<InviteeInput>;
+  /** Shown in the email; at most 1,000 characters. */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** The organization to invite into. */
+  organizationId: Scalars['ID']['input'];
+  /** For someone who left or was removed from the organization in the last 90 days: accepting also restores the team memberships and project grants they held then (those whose team, project and role still exist). No effect for anyone else. */
+  reinstate?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** One result per invitation asked for, in input order. */
+export type InviteMembersPayload = {
+  __typename?: 'InviteMembersPayload';
+  /** In the order of `input.invitations`. */
+  results: Array<InviteMembersResult>;
+};
+
+/** The outcome of one row of inviteMembers: an invitation, or an error. */
+export type InviteMembersResult = {
+  __typename?: 'InviteMembersResult';
+  /** The row's email (lowercase once valid). */
+  email: Scalars['String']['output'];
+  /** Why the row failed; null when it succeeded. */
+  error?: Maybe<InviteMembersError>;
+  /** The invitation sent; null when the row failed. */
+  invitation?: Maybe<Invitation>;
+};
+
+/** One person of an inviteMembers call: the same fields and rules as inviteMember. */
+export type InviteeInput = {
+  /** Compared case-insensitively; stored lowercase. */
+  email: Scalars['String']['input'];
+  /** The invitee's name, for the email. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Project roles the invitee receives; each needs PROJECT_ACCESS_MANAGE and every permission of the role. */
+  projectGrants?: InputMaybe<Array<ProjectGrantInput>>;
   /** OWNER needs OWNERS_MANAGE. */
   role: OrganizationRole;
   /** Teams the invitee joins as TEAM_MEMBER; omitted means the default team. Not empty. */
@@ -478,6 +678,8 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** Public. With a session, its email must be the invited one; without, name and password create the account (unless one exists: sign in first). */
   acceptInvitation: AcceptInvitationPayload;
+  /** Instance administrators only: makes any account an OWNER of any organization (e.g. when its owners are gone); audited there. */
+  addOrganizationOwner: MemberPayload;
   /** Needs TEAMS_MANAGE or TEAM_ADMIN. Only members of the organization (else NOT_FOUND); already in the team is CONFLICT. */
   addTeamMember: TeamMemberPayload;
   /** Needs BILLING_MANAGE. */
@@ -504,10 +706,16 @@ export type Mutation = {
   deleteTeam: DeleteTeamPayload;
   /** Needs WEBHOOKS_MANAGE. Its deliveries go with it. */
   deleteWebhook: DeleteWebhookPayload;
+  /** Instance administrators only: disables an account. Its sessions and access tokens are refused at once (HTTP 401) and login is refused; audited in each of its organizations. Not your own account, nor another administrator's (CONFLICT). */
+  disableUser: InstanceUserPayload;
+  /** Instance administrators only: enables a disabled account again (it signs in anew); audited in each of its organizations. */
+  enableUser: InstanceUserPayload;
   /** Needs PROJECT_ACCESS_MANAGE, and every permission of the role (FORBIDDEN otherwise). Replaces the principal's previous role on the project. */
   grantProjectAccess: ProjectAccessPayload;
   /** Records the invitation and emails the invitee a link with a token. */
   inviteMember: InvitationPayload;
+  /** Needs MEMBERS_INVITE. 1 to 100 invitations in one call: each row follows the rules of inviteMember and succeeds or fails alone (its own transaction, budgets and email); one result per row, in input order. */
+  inviteMembers: InviteMembersPayload;
   /** The last owner cannot leave (CONFLICT). */
   leaveOrganization: LeaveOrganizationPayload;
   /** Signs in with email and password and returns a new session token. A wrong email or password is UNAUTHENTICATED, with one message for both; failures are rate limited. */
@@ -554,6 +762,12 @@ export type Mutation = {
 /** Every change. Each mutation is one transaction: it happens whole or not at all. Refusals are GraphQL errors whose `extensions.code` says why: UNAUTHENTICATED, FORBIDDEN, NOT_FOUND (also for anything in an organization the viewer is not in), BAD_USER_INPUT (with `extensions.fields`), CONFLICT, GONE, RATE_LIMITED (with `extensions.retryAfterSeconds`); anything unexpected is INTERNAL_SERVER_ERROR with `extensions.requestId`. */
 export type MutationAcceptInvitationArgs = {
   input: AcceptInvitationInput;
+};
+
+
+/** Every change. Each mutation is one transaction: it happens whole or not at all. Refusals are GraphQL errors whose `extensions.code` says why: UNAUTHENTICATED, FORBIDDEN, NOT_FOUND (also for anything in an organization the viewer is not in), BAD_USER_INPUT (with `extensions.fields`), CONFLICT, GONE, RATE_LIMITED (with `extensions.retryAfterSeconds`); anything unexpected is INTERNAL_SERVER_ERROR with `extensions.requestId`. */
+export type MutationAddOrganizationOwnerArgs = {
+  input: AddOrganizationOwnerInput;
 };
 
 
@@ -636,6 +850,18 @@ export type MutationDeleteWebhookArgs = {
 
 
 /** Every change. Each mutation is one transaction: it happens whole or not at all. Refusals are GraphQL errors whose `extensions.code` says why: UNAUTHENTICATED, FORBIDDEN, NOT_FOUND (also for anything in an organization the viewer is not in), BAD_USER_INPUT (with `extensions.fields`), CONFLICT, GONE, RATE_LIMITED (with `extensions.retryAfterSeconds`); anything unexpected is INTERNAL_SERVER_ERROR with `extensions.requestId`. */
+export type MutationDisableUserArgs = {
+  input: DisableUserInput;
+};
+
+
+/** Every change. Each mutation is one transaction: it happens whole or not at all. Refusals are GraphQL errors whose `extensions.code` says why: UNAUTHENTICATED, FORBIDDEN, NOT_FOUND (also for anything in an organization the viewer is not in), BAD_USER_INPUT (with `extensions.fields`), CONFLICT, GONE, RATE_LIMITED (with `extensions.retryAfterSeconds`); anything unexpected is INTERNAL_SERVER_ERROR with `extensions.requestId`. */
+export type MutationEnableUserArgs = {
+  input: EnableUserInput;
+};
+
+
+/** Every change. Each mutation is one transaction: it happens whole or not at all. Refusals are GraphQL errors whose `extensions.code` says why: UNAUTHENTICATED, FORBIDDEN, NOT_FOUND (also for anything in an organization the viewer is not in), BAD_USER_INPUT (with `extensions.fields`), CONFLICT, GONE, RATE_LIMITED (with `extensions.retryAfterSeconds`); anything unexpected is INTERNAL_SERVER_ERROR with `extensions.requestId`. */
 export type MutationGrantProjectAccessArgs = {
   input: GrantProjectAccessInput;
 };
@@ -644,6 +870,12 @@ export type MutationGrantProjectAccessArgs = {
 /** Every change. Each mutation is one transaction: it happens whole or not at all. Refusals are GraphQL errors whose `extensions.code` says why: UNAUTHENTICATED, FORBIDDEN, NOT_FOUND (also for anything in an organization the viewer is not in), BAD_USER_INPUT (with `extensions.fields`), CONFLICT, GONE, RATE_LIMITED (with `extensions.retryAfterSeconds`); anything unexpected is INTERNAL_SERVER_ERROR with `extensions.requestId`. */
 export type MutationInviteMemberArgs = {
   input: InviteMemberInput;
+};
+
+
+/** Every change. Each mutation is one transaction: it happens whole or not at all. Refusals are GraphQL errors whose `extensions.code` says why: UNAUTHENTICATED, FORBIDDEN, NOT_FOUND (also for anything in an organization the viewer is not in), BAD_USER_INPUT (with `extensions.fields`), CONFLICT, GONE, RATE_LIMITED (with `extensions.retryAfterSeconds`); anything unexpected is INTERNAL_SERVER_ERROR with `extensions.requestId`. */
+export type MutationInviteMembersArgs = {
+  input: InviteMembersInput;
 };
 
 
@@ -1053,6 +1285,8 @@ export type ProjectPermission =
  */
 export type Query = {
   __typename?: 'Query';
+  /** The whole installation: every organization and account. Instance administrators only (else FORBIDDEN). */
+  instance: Instance;
   /** Public: anyone holding the token may preview the invitation. Null when the token matches none. */
   invitationPreview?: Maybe<InvitationPreview>;
   /** By id, by current moniker, or by a former moniker (which keeps resolving). Exactly one of them. */
@@ -1420,6 +1654,8 @@ export type User = {
   email?: Maybe<Scalars['String']['output']>;
   /** Stable identifier. */
   id: Scalars['ID']['output'];
+  /** Whether the viewer administers the installation; on the viewer only, null elsewhere. */
+  isInstanceAdmin?: Maybe<Scalars['Boolean']['output']>;
   /** Display name. */
   name: Scalars['String']['output'];
   /** Only on the viewer: the organizations the viewer belongs to, oldest membership first. */
@@ -1513,6 +1749,57 @@ export type WebhookPayload = {
   /** The webhook. */
   webhook: Webhook;
 };
+
+export type ViewerAdminQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ViewerAdminQuery = { __typename?: 'Query', viewer?: { __typename?: 'User', id: string, isInstanceAdmin?: boolean | null } | null };
+
+export type InstanceOrganizationsQueryVariables = Exact<{
+  search?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type InstanceOrganizationsQuery = { __typename?: 'Query', instance: { __typename?: 'Instance', organizations: { __typename?: 'InstanceOrganizationConnection', totalCount: number, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, nodes: Array<{ __typename?: 'InstanceOrganization', id: string, moniker: string, name: string, plan: Plan, region: Region, memberCount: number, createdAt: string }> } } };
+
+export type InstanceUsersQueryVariables = Exact<{
+  search?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type InstanceUsersQuery = { __typename?: 'Query', instance: { __typename?: 'Instance', users: { __typename?: 'InstanceUserConnection', totalCount: number, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, nodes: Array<{ __typename?: 'InstanceUser', id: string, email: string, name: string, disabled: boolean, isInstanceAdmin: boolean, createdAt: string }> } } };
+
+export type AddOrganizationOwnerMutationVariables = Exact<{
+  input: AddOrganizationOwnerInput;
+}>;
+
+
+export type AddOrganizationOwnerMutation = { __typename?: 'Mutation', addOrganizationOwner: { __typename?: 'MemberPayload', member: { __typename?: 'Member', role: OrganizationRole, user: { __typename?: 'User', id: string } } } };
+
+export type DisableUserMutationVariables = Exact<{
+  input: DisableUserInput;
+}>;
+
+
+export type DisableUserMutation = { __typename?: 'Mutation', disableUser: { __typename?: 'InstanceUserPayload', user: { __typename?: 'InstanceUser', id: string, disabled: boolean } } };
+
+export type EnableUserMutationVariables = Exact<{
+  input: EnableUserInput;
+}>;
+
+
+export type EnableUserMutation = { __typename?: 'Mutation', enableUser: { __typename?: 'InstanceUserPayload', user: { __typename?: 'InstanceUser', id: string, disabled: boolean } } };
+
+export type InviteMembersMutationVariables = Exact<{
+  input: InviteMembersInput;
+}>;
+
+
+export type InviteMembersMutation = { __typename?: 'Mutation', inviteMembers: { __typename?: 'InviteMembersPayload', results: Array<{ __typename?: 'InviteMembersResult', email: string, invitation?: { __typename?: 'Invitation', id: string, email: string, role: OrganizationRole, status: InvitationStatus } | null, error?: { __typename?: 'InviteMembersError', code: string, message: string, fields?: Array<{ __typename?: 'FieldError', field: string, message: string }> | null } | null }> } };
 
 export type OrganizationAuditLogQueryVariables = Exact<{
   moniker: Scalars['String']['input'];
@@ -1887,6 +2174,13 @@ export type RemoveTeamMemberMutationVariables = Exact<{
 export type RemoveTeamMemberMutation = { __typename?: 'Mutation', removeTeamMember: { __typename?: 'RemoveTeamMemberPayload', removedUserId: string } };
 
 
+export const ViewerAdminDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ViewerAdmin"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"isInstanceAdmin"}}]}}]}}]} as unknown as DocumentNode<ViewerAdminQuery, ViewerAdminQueryVariables>;
+export const InstanceOrganizationsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"InstanceOrganizations"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"search"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"instance"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organizations"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"search"},"value":{"kind":"Variable","name":{"kind":"Name","value":"search"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"moniker"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"plan"}},{"kind":"Field","name":{"kind":"Name","value":"region"}},{"kind":"Field","name":{"kind":"Name","value":"memberCount"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]}}]}}]}}]} as unknown as DocumentNode<InstanceOrganizationsQuery, InstanceOrganizationsQueryVariables>;
+export const InstanceUsersDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"InstanceUsers"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"search"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"instance"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"users"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"search"},"value":{"kind":"Variable","name":{"kind":"Name","value":"search"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"disabled"}},{"kind":"Field","name":{"kind":"Name","value":"isInstanceAdmin"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]}}]}}]}}]} as unknown as DocumentNode<InstanceUsersQuery, InstanceUsersQueryVariables>;
+export const AddOrganizationOwnerDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AddOrganizationOwner"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AddOrganizationOwnerInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"addOrganizationOwner"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"member"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]}}]} as unknown as DocumentNode<AddOrganizationOwnerMutation, AddOrganizationOwnerMutationVariables>;
+export const DisableUserDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DisableUser"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DisableUserInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"disableUser"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"disabled"}}]}}]}}]}}]} as unknown as DocumentNode<DisableUserMutation, DisableUserMutationVariables>;
+export const EnableUserDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"EnableUser"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"EnableUserInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enableUser"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"disabled"}}]}}]}}]}}]} as unknown as DocumentNode<EnableUserMutation, EnableUserMutationVariables>;
+export const InviteMembersDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"InviteMembers"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"InviteMembersInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"inviteMembers"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"results"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"invitation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}},{"kind":"Field","name":{"kind":"Name","value":"error"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"fields"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<InviteMembersMutation, InviteMembersMutationVariables>;
 export const OrganizationAuditLogDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"OrganizationAuditLog"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"moniker"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organization"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"moniker"},"value":{"kind":"Variable","name":{"kind":"Name","value":"moniker"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"auditLog"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"action"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"targetType"}},{"kind":"Field","name":{"kind":"Name","value":"targetId"}},{"kind":"Field","name":{"kind":"Name","value":"actor"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<OrganizationAuditLogQuery, OrganizationAuditLogQueryVariables>;
 export const RegisterDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"Register"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RegisterInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"register"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"token"}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"organization"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"moniker"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"region"}},{"kind":"Field","name":{"kind":"Name","value":"viewerRole"}}]}}]}}]}}]} as unknown as DocumentNode<RegisterMutation, RegisterMutationVariables>;
 export const LoginDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"Login"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"LoginInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"login"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"token"}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]} as unknown as DocumentNode<LoginMutation, LoginMutationVariables>;

@@ -16,6 +16,12 @@ export interface UsersApi {
   setActiveOrganization(em: EntityManager, userId: string, organizationId: string, onlyIfNone?: boolean): Promise<void>;
   /** Clears the user's active organization if it is this one. */
   clearActiveOrganization(em: EntityManager, userId: string, organizationId: string): Promise<void>;
+  /** The account with this email (compared case-insensitively), or null. */
+  findByEmail(em: EntityManager, email: string): Promise<User | null>;
+  /** Grants or revokes instance administration; false when it already was so. */
+  setInstanceAdmin(em: EntityManager, userId: string, isInstanceAdmin: boolean): Promise<boolean>;
+  /** Disables (ending every session at once) or enables the account; false when it already was so. */
+  setDisabled(em: EntityManager, userId: string, disabled: boolean): Promise<boolean>;
 }
 
 /** After register, login or an account-creating acceptance, the rest of the response is read as the new user. */

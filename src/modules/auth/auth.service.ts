@@ -1,4 +1,4 @@
-import { IsNull, type DataSource, type EntityManager } from 'typeorm';
+import { IsNull, Not, type DataSource, type EntityManager } from 'typeorm';
 import { ConflictError, NotFoundError, UnauthenticatedError } from '../../common/errors';
 import { sqlChange } from '../../db/sql';
 import { normalizeEmail, trimmed } from '../../common/text';
@@ -17,6 +17,7 @@ import { User } from './user.entity';
 
 const SESSION_TTL_MS = 30 * 24 * 3600 * 1000;
 const INVALID_LOGIN = 'Invalid email or password.';
+const DISABLED_LOGIN = 'This account is disabled: ask the administrators of this installation.';
 
 export interface AuthResult {
   token: string;
@@ -84,6 +85,8 @@ export class AuthService implements UsersApi {
     const user = await this.deps.dataSource.manager.findOneBy(User, { email });
     if (!(await verifyPassword(user?.passwordHash ?? null, input.password)) || !user) throw new UnauthenticatedError(INVALID_LOGIN);
     await this.deps.budgets.refund(...attempt);
+    // Said only to whoever knows the password: a disabled account is no secret to its owner.
+    if (user.disabledAt) throw new UnauthenticatedError(DISABLED_LOGIN);
     return this.deps.dataSource.transaction(async (em) => {
       const session = await this.openSession(em, user.id);
       // The active organization, while the user still belongs to it.
@@ -121,6 +124,21 @@ export class AuthService implements UsersApi {
     if (affected === 0) throw new NotFoundError();
   }
 
+  async findByEmail(em: EntityManager, email: string): Promise<User | null> {
+    return em.findOneBy(User, { email: normalizeEmail(email) });
+  }
+
+  async setInstanceAdmin(em: EntityManager, userId: string, isInstanceAdmin: boolean): Promise<boolean> {
+    const { affected } = await em.update(User, { id: userId, isInstanceAdmin: !isInstanceAdmin }, { isInstanceAdmin });
+    return (affected ?? 0) > 0;
+  }
+
+  async setDisabled(em: EntityManager, userId: string, disabled: boolean): Promise<boolean> {
+    const { affected } = await em.update(User, { id: userId, disabledAt: disabled ? IsNull() : Not(IsNull()) }, { disabledAt: disabled ? new Date() : null });
+    if (disabled) await em.delete(Session, { userId });
+    return (affected ?? 0) > 0;
+  }
+
   /** The viewer behind a bearer token, or null when it is unknown or expired. */
   async viewerForToken(token: string): Promise<Viewer | null> {
     // One statement per request: findOne with a relation would add a DISTINCT pre-query (its LIMIT 1 over a join).
@@ -128,6 +146,8 @@ export class AuthService implements UsersApi {
       .createQueryBuilder(Session, 'session')
       .innerJoinAndSelect('session.user', 'user')
       .where('session.tokenHash = :hash AND session.expiresAt > :now', { hash: tokenHash(token), now: new Date() })
+      // A disabled account's sessions are refused at once (and deleted when it is disabled).
+      .andWhere('user.disabledAt IS NULL')
       .getOne();
     return session?.user ? { user: session.user, sessionId: session.id } : null;
   }

@@ -36,6 +36,14 @@ export class User {
   @JoinColumn({ name: 'active_organization_id' })
   activeOrganization?: Organization;
 
+  /** Runs the whole installation (CONTRACT.md, Administration); granted from the command line only. */
+  @Column({ type: 'boolean', default: false })
+  isInstanceAdmin: boolean;
+
+  /** Set while an instance administrator has disabled the account: no session, token or login works. */
+  @Column({ type: 'timestamptz', nullable: true })
+  disabledAt: Date | null;
+
   @CreateDateColumn({ type: 'timestamptz', precision: 3 })
   createdAt: Date;
 }

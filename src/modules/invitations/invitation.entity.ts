@@ -80,6 +80,10 @@ export class Invitation {
   @Column({ type: 'timestamptz', default: () => 'now()' })
   lastSentAt: Date;
 
+  /** Accepting restores what the invitee held when they left in the last 90 days (src/modules/reinstatement). */
+  @Column({ type: 'boolean', default: false })
+  reinstate: boolean;
+
   @Index()
   @Column({ type: 'uuid', nullable: true })
   invitedById: string | null;

@@ -7,8 +7,22 @@ import { User } from '../auth/user.entity';
 import { Organization } from '../organizations/organization.entity';
 import { Team } from '../teams/team.entity';
 import { Invitation, InvitationStatus } from './invitation.entity';
-import { AcceptInvitationInput, DeclineInvitationInput, InviteMemberInput, ResendInvitationInput, RevokeInvitationInput } from './invitation.inputs';
-import { AcceptInvitationPayload, InvitationConnection, InvitationPayload, InvitationPreview, InvitationProjectGrantView } from './invitation.types';
+import {
+  AcceptInvitationInput,
+  DeclineInvitationInput,
+  InviteMemberInput,
+  InviteMembersInput,
+  ResendInvitationInput,
+  RevokeInvitationInput,
+} from './invitation.inputs';
+import {
+  AcceptInvitationPayload,
+  InvitationConnection,
+  InvitationPayload,
+  InvitationPreview,
+  InvitationProjectGrantView,
+  InviteMembersPayload,
+} from './invitation.types';
 
 @Resolver(() => Invitation)
 export class InvitationResolver {
@@ -29,6 +43,17 @@ export class InvitationResolver {
     @Ctx() ctx: Context,
   ): Promise<InvitationPayload> {
     return { invitation: await ctx.services.invitations.invite(requireViewer(ctx).user.id, input) };
+  }
+
+  @Mutation(() => InviteMembersPayload, {
+    description:
+      'Needs MEMBERS_INVITE. 1 to 100 invitations in one call: each row follows the rules of inviteMember and succeeds or fails alone (its own transaction, budgets and email); one result per row, in input order.',
+  })
+  async inviteMembers(
+    @Arg('input', () => InviteMembersInput, { description: 'The parameters of `inviteMembers`.' }) input: InviteMembersInput,
+    @Ctx() ctx: Context,
+  ): Promise<InviteMembersPayload> {
+    return { results: await ctx.services.invitations.inviteMany(requireViewer(ctx).user.id, input) };
   }
 
   @Mutation(() => InvitationPayload, { description: 'A new token (the old one is GONE), a new expiry, another email; for PENDING and EXPIRED invitations.' })

@@ -1,15 +1,17 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import { IsNull, Not, type DataSource, type EntityManager } from 'typeorm';
 import type { OrganizationRole, ProjectPermission } from '../../authz/enums';
 import { canGrantRole, canInviteAs } from '../../authz/policies';
 import type { AuditRecorder } from '../../common/audit';
-import { BadUserInputError, ConflictError, ForbiddenError, GoneError, NotFoundError, UnauthenticatedError } from '../../common/errors';
+import { AppError, BadUserInputError, ConflictError, ForbiddenError, GoneError, NotFoundError, UnauthenticatedError } from '../../common/errors';
 import { isUuid } from '../../common/ids';
 import { normalizeEmail, optionalText, trimmed } from '../../common/text';
 import { tokenHash } from '../../common/tokens';
 import type { Config } from '../../config/config';
+import type { Logger } from '../../config/logger';
 import type { AttemptBudgets, Spend } from '../../db/attempt-limiter';
 import { isUniqueViolation } from '../../db/pg-errors';
 import type { Viewer } from '../../graphql/context';
+import { validateInput } from '../../graphql/validators';
 import type { UsersApi } from '../auth/auth.api';
 import { User } from '../auth/user.entity';
 import type { InvitationJob, InvitationMail, MailApi } from '../mail/mail.api';
@@ -18,24 +20,27 @@ import { Membership } from '../members/membership.entity';
 import type { OrganizationsApi } from '../organizations/organization.api';
 import { Organization } from '../organizations/organization.entity';
 import type { ProjectsApi } from '../projects/project.api';
+import type { ReinstatementApi } from '../reinstatement/reinstatement.api';
 import type { TeamsApi } from '../teams/team.api';
 import { composeInvitationMail } from './invitation-mail';
 import { InvitationProjectGrant } from './invitation-project-grant.entity';
 import { InvitationTeam } from './invitation-team.entity';
 import { Invitation, InvitationStatus } from './invitation.entity';
-import type { AcceptInvitationInput, InviteMemberInput, ProjectGrantInput } from './invitation.inputs';
-import type { InvitationPreview } from './invitation.types';
+import { InviteMemberInput, type AcceptInvitationInput, type InviteMembersInput, type ProjectGrantInput } from './invitation.inputs';
+import type { InvitationPreview, InviteMembersError, InviteMembersResult } from './invitation.types';
 import { sqlChange, sqlRows } from '../../db/sql';
 
 export interface InvitationDeps {
   dataSource: DataSource;
   config: Config;
+  logger: Logger;
   budgets: AttemptBudgets;
   users: UsersApi;
   organizations: OrganizationsApi;
   members: MembersApi;
   teams: TeamsApi;
   projects: ProjectsApi;
+  reinstatement: ReinstatementApi;
   audit: AuditRecorder;
   mail: MailApi;
 }
@@ -98,6 +103,7 @@ export class InvitationService {
             lastSentAt: new Date(),
             invitedById: actorId,
             acceptedById: null,
+            reinstate: input.reinstate === true,
           }),
         );
       } catch (error) {
@@ -122,10 +128,46 @@ export class InvitationService {
         action: 'member.invited',
         targetType: 'Invitation',
         targetId: invitation.id,
-        data: { email, role: input.role, teamIds, projectGrants: grants.map((g) => ({ projectId: g.projectId, roleId: g.roleId })) },
+        data: {
+          email,
+          role: input.role,
+          teamIds,
+          projectGrants: grants.map((g) => ({ projectId: g.projectId, roleId: g.roleId })),
+          reinstate: invitation.reinstate,
+        },
       });
       return invitation;
     });
+  }
+
+  /**
+   * Up to 100 invitations: each row is checked by the input rules of inviteMember and then
+   * sent by invite() itself, in its own transaction with its own budgets and mail, so a row
+   * fails alone; the results come in input order.
+   */
+  async inviteMany(actorId: string, input: InviteMembersInput): Promise<InviteMembersResult[]> {
+    const { organizationId, note, expiresInDays, reinstate } = input;
+    const results: InviteMembersResult[] = [];
+    for (const row of input.invitations) {
+      const single = Object.assign(new InviteMemberInput(), row, { organizationId, note, expiresInDays, reinstate });
+      try {
+        await validateInput(single);
+        const invitation = await this.invite(actorId, single);
+        results.push({ email: invitation.email, invitation, error: null });
+      } catch (error) {
+        results.push({ email: typeof row.email === 'string' ? row.email : '', invitation: null, error: this.rowError(error) });
+      }
+    }
+    return results;
+  }
+
+  /** A row's refusal as the row's result: domain errors as they are, anything else logged and described as nothing more than internal. */
+  private rowError(error: unknown): InviteMembersError {
+    if (error instanceof AppError) {
+      return { code: error.code, message: error.message, fields: error instanceof BadUserInputError ? error.fields : null };
+    }
+    this.deps.logger.error({ err: error }, 'inviteMembers: a row failed unexpectedly');
+    return { code: 'INTERNAL_SERVER_ERROR', message: 'Internal server error', fields: null };
   }
 
   /** A new token (the old one stops working at once), a new expiry as long as the last one, and another email. */
@@ -210,16 +252,20 @@ export class InvitationService {
     if (!plausibleToken(input.token)) throw new GoneError(GONE);
     return this.deps.dataSource.transaction(async (em) => {
       const [claimed] = (
-        await sqlChange<{ id: string; organization_id: string; email: string; role: string }>(
+        await sqlChange<{ id: string; organization_id: string; email: string; role: string; reinstate: boolean; invited_by_id: string | null }>(
           em,
           `UPDATE invitations SET status = 'ACCEPTED', accepted_by_id = $2
             WHERE token_hash = $1 AND status = 'PENDING' AND expires_at > now()
-            RETURNING id, organization_id, email, role`,
+            RETURNING id, organization_id, email, role, reinstate, invited_by_id`,
           [tokenHash(input.token), viewer?.user.id ?? null],
         )
       ).rows;
       if (!claimed) throw new GoneError(GONE);
       const organizationId = claimed.organization_id;
+      // Invitations to a disabled account may be sent, but not accepted until it is enabled again.
+      if (await em.existsBy(User, { email: claimed.email, disabledAt: Not(IsNull()) })) {
+        throw new ForbiddenError('This account is disabled: it cannot accept invitations until an instance administrator enables it.');
+      }
       let user: User;
       let session: AcceptResult['session'] = null;
       if (viewer) {
@@ -237,6 +283,8 @@ export class InvitationService {
       if (!(await this.deps.members.add(em, organizationId, user.id, claimed.role as OrganizationRole))) {
         throw new ConflictError('You are already a member of this organization.');
       }
+      // What they held when they left first, so the invitation's own teams and grants come on top.
+      if (claimed.reinstate) await this.deps.reinstatement.restore(em, organizationId, user.id, claimed.invited_by_id);
       const teams = await em.findBy(InvitationTeam, { invitationId: claimed.id });
       await this.deps.teams.join(
         em,

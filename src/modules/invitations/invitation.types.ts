@@ -77,3 +77,44 @@ export class InvitationPreview {
   @Field(() => InvitationInviter, { nullable: true, description: 'Who invited; null once their account is gone.' })
   invitedBy: InvitationInviter | null;
 }
+
+@ObjectType('FieldError', { description: 'An input field a refusal names, and why.' })
+export class FieldErrorView {
+  @Field(() => String, { description: "The input field's name, e.g. `email`." })
+  field: string;
+
+  @Field(() => String, { description: 'What is wrong with it.' })
+  message: string;
+}
+
+@ObjectType({ description: 'Why one row of inviteMembers failed: the refusal inviteMember would have answered for it.' })
+export class InviteMembersError {
+  @Field(() => String, {
+    description: 'The refusal code (CONTRACT.md, Errors): FORBIDDEN, BAD_USER_INPUT, CONFLICT, RATE_LIMITED, NOT_FOUND, or INTERNAL_SERVER_ERROR.',
+  })
+  code: string;
+
+  @Field(() => String, { description: 'A readable reason.' })
+  message: string;
+
+  @Field(() => [FieldErrorView], { nullable: true, description: 'For BAD_USER_INPUT: the fields of the row at fault.' })
+  fields: FieldErrorView[] | null;
+}
+
+@ObjectType({ description: 'The outcome of one row of inviteMembers: an invitation, or an error.' })
+export class InviteMembersResult {
+  @Field(() => String, { description: "The row's email (lowercase once valid)." })
+  email: string;
+
+  @Field(() => Invitation, { nullable: true, description: 'The invitation sent; null when the row failed.' })
+  invitation: Invitation | null;
+
+  @Field(() => InviteMembersError, { nullable: true, description: 'Why the row failed; null when it succeeded.' })
+  error: InviteMembersError | null;
+}
+
+@ObjectType({ description: 'One result per invitation asked for, in input order.' })
+export class InviteMembersPayload {
+  @Field(() => [InviteMembersResult], { description: 'In the order of `input.invitations`.' })
+  results: InviteMembersResult[];
+}

@@ -47,7 +47,8 @@ export async function enqueueMail(em: EntityManager, job: MailJob, organizationI
  * archiving and deleting old ones). Every server process starts it, delivering or not.
  */
 export async function startMailQueue(dataSource: DataSource, logger: Logger, policy: MailRetryPolicy): Promise<PgBoss> {
-  const boss = new PgBoss({ db: runSqlPooled(dataSource), schedule: false, supervise: true, migrate: true });
+  // schedule: pg-boss's cron runs scheduled jobs (the daily pruning of member removals).
+  const boss = new PgBoss({ db: runSqlPooled(dataSource), schedule: true, supervise: true, migrate: true });
   boss.on('error', (error) => logger.warn({ err: error }, 'mail queue maintenance failed'));
   await boss.start();
   await ensureQueue(boss, MAIL_QUEUE, {

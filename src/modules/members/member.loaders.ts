@@ -1,6 +1,6 @@
 import { type EntityManager } from 'typeorm';
 import type { OrganizationRole } from '../../authz/enums';
-import { BadUserInputError } from '../../common/errors';
+import { containsPattern, searchTerm } from '../../common/text';
 import { pageLoaders, pagesPerParent } from '../../db/batched-pages';
 import { groupLoader, pairKey, rowLoader, splitPairs } from '../../db/loader-utils';
 import { Membership } from './membership.entity';
@@ -10,18 +10,9 @@ export interface MemberFilter {
   role: OrganizationRole | null;
 }
 
-const MAX_SEARCH_LENGTH = 320;
-
 /** The members filter as the page reads it: `search` trimmed (empty is none) and at most 320 characters. */
 export function memberFilter(search: string | null | undefined, role: OrganizationRole | null | undefined): MemberFilter {
-  const text = search?.trim() || null;
-  if (text && text.length > MAX_SEARCH_LENGTH) throw BadUserInputError.field('search', `At most ${MAX_SEARCH_LENGTH} characters.`);
-  return { search: text, role: role ?? null };
-}
-
-/** `%text%` for ILIKE, with the pattern characters of `text` taken literally (escaped with a backslash). */
-function containsPattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, '\\$&')}%`;
+  return { search: searchTerm(search), role: role ?? null };
 }
 
 /** A memberships row as read by raw SQL. */

@@ -34,6 +34,16 @@ export class MemberService implements MembersApi {
     return joined.length === 1;
   }
 
+  async place(em: EntityManager, organizationId: string, userId: string, role: OrganizationRole): Promise<OrganizationRole | null> {
+    const current = await em.findOne(Membership, { where: { organizationId, userId }, lock: { mode: 'pessimistic_write' } });
+    if (!current) {
+      await this.add(em, organizationId, userId, role);
+      return null;
+    }
+    if (current.role !== role) await em.update(Membership, { organizationId, userId }, { role });
+    return current.role;
+  }
+
   /**
    * Locks the organization row for the rest of the transaction, so changes to its owners run
    * one at a time and the owner count read afterwards stays true until commit. Protected so a
@@ -112,14 +122,16 @@ export class MemberService implements MembersApi {
   }
 
   /**
-   * Ends a membership. Team memberships and direct project grants go with it by FK cascade;
-   * the invitations the user sent there are revoked; their active organization, if this one, is cleared.
+   * Ends a membership. Team memberships and direct project grants go with it by FK cascade (the
+   * departure port remembers them first, for a reinstatement); the invitations the user sent
+   * there are revoked; their active organization, if this one, is cleared.
    */
   private async detach(em: EntityManager, membership: Membership, actorId: string, action: 'member.removed' | 'member.left'): Promise<User> {
     const { organizationId, userId } = membership;
     const user = await em.findOneByOrFail(User, { id: userId });
+    // Before the membership ends, while what it held (teams, grants) can still be read.
+    await this.deps.departures.departing(em, organizationId, userId);
     await em.delete(Membership, { organizationId, userId });
-    await this.deps.departures.departed(em, organizationId, userId);
     await this.deps.users.clearActiveOrganization(em, userId, organizationId);
     await this.deps.audit.record(em, { organizationId, actorId, action, targetType: 'User', targetId: userId, data: { role: membership.role } });
     await this.deps.mail.notifyOrganization(em, organizationId, { event: action, name: user.name, email: user.email });

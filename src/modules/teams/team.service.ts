@@ -47,12 +47,12 @@ export class TeamService implements TeamsApi {
     await em.insert(TeamMember, { teamId: team.id, organizationId, userId: founderId, role: TeamRole.TEAM_ADMIN });
   }
 
-  async join(em: EntityManager, organizationId: string, userId: string, teamIds: readonly string[]): Promise<void> {
+  async join(em: EntityManager, organizationId: string, userId: string, teamIds: readonly string[], role = TeamRole.TEAM_MEMBER): Promise<void> {
     await em.query(
       `INSERT INTO team_members (team_id, user_id, organization_id, role)
        SELECT team_id, $2, $1, $4 FROM unnest($3::uuid[]) AS team_id
        ON CONFLICT DO NOTHING`,
-      [organizationId, userId, [...teamIds], TeamRole.TEAM_MEMBER],
+      [organizationId, userId, [...teamIds], role],
     );
   }
 

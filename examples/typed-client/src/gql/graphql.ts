@@ -39,6 +39,14 @@ export type AcceptInvitationPayload = {
   user: User;
 };
 
+/** Whom to make an OWNER of which organization. */
+export type AddOrganizationOwnerInput = {
+  /** Any organization of the installation. */
+  organizationId: Scalars['ID']['input'];
+  /** Any account; a member is promoted, anyone else joins as OWNER. */
+  userId: Scalars['ID']['input'];
+};
+
 /** Whom to add to which team. */
 export type AddTeamMemberInput = {
   /** TEAM_MEMBER when omitted. */
@@ -247,6 +255,27 @@ export type DeleteWebhookPayload = {
   deletedWebhookId: Scalars['ID']['output'];
 };
 
+/** The account to disable. */
+export type DisableUserInput = {
+  /** Any account but your own and other instance administrators. */
+  userId: Scalars['ID']['input'];
+};
+
+/** The account to enable again. */
+export type EnableUserInput = {
+  /** A disabled account. */
+  userId: Scalars['ID']['input'];
+};
+
+/** An input field a refusal names, and why. */
+export type FieldError = {
+  __typename?: 'FieldError';
+  /** The input field's name, e.g. `email`. */
+  field: Scalars['String']['output'];
+  /** What is wrong with it. */
+  message: Scalars['String']['output'];
+};
+
 /** Who gets which role on which project. */
 export type GrantProjectAccessInput = {
   /** The project to delete. */
@@ -257,6 +286,118 @@ export type GrantProjectAccessInput = {
   teamId?: InputMaybe<Scalars['ID']['input']>;
   /** Exactly one of userId and teamId. */
   userId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** The whole installation, for instance administrators only (`instance` is FORBIDDEN to everyone else). */
+export type Instance = {
+  __typename?: 'Instance';
+  /** Every organization, newest first. */
+  organizations: InstanceOrganizationConnection;
+  /** Every account, newest first. */
+  users: InstanceUserConnection;
+};
+
+
+/** The whole installation, for instance administrators only (`instance` is FORBIDDEN to everyone else). */
+export type InstanceOrganizationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  search?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** The whole installation, for instance administrators only (`instance` is FORBIDDEN to everyone else). */
+export type InstanceUsersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  search?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** An organization as instance administrators see it: what it is and how big, never its members' data or content. */
+export type InstanceOrganization = {
+  __typename?: 'InstanceOrganization';
+  /** When it was created. */
+  createdAt: Scalars['DateTime']['output'];
+  /** Stable identifier (the id addOrganizationOwner takes). */
+  id: Scalars['ID']['output'];
+  /** How many members it has. */
+  memberCount: Scalars['Int']['output'];
+  /** The current moniker. */
+  moniker: Scalars['String']['output'];
+  /** Display name. */
+  name: Scalars['String']['output'];
+  /** The subscription plan. */
+  plan: Plan;
+  /** Where its data is kept. */
+  region: Region;
+};
+
+/** A page of instance organizations, with how many there are in all. */
+export type InstanceOrganizationConnection = {
+  __typename?: 'InstanceOrganizationConnection';
+  /** The items of this page with their cursors. */
+  edges: Array<InstanceOrganizationEdge>;
+  /** The items of this page, for clients that need no cursors per item (same order as `edges`). */
+  nodes: Array<InstanceOrganization>;
+  /** Where this page lies, and the cursors to page on. */
+  pageInfo: PageInfo;
+  /** How many instance organizations the whole list holds (every page), as this viewer sees it. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One of the instance organizations in a page, with its cursor. */
+export type InstanceOrganizationEdge = {
+  __typename?: 'InstanceOrganizationEdge';
+  /** Where this item lies: pass it as `after` to list the items that follow it. */
+  cursor: Scalars['String']['output'];
+  /** The item itself. */
+  node: InstanceOrganization;
+};
+
+/** An account as instance administrators see it. */
+export type InstanceUser = {
+  __typename?: 'InstanceUser';
+  /** When the account was created. */
+  createdAt: Scalars['DateTime']['output'];
+  /** True while disabled: no session, access token or login works. */
+  disabled: Scalars['Boolean']['output'];
+  /** The account's email address, lowercase. */
+  email: Scalars['String']['output'];
+  /** Stable identifier (the id disableUser, enableUser and addOrganizationOwner take). */
+  id: Scalars['ID']['output'];
+  /** Whether the account administers the installation. */
+  isInstanceAdmin: Scalars['Boolean']['output'];
+  /** Display name. */
+  name: Scalars['String']['output'];
+};
+
+/** A page of instance users, with how many there are in all. */
+export type InstanceUserConnection = {
+  __typename?: 'InstanceUserConnection';
+  /** The items of this page with their cursors. */
+  edges: Array<InstanceUserEdge>;
+  /** The items of this page, for clients that need no cursors per item (same order as `edges`). */
+  nodes: Array<InstanceUser>;
+  /** Where this page lies, and the cursors to page on. */
+  pageInfo: PageInfo;
+  /** How many instance users the whole list holds (every page), as this viewer sees it. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One of the instance users in a page, with its cursor. */
+export type InstanceUserEdge = {
+  __typename?: 'InstanceUserEdge';
+  /** Where this item lies: pass it as `after` to list the items that follow it. */
+  cursor: Scalars['String']['output'];
+  /** The item itself. */
+  node: InstanceUser;
+};
+
+/** The account an instance action changed. */
+export type InstanceUserPayload = {
+  __typename?: 'InstanceUserPayload';
+  /** The account, as it is now. */
+  user: InstanceUser;
 };
 
 /** An invitation to join an organization, as its MEMBERS_INVITE holders see it. The token holder of a public decline sees only `id` and `status`. */
@@ -392,6 +533,65 @@ export type InviteMemberInput = {
   organizationId: Scalars['ID']['input'];
   /** Project roles the invitee receives; each needs PROJECT_ACCESS_MANAGE and every permission of the role. */
   projectGrants?: InputMaybe<Array<ProjectGrantInput>>;
+  /** For someone who left or was removed from the organization in the last 90 days: accepting also restores the team memberships and project grants they held then (those whose team, project and role still exist). No effect for anyone else. */
+  reinstate?: InputMaybe<Scalars['Boolean']['input']>;
+  /** OWNER needs OWNERS_MANAGE. */
+  role: OrganizationRole;
+  /** Teams the invitee joins as TEAM_MEMBER; omitted means the default team. Not empty. */
+  teamIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+};
+
+/** Why one row of inviteMembers failed: the refusal inviteMember would have answered for it. */
+export type InviteMembersError = {
+  __typename?: 'InviteMembersError';
+  /** The refusal code (CONTRACT.md, Errors): FORBIDDEN, BAD_USER_INPUT, CONFLICT, RATE_LIMITED, NOT_FOUND, or INTERNAL_SERVER_ERROR. */
+  code: Scalars['String']['output'];
+  /** For BAD_USER_INPUT: the fields of the row at fault. */
+  fields?: Maybe<Array<FieldError>>;
+  /** A readable reason. */
+  message: Scalars['String']['output'];
+};
+
+/** 1 to 100 invitations sharing one organization, note, expiry and reinstate. */
+export type InviteMembersInput = {
+  /** 1 to 30; defaults to the server's INVITATION_TTL_DAYS. */
+  expiresInDays?: InputMaybe<Scalars['Int']['input']>;
+  /** 1 to 100 invitees; each row succeeds or fails alone, with its own result in this order. */
+  invitations: Array<InviteeInput>;
+  /** Shown in the email; at most 1,000 characters. */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** The organization to invite into. */
+  organizationId: Scalars['ID']['input'];
+  /** For someone who left or was removed from the organization in the last 90 days: accepting also restores the team memberships and project grants they held then (those whose team, project and role still exist). No effect for anyone else. */
+  reinstate?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** One result per invitation asked for, in input order. */
+export type InviteMembersPayload = {
+  __typename?: 'InviteMembersPayload';
+  /** In the order of `input.invitations`. */
+  results: Array<InviteMembersResult>;
+};
+
+/** The outcome of one row of inviteMembers: an invitation, or an error. */
+export type InviteMembersResult = {
+  __typename?: 'InviteMembersResult';
+  /** The row's email (lowercase once valid). */
+  email: Scalars['String']['output'];
+  /** Why the row failed; null when it succeeded. */
+  error?: Maybe<InviteMembersError>;
+  /** The invitation sent; null when the row failed. */
+  invitation?: Maybe<Invitation>;
+};
+
+/** One person of an inviteMembers call: the same fields and rules as inviteMember. */
+export type InviteeInput = {
+  /** Compared case-insensitively; stored lowercase. */
+  email: Scalars['String']['input'];
+  /** The invitee's name, for the email. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Project roles the invitee receives; each needs PROJECT_ACCESS_MANAGE and every permission of the role. */
+  projectGrants?: InputMaybe<Array<ProjectGrantInput>>;
   /** OWNER needs OWNERS_MANAGE. */
   role: OrganizationRole;
   /** Teams the invitee joins as TEAM_MEMBER; omitted means the default team. Not empty. */
@@ -479,6 +679,8 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** Public. With a session, its email must be the invited one; without, name and password create the account (unless one exists: sign in first). */
   acceptInvitation: AcceptInvitationPayload;
+  /** Instance administrators only: makes any account an OWNER of any organization (e.g. when its owners are gone); audited there. */
+  addOrganizationOwner: MemberPayload;
   /** Needs TEAMS_MANAGE or TEAM_ADMIN. Only members of the organization (else NOT_FOUND); already in the team is CONFLICT. */
   addTeamMember: TeamMemberPayload;
   /** Needs BILLING_MANAGE. */
@@ -505,10 +707,16 @@ export type Mutation = {
   deleteTeam: DeleteTeamPayload;
   /** Needs WEBHOOKS_MANAGE. Its deliveries go with it. */
   deleteWebhook: DeleteWebhookPayload;
+  /** Instance administrators only: disables an account. Its sessions and access tokens are refused at once (HTTP 401) and login is refused; audited in each of its organizations. Not your own account, nor another administrator's (CONFLICT). */
+  disableUser: InstanceUserPayload;
+  /** Instance administrators only: enables a disabled account again (it signs in anew); audited in each of its organizations. */
+  enableUser: InstanceUserPayload;
   /** Needs PROJECT_ACCESS_MANAGE, and every permission of the role (FORBIDDEN otherwise). Replaces the principal's previous role on the project. */
   grantProjectAccess: ProjectAccessPayload;
   /** Records the invitation and emails the invitee a link with a token. */
   inviteMember: InvitationPayload;
+  /** Needs MEMBERS_INVITE. 1 to 100 invitations in one call: each row follows the rules of inviteMember and succeeds or fails alone (its own transaction, budgets and email); one result per row, in input order. */
+  inviteMembers: InviteMembersPayload;
   /** The last owner cannot leave (CONFLICT). */
   leaveOrganization: LeaveOrganizationPayload;
   /** Signs in with email and password and returns a new session token. A wrong email or password is UNAUTHENTICATED, with one message for both; failures are rate limited. */
@@ -555,6 +763,12 @@ export type Mutation = {
 /** Every change. Each mutation is one transaction: it happens whole or not at all. Refusals are GraphQL errors whose `extensions.code` says why: UNAUTHENTICATED, FORBIDDEN, NOT_FOUND (also for anything in an organization the viewer is not in), BAD_USER_INPUT (with `extensions.fields`), CONFLICT, GONE, RATE_LIMITED (with `extensions.retryAfterSeconds`); anything unexpected is INTERNAL_SERVER_ERROR with `extensions.requestId`. */
 export type MutationAcceptInvitationArgs = {
   input: AcceptInvitationInput;
+};
+
+
+/** Every change. Each mutation is one transaction: it happens whole or not at all. Refusals are GraphQL errors whose `extensions.code` says why: UNAUTHENTICATED, FORBIDDEN, NOT_FOUND (also for anything in an organization the viewer is not in), BAD_USER_INPUT (with `extensions.fields`), CONFLICT, GONE, RATE_LIMITED (with `extensions.retryAfterSeconds`); anything unexpected is INTERNAL_SERVER_ERROR with `extensions.requestId`. */
+export type MutationAddOrganizationOwnerArgs = {
+  input: AddOrganizationOwnerInput;
 };
 
 
@@ -637,6 +851,18 @@ export type MutationDeleteWebhookArgs = {
 
 
 /** Every change. Each mutation is one transaction: it happens whole or not at all. Refusals are GraphQL errors whose `extensions.code` says why: UNAUTHENTICATED, FORBIDDEN, NOT_FOUND (also for anything in an organization the viewer is not in), BAD_USER_INPUT (with `extensions.fields`), CONFLICT, GONE, RATE_LIMITED (with `extensions.retryAfterSeconds`); anything unexpected is INTERNAL_SERVER_ERROR with `extensions.requestId`. */
+export type MutationDisableUserArgs = {
+  input: DisableUserInput;
+};
+
+
+/** Every change. Each mutation is one transaction: it happens whole or not at all. Refusals are GraphQL errors whose `extensions.code` says why: UNAUTHENTICATED, FORBIDDEN, NOT_FOUND (also for anything in an organization the viewer is not in), BAD_USER_INPUT (with `extensions.fields`), CONFLICT, GONE, RATE_LIMITED (with `extensions.retryAfterSeconds`); anything unexpected is INTERNAL_SERVER_ERROR with `extensions.requestId`. */
+export type MutationEnableUserArgs = {
+  input: EnableUserInput;
+};
+
+
+/** Every change. Each mutation is one transaction: it happens whole or not at all. Refusals are GraphQL errors whose `extensions.code` says why: UNAUTHENTICATED, FORBIDDEN, NOT_FOUND (also for anything in an organization the viewer is not in), BAD_USER_INPUT (with `extensions.fields`), CONFLICT, GONE, RATE_LIMITED (with `extensions.retryAfterSeconds`); anything unexpected is INTERNAL_SERVER_ERROR with `extensions.requestId`. */
 export type MutationGrantProjectAccessArgs = {
   input: GrantProjectAccessInput;
 };
@@ -645,6 +871,12 @@ export type MutationGrantProjectAccessArgs = {
 /** Every change. Each mutation is one transaction: it happens whole or not at all. Refusals are GraphQL errors whose `extensions.code` says why: UNAUTHENTICATED, FORBIDDEN, NOT_FOUND (also for anything in an organization the viewer is not in), BAD_USER_INPUT (with `extensions.fields`), CONFLICT, GONE, RATE_LIMITED (with `extensions.retryAfterSeconds`); anything unexpected is INTERNAL_SERVER_ERROR with `extensions.requestId`. */
 export type MutationInviteMemberArgs = {
   input: InviteMemberInput;
+};
+
+
+/** Every change. Each mutation is one transaction: it happens whole or not at all. Refusals are GraphQL errors whose `extensions.code` says why: UNAUTHENTICATED, FORBIDDEN, NOT_FOUND (also for anything in an organization the viewer is not in), BAD_USER_INPUT (with `extensions.fields`), CONFLICT, GONE, RATE_LIMITED (with `extensions.retryAfterSeconds`); anything unexpected is INTERNAL_SERVER_ERROR with `extensions.requestId`. */
+export type MutationInviteMembersArgs = {
+  input: InviteMembersInput;
 };
 
 
@@ -1054,6 +1286,8 @@ export type ProjectPermission =
  */
 export type Query = {
   __typename?: 'Query';
+  /** The whole installation: every organization and account. Instance administrators only (else FORBIDDEN). */
+  instance: Instance;
   /** Public: anyone holding the token may preview the invitation. Null when the token matches none. */
   invitationPreview?: Maybe<InvitationPreview>;
   /** By id, by current moniker, or by a former moniker (which keeps resolving). Exactly one of them. */
@@ -1421,6 +1655,8 @@ export type User = {
   email?: Maybe<Scalars['String']['output']>;
   /** Stable identifier. */
   id: Scalars['ID']['output'];
+  /** Whether the viewer administers the installation; on the viewer only, null elsewhere. */
+  isInstanceAdmin?: Maybe<Scalars['Boolean']['output']>;
   /** Display name. */
   name: Scalars['String']['output'];
   /** Only on the viewer: the organizations the viewer belongs to, oldest membership first. */
