@@ -7,6 +7,7 @@ const MODULE_ORDER = [
   'mail',
   'organizations',
   'auth',
+  'accounts',
   'audit',
   'members',
   'teams',

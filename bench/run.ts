@@ -261,6 +261,8 @@ async function main() {
     HOST: '127.0.0.1',
     PORT: '0',
     RATE_LIMITS: 'off',
+    // The seeded accounts never verify their email; the mutation mix invites.
+    INVITES_REQUIRE_VERIFIED_EMAIL: 'false',
     MAIL_DIR: mailDir,
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
   };
@@ -274,7 +276,15 @@ async function main() {
       `Orgraph benchmark: node ${process.version}, PostgreSQL (a fresh database), ${ROUNDS} rounds × ${PER_ROUND} requests per side, ${CONCURRENCY} at a time`,
     );
     const world = await seedWorld(server);
-    const childEnv = { DATABASE_URL: freshUrl, NODE_ENV: 'production', RATE_LIMITS: 'off', LOG_LEVEL: 'warn', MAIL_DIR: mailDir, DATA_DIR: mailDir };
+    const childEnv = {
+      DATABASE_URL: freshUrl,
+      NODE_ENV: 'production',
+      RATE_LIMITS: 'off',
+      INVITES_REQUIRE_VERIFIED_EMAIL: 'false',
+      LOG_LEVEL: 'warn',
+      MAIL_DIR: mailDir,
+      DATA_DIR: mailDir,
+    };
     const orgraph = await startChild('orgraph', 'src/main.js', childEnv, (port) => answers(port, '/readyz'));
     children.push(orgraph);
     const baseline = await startChild('baseline', 'bench/baseline.js', { DATABASE_URL: freshUrl }, (port) => post(port, '{}').then(() => true));

@@ -136,10 +136,12 @@ describe('invitations', () => {
     }
   });
 
-  it('with a session, only the invited email may accept; an existing account must sign in', async () => {
+  it('with a session, only the invited email may accept; an existing (verified) account must sign in', async () => {
     const ann = await registerUser(api);
     const bob = await registerUser(api);
     const eve = await registerUser(api);
+    // Verified: an unverified account would be taken over instead (test/accounts-invitations.test.ts).
+    await sql(`UPDATE users SET email_verified_at = now() WHERE id = $1`, [bob.user.id]);
     const { invitation, token } = await invited(ann, bob.user.email.toUpperCase());
     expect(errorCode(await accept({ token }, eve.token))).toBe('FORBIDDEN');
     expect(errorCode(await accept({ token, name: 'Bob', password: PASSWORD }))).toBe('UNAUTHENTICATED');

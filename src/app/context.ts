@@ -22,12 +22,21 @@ async function authenticate(services: Services, authorization: string | undefine
 export async function createContext(
   dataSource: DataSource,
   services: Services,
-  { authorization, clientAddress, requestId, logger }: RequestFacts,
+  { authorization, clientAddress, userAgent, requestId, logger }: RequestFacts,
   loaders: Loaders = createLoaders(dataSource.manager),
 ): Promise<Context> {
   const viewer = await authenticate(services, authorization).catch((error: unknown) => {
     throw asContextError(error);
   });
   if (viewer) loaders.userById.prime(viewer.user.id, viewer.user);
-  return { viewer, loaders, access: new Access(viewer?.user.id ?? null, loaders), services, clientAddress: clientAddress ?? 'unknown', requestId, logger };
+  return {
+    viewer,
+    loaders,
+    access: new Access(viewer?.user.id ?? null, loaders),
+    services,
+    clientAddress: clientAddress ?? 'unknown',
+    userAgent: userAgent ?? null,
+    requestId,
+    logger,
+  };
 }

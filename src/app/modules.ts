@@ -1,4 +1,5 @@
 import type { ClassType, NonEmptyArray } from 'type-graphql';
+import { accountsModule } from '../modules/accounts/accounts.module';
 import { adminModule } from '../modules/admin/admin.module';
 import { auditModule } from '../modules/audit/audit.module';
 import { authModule } from '../modules/auth/auth.module';
@@ -22,6 +23,7 @@ export const modules = [
   mailModule,
   organizationsModule,
   authModule,
+  accountsModule,
   auditModule,
   membersModule,
   teamsModule,

@@ -111,10 +111,16 @@ export async function startServer({
     const server: Server = httpServer;
     await listen(server, config.host, config.port);
     const mailWorker = config.mailWorker
-      ? new MailWorker(queue, { invitationMail: (job) => services.invitations.invitationMail(job) }, createMailTransport(config, logger), logger, {
-          ...DEFAULT_MAIL_WORKER_OPTIONS,
-          ...mailWorkerOptions,
-        })
+      ? new MailWorker(
+          queue,
+          { invitationMail: (job) => services.invitations.invitationMail(job), accountLinkMail: (job) => services.accounts.accountLinkMail(job) },
+          createMailTransport(config, logger),
+          logger,
+          {
+            ...DEFAULT_MAIL_WORKER_OPTIONS,
+            ...mailWorkerOptions,
+          },
+        )
       : null;
     mailWorker?.start();
     const { port } = server.address() as AddressInfo;

@@ -6,6 +6,7 @@ import { AttemptBudgets } from '../db/attempt-limiter';
 import type { Services } from '../graphql/context';
 import { createContext } from './context';
 import { createLoaders } from './loaders';
+import { accountsModule } from '../modules/accounts/accounts.module';
 import { adminModule } from '../modules/admin/admin.module';
 import { auditModule } from '../modules/audit/audit.module';
 import { eventsModule } from '../modules/events/events.module';
@@ -51,8 +52,18 @@ export function createServices({ dataSource, config, logger, webhookRetry }: Ser
         await auth.setActiveOrganization(em, founderId, organizationId);
       },
     },
+    // A newly named notification mailbox gets its confirmation link.
+    mailboxes: { requested: (em, organizationId, email) => accounts.requestMailboxConfirmation(em, organizationId, email) },
   });
-  const auth = authModule.service({ dataSource, config, budgets, organizations });
+  // A new account gets its verification link.
+  const auth = authModule.service({
+    dataSource,
+    config,
+    budgets,
+    organizations,
+    registrations: { registered: (em, user) => accounts.requestVerification(em, user) },
+  });
+  const accounts = accountsModule.service({ dataSource, config, budgets, users: auth, organizations, mail });
   const members = membersModule.service({
     dataSource,
     organizations,
@@ -95,6 +106,21 @@ export function createServices({ dataSource, config, logger, webhookRetry }: Ser
       return (facts) => createContext(dataSource, services, facts, loaders);
     },
   });
-  const services: Services = { mail, audit, organizations, auth, members, teams, roles, projects, reinstatement, invitations, admin, webhooks, events };
+  const services: Services = {
+    mail,
+    audit,
+    organizations,
+    auth,
+    accounts,
+    members,
+    teams,
+    roles,
+    projects,
+    reinstatement,
+    invitations,
+    admin,
+    webhooks,
+    events,
+  };
   return services;
 }

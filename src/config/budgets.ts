@@ -18,6 +18,14 @@ export const BUDGETS = {
   invitationsPerInviter: { variable: 'RATE_LIMIT_INVITATIONS_PER_INVITER', fallback: '100/1h' },
   /** Invitation emails per recipient address, from every organization. */
   invitationsPerRecipient: { variable: 'RATE_LIMIT_INVITATIONS_PER_RECIPIENT', fallback: '10/1d' },
+  /** requestPasswordReset per email address (known or not: the answer is the same). */
+  passwordResetPerEmail: { variable: 'RATE_LIMIT_PASSWORD_RESET_PER_EMAIL', fallback: '5/1h' },
+  /** requestPasswordReset per client address. */
+  passwordResetPerAddress: { variable: 'RATE_LIMIT_PASSWORD_RESET_PER_ADDRESS', fallback: '20/1h' },
+  /** requestEmailVerification per account email address. */
+  emailVerificationPerEmail: { variable: 'RATE_LIMIT_EMAIL_VERIFICATION_PER_EMAIL', fallback: '5/1h' },
+  /** requestEmailVerification per client address. */
+  emailVerificationPerAddress: { variable: 'RATE_LIMIT_EMAIL_VERIFICATION_PER_ADDRESS', fallback: '20/1h' },
 } as const;
 
 export type BudgetName = keyof typeof BUDGETS;

@@ -21,6 +21,8 @@ export interface Config {
   mailDir: string;
   defaultRegion: (typeof REGIONS)[number];
   invitationTtlDays: number;
+  /** INVITES_REQUIRE_VERIFIED_EMAIL: sending invitations needs a verified email (CONTRACT.md, Accounts). */
+  invitesRequireVerifiedEmail: boolean;
   logLevel: (typeof LOG_LEVELS)[number];
   nodeEnv: (typeof NODE_ENVS)[number];
   /** Whether this process delivers the mail queue (any number of processes may). */
@@ -219,6 +221,7 @@ export function loadConfig(env: Env = process.env): Config {
     mailDir: path.resolve(env.MAIL_DIR || path.join(dataDir, 'mail')),
     defaultRegion: oneOf(env, 'DEFAULT_REGION', REGIONS, 'EU1'),
     invitationTtlDays: integer(env, 'INVITATION_TTL_DAYS', 1, 30, 7),
+    invitesRequireVerifiedEmail: flag(env, 'INVITES_REQUIRE_VERIFIED_EMAIL', true),
     logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
     nodeEnv,
     mailWorker: oneOf(env, 'MAIL_WORKER', ['on', 'off'] as const, 'on') === 'on',

@@ -28,6 +28,8 @@ export interface Context {
   services: Services;
   /** The client's address, for attempt budgets: the socket's, or the one TRUST_PROXY says to believe. */
   clientAddress: string;
+  /** The request's User-Agent header (kept with the sessions it opens); null without one. */
+  userAgent: string | null;
   /** This request's id (the `x-request-id` response header). */
   requestId: string;
   /** Logs with `requestId` on every line. */
@@ -52,6 +54,7 @@ export function requireViewer(ctx: Context): Viewer {
 export interface RequestFacts {
   authorization: string | undefined;
   clientAddress: string | undefined;
+  userAgent?: string | undefined;
   requestId: string;
   logger: Logger;
 }

@@ -134,7 +134,13 @@ export async function createApp({ config, logger, dataSource, schema, context, m
     expressMiddleware(apollo, {
       context: ({ req }) => {
         const { requestId, logger: requestLogger } = currentRequestScope() ?? { requestId: 'none', logger };
-        return context({ authorization: req.headers.authorization, clientAddress: req.ip, requestId, logger: requestLogger });
+        return context({
+          authorization: req.headers.authorization,
+          clientAddress: req.ip,
+          userAgent: req.headers['user-agent'],
+          requestId,
+          logger: requestLogger,
+        });
       },
     }),
     httpRefusals(logger),

@@ -19,9 +19,9 @@ export type Scalars = {
 
 /** The invitation token, and the new account when there is no session. */
 export type AcceptInvitationInput = {
-  /** Only without a session, to create the account. */
+  /** Only without a session: the new account’s name (required), or the taken-over account’s new name (optional). */
   name?: InputMaybe<Scalars['String']['input']>;
-  /** Only without a session, to create the account. */
+  /** Only without a session: the password of the new account, or of the unverified account taken over. */
   password?: InputMaybe<Scalars['String']['input']>;
   /** The token from the invitation link. */
   token: Scalars['String']['input'];
@@ -32,7 +32,7 @@ export type AcceptInvitationPayload = {
   __typename?: 'AcceptInvitationPayload';
   /** The organization they joined. */
   organization: Organization;
-  /** A new session token, only when this call created the account. */
+  /** A new session token, when this call created the account or took over an unverified one. */
   token?: Maybe<Scalars['String']['output']>;
   /** The user who became a member. */
   user: User;
@@ -106,12 +106,55 @@ export type AuthPayload = {
   user: User;
 };
 
+/** The new email address, confirmed by the current password. */
+export type ChangeEmailInput = {
+  /** The current password; a wrong one counts as a failed login. */
+  currentPassword: Scalars['String']['input'];
+  /** Compared case-insensitively and stored lowercase; at most 254 characters. Taken: CONFLICT. */
+  newEmail: Scalars['String']['input'];
+};
+
+/** The result of changeEmail: the address waits for its confirmation link. */
+export type ChangeEmailPayload = {
+  __typename?: 'ChangeEmailPayload';
+  /** The new address, which becomes the account’s once confirmEmailChange takes its link (valid 24 hours). */
+  pendingEmail: Scalars['String']['output'];
+};
+
+/** The current password and the new one. */
+export type ChangePasswordInput = {
+  /** The current password; a wrong one counts as a failed login. */
+  currentPassword: Scalars['String']['input'];
+  /** The new password, 10 to 256 characters. */
+  newPassword: Scalars['String']['input'];
+};
+
+/** The result of changePassword. */
+export type ChangePasswordPayload = {
+  __typename?: 'ChangePasswordPayload';
+  /** The viewer, whose other sessions have ended. */
+  user: User;
+};
+
 /** The organization's new plan. */
 export type ChangePlanInput = {
   /** The organization. */
   organizationId: Scalars['ID']['input'];
   /** The new plan. */
   plan: Plan;
+};
+
+/** An email change link to use. */
+export type ConfirmEmailChangeInput = {
+  /** The token of the emailed link (its `token` query parameter). */
+  token: Scalars['String']['input'];
+};
+
+/** The result of confirmEmailChange. */
+export type ConfirmEmailChangePayload = {
+  __typename?: 'ConfirmEmailChangePayload';
+  /** The account's email address now (verified). */
+  email: Scalars['String']['output'];
 };
 
 /** A new organization; the creator becomes its OWNER. */
@@ -259,6 +302,13 @@ export type DisableUserInput = {
   /** Any account but your own and other instance administrators. */
   userId: Scalars['ID']['input'];
 };
+
+/** Which address a verification link proved. */
+export type EmailVerificationKind =
+  /** An account's email address (User.emailVerified). */
+  | 'ACCOUNT'
+  /** An organization's notification mailbox (Organization.notificationEmailVerified). */
+  | 'NOTIFICATION_MAILBOX';
 
 /** The account to enable again. */
 export type EnableUserInput = {
@@ -676,14 +726,20 @@ export type MemberPayload = {
 /** Every change. Each mutation is one transaction: it happens whole or not at all. Refusals are GraphQL errors whose `extensions.code` says why: UNAUTHENTICATED, FORBIDDEN, NOT_FOUND (also for anything in an organization the viewer is not in), BAD_USER_INPUT (with `extensions.fields`), CONFLICT, GONE, RATE_LIMITED (with `extensions.retryAfterSeconds`); anything unexpected is INTERNAL_SERVER_ERROR with `extensions.requestId`. */
 export type Mutation = {
   __typename?: 'Mutation';
-  /** Public. With a session, its email must be the invited one; without, name and password create the account (unless one exists: sign in first). */
+  /** Public. With a session, its email must be the invited one; without, name and password create the account. An unverified account with the invited email is taken over (password replaced, its sessions ended, name if given); a verified one must sign in first (UNAUTHENTICATED). Either way the email becomes verified. */
   acceptInvitation: AcceptInvitationPayload;
   /** Instance administrators only: makes any account an OWNER of any organization (e.g. when its owners are gone); audited there. */
   addOrganizationOwner: MemberPayload;
   /** Needs TEAMS_MANAGE or TEAM_ADMIN. Only members of the organization (else NOT_FOUND); already in the team is CONFLICT. */
   addTeamMember: TeamMemberPayload;
+  /** Needs the current password (wrong: BAD_USER_INPUT on currentPassword, counted as a failed login); a taken address is CONFLICT. Mails <PUBLIC_URL>/confirm-email?token= (valid 24 hours) to the new address and a notice to the current one; the address changes at confirmEmailChange. */
+  changeEmail: ChangeEmailPayload;
+  /** Needs the current password (wrong: BAD_USER_INPUT on currentPassword, counted as a failed login). Ends every other session of the viewer and mails a notice to the account's email. */
+  changePassword: ChangePasswordPayload;
   /** Needs BILLING_MANAGE. */
   changePlan: OrganizationPayload;
+  /** Uses an email change link (no session needed): the account switches to the new address, verified. CONFLICT if another account took the address meanwhile; a used, expired or replaced link is GONE. */
+  confirmEmailChange: ConfirmEmailChangePayload;
   /** The creator becomes OWNER; the new organization becomes active. */
   createOrganization: OrganizationPayload;
   /** Needs PROJECTS_CREATE; the creator is granted the Owner role. */
@@ -712,9 +768,9 @@ export type Mutation = {
   enableUser: InstanceUserPayload;
   /** Needs PROJECT_ACCESS_MANAGE, and every permission of the role (FORBIDDEN otherwise). Replaces the principal's previous role on the project. */
   grantProjectAccess: ProjectAccessPayload;
-  /** Records the invitation and emails the invitee a link with a token. */
+  /** Records the invitation and emails the invitee a link with a token. The sender needs a verified email (FORBIDDEN otherwise) unless the server runs with INVITES_REQUIRE_VERIFIED_EMAIL=false. */
   inviteMember: InvitationPayload;
-  /** Needs MEMBERS_INVITE. 1 to 100 invitations in one call: each row follows the rules of inviteMember and succeeds or fails alone (its own transaction, budgets and email); one result per row, in input order. */
+  /** Needs MEMBERS_INVITE and, as inviteMember, a verified email. 1 to 100 invitations in one call: each row follows the rules of inviteMember and succeeds or fails alone (its own transaction, budgets and email); one result per row, in input order. */
   inviteMembers: InviteMembersPayload;
   /** The last owner cannot leave (CONFLICT). */
   leaveOrganization: LeaveOrganizationPayload;
@@ -732,12 +788,20 @@ export type Mutation = {
   removeMember: RemoveMemberPayload;
   /** Needs TEAMS_MANAGE or TEAM_ADMIN of the team. */
   removeTeamMember: RemoveTeamMemberPayload;
-  /** A new token (the old one is GONE), a new expiry, another email; for PENDING and EXPIRED invitations. */
+  /** Mails the viewer's email a new verification link, <PUBLIC_URL>/verify-email?token= (valid 24 hours); earlier links are GONE from then on. Rate limited per email and per client address. */
+  requestEmailVerification: RequestEmailVerificationPayload;
+  /** Mails a password reset link, <PUBLIC_URL>/reset-password?token= (valid 1 hour, single use; a newer request makes older links GONE), if the email has an account. The answer is the same either way. Rate limited per email and per client address. */
+  requestPasswordReset: RequestPasswordResetPayload;
+  /** A new token (the old one is GONE), a new expiry, another email; for PENDING and EXPIRED invitations. The sender needs a verified email, as for inviteMember. */
   resendInvitation: InvitationPayload;
+  /** Uses a password reset link (no session needed): sets the new password, marks the email verified, ends every session of the account and returns a new one. A used, expired or replaced link is GONE. */
+  resetPassword: AuthPayload;
   /** Needs MEMBERS_INVITE. Ends a pending invitation (REVOKED); its token is GONE from then on. */
   revokeInvitation: InvitationPayload;
   /** Needs PROJECT_ACCESS_MANAGE and every permission of the revoked role (FORBIDDEN). NOT_FOUND when the principal holds no role on the project. */
   revokeProjectAccess: ProjectPayload;
+  /** Ends one of the viewer's sessions (this one too, as logout would); another user's session, or a missing one, is NOT_FOUND. */
+  revokeSession: RevokeSessionPayload;
   /** Needs WEBHOOKS_MANAGE. A new secret, shown once; the old one keeps signing beside it for 24 hours. */
   rotateWebhookSecret: RotateWebhookSecretPayload;
   /** Sets viewer.activeOrganization; it survives logout and login. */
@@ -756,6 +820,8 @@ export type Mutation = {
   updateTeamMemberRole: TeamMemberPayload;
   /** Needs WEBHOOKS_MANAGE. A new URL is checked as at creation. */
   updateWebhook: WebhookPayload;
+  /** Uses a verification link (no session needed): an account's email or an organization's notification mailbox becomes verified. A used, expired or replaced link is GONE. */
+  verifyEmail: VerifyEmailPayload;
 };
 
 
@@ -778,8 +844,26 @@ export type MutationAddTeamMemberArgs = {
 
 
 /** Every change. Each mutation is one transaction: it happens whole or not at all. Refusals are GraphQL errors whose `extensions.code` says why: UNAUTHENTICATED, FORBIDDEN, NOT_FOUND (also for anything in an organization the viewer is not in), BAD_USER_INPUT (with `extensions.fields`), CONFLICT, GONE, RATE_LIMITED (with `extensions.retryAfterSeconds`); anything unexpected is INTERNAL_SERVER_ERROR with `extensions.requestId`. */
+export type MutationChangeEmailArgs = {
+  input: ChangeEmailInput;
+};
+
+
+/** Every change. Each mutation is one transaction: it happens whole or not at all. Refusals are GraphQL errors whose `extensions.code` says why: UNAUTHENTICATED, FORBIDDEN, NOT_FOUND (also for anything in an organization the viewer is not in), BAD_USER_INPUT (with `extensions.fields`), CONFLICT, GONE, RATE_LIMITED (with `extensions.retryAfterSeconds`); anything unexpected is INTERNAL_SERVER_ERROR with `extensions.requestId`. */
+export type MutationChangePasswordArgs = {
+  input: ChangePasswordInput;
+};
+
+
+/** Every change. Each mutation is one transaction: it happens whole or not at all. Refusals are GraphQL errors whose `extensions.code` says why: UNAUTHENTICATED, FORBIDDEN, NOT_FOUND (also for anything in an organization the viewer is not in), BAD_USER_INPUT (with `extensions.fields`), CONFLICT, GONE, RATE_LIMITED (with `extensions.retryAfterSeconds`); anything unexpected is INTERNAL_SERVER_ERROR with `extensions.requestId`. */
 export type MutationChangePlanArgs = {
   input: ChangePlanInput;
+};
+
+
+/** Every change. Each mutation is one transaction: it happens whole or not at all. Refusals are GraphQL errors whose `extensions.code` says why: UNAUTHENTICATED, FORBIDDEN, NOT_FOUND (also for anything in an organization the viewer is not in), BAD_USER_INPUT (with `extensions.fields`), CONFLICT, GONE, RATE_LIMITED (with `extensions.retryAfterSeconds`); anything unexpected is INTERNAL_SERVER_ERROR with `extensions.requestId`. */
+export type MutationConfirmEmailChangeArgs = {
+  input: ConfirmEmailChangeInput;
 };
 
 
@@ -928,8 +1012,20 @@ export type MutationRemoveTeamMemberArgs = {
 
 
 /** Every change. Each mutation is one transaction: it happens whole or not at all. Refusals are GraphQL errors whose `extensions.code` says why: UNAUTHENTICATED, FORBIDDEN, NOT_FOUND (also for anything in an organization the viewer is not in), BAD_USER_INPUT (with `extensions.fields`), CONFLICT, GONE, RATE_LIMITED (with `extensions.retryAfterSeconds`); anything unexpected is INTERNAL_SERVER_ERROR with `extensions.requestId`. */
+export type MutationRequestPasswordResetArgs = {
+  input: RequestPasswordResetInput;
+};
+
+
+/** Every change. Each mutation is one transaction: it happens whole or not at all. Refusals are GraphQL errors whose `extensions.code` says why: UNAUTHENTICATED, FORBIDDEN, NOT_FOUND (also for anything in an organization the viewer is not in), BAD_USER_INPUT (with `extensions.fields`), CONFLICT, GONE, RATE_LIMITED (with `extensions.retryAfterSeconds`); anything unexpected is INTERNAL_SERVER_ERROR with `extensions.requestId`. */
 export type MutationResendInvitationArgs = {
   input: ResendInvitationInput;
+};
+
+
+/** Every change. Each mutation is one transaction: it happens whole or not at all. Refusals are GraphQL errors whose `extensions.code` says why: UNAUTHENTICATED, FORBIDDEN, NOT_FOUND (also for anything in an organization the viewer is not in), BAD_USER_INPUT (with `extensions.fields`), CONFLICT, GONE, RATE_LIMITED (with `extensions.retryAfterSeconds`); anything unexpected is INTERNAL_SERVER_ERROR with `extensions.requestId`. */
+export type MutationResetPasswordArgs = {
+  input: ResetPasswordInput;
 };
 
 
@@ -942,6 +1038,12 @@ export type MutationRevokeInvitationArgs = {
 /** Every change. Each mutation is one transaction: it happens whole or not at all. Refusals are GraphQL errors whose `extensions.code` says why: UNAUTHENTICATED, FORBIDDEN, NOT_FOUND (also for anything in an organization the viewer is not in), BAD_USER_INPUT (with `extensions.fields`), CONFLICT, GONE, RATE_LIMITED (with `extensions.retryAfterSeconds`); anything unexpected is INTERNAL_SERVER_ERROR with `extensions.requestId`. */
 export type MutationRevokeProjectAccessArgs = {
   input: RevokeProjectAccessInput;
+};
+
+
+/** Every change. Each mutation is one transaction: it happens whole or not at all. Refusals are GraphQL errors whose `extensions.code` says why: UNAUTHENTICATED, FORBIDDEN, NOT_FOUND (also for anything in an organization the viewer is not in), BAD_USER_INPUT (with `extensions.fields`), CONFLICT, GONE, RATE_LIMITED (with `extensions.retryAfterSeconds`); anything unexpected is INTERNAL_SERVER_ERROR with `extensions.requestId`. */
+export type MutationRevokeSessionArgs = {
+  input: RevokeSessionInput;
 };
 
 
@@ -998,6 +1100,12 @@ export type MutationUpdateWebhookArgs = {
   input: UpdateWebhookInput;
 };
 
+
+/** Every change. Each mutation is one transaction: it happens whole or not at all. Refusals are GraphQL errors whose `extensions.code` says why: UNAUTHENTICATED, FORBIDDEN, NOT_FOUND (also for anything in an organization the viewer is not in), BAD_USER_INPUT (with `extensions.fields`), CONFLICT, GONE, RATE_LIMITED (with `extensions.retryAfterSeconds`); anything unexpected is INTERNAL_SERVER_ERROR with `extensions.requestId`. */
+export type MutationVerifyEmailArgs = {
+  input: VerifyEmailInput;
+};
+
 /** A customer account: members with organization roles, teams, projects, invitations and an audit log. Every field needs ORGANIZATION_VIEW (membership) unless it says more. */
 export type Organization = {
   __typename?: 'Organization';
@@ -1021,6 +1129,8 @@ export type Organization = {
   name: Scalars['String']['output'];
   /** Where the organization's notifications go. Visible to holders of ORGANIZATION_SETTINGS_MANAGE; null to others. */
   notificationEmail?: Maybe<Scalars['String']['output']>;
+  /** True once the notification mailbox confirmed its link (until then notifications go to the owners); null where notificationEmail is null. */
+  notificationEmailVerified?: Maybe<Scalars['Boolean']['output']>;
   /** The subscription plan; FREE at creation. */
   plan: Plan;
   /** Only the projects the viewer may see (PROJECT_VIEW), newest first; totalCount counts only those. */
@@ -1404,10 +1514,38 @@ export type RemoveTeamMemberPayload = {
   removedUserId: Scalars['ID']['output'];
 };
 
+/** The result of requestEmailVerification. */
+export type RequestEmailVerificationPayload = {
+  __typename?: 'RequestEmailVerificationPayload';
+  /** True when a new link was mailed (earlier links are GONE from now on); false when the email is already verified. */
+  sent: Scalars['Boolean']['output'];
+};
+
+/** Whose password to reset. */
+export type RequestPasswordResetInput = {
+  /** The account's email, in any case; at most 254 characters. The answer is the same whether or not it has an account. */
+  email: Scalars['String']['input'];
+};
+
+/** The result of requestPasswordReset: the same whether or not the email has an account. */
+export type RequestPasswordResetPayload = {
+  __typename?: 'RequestPasswordResetPayload';
+  /** Always true: if the email has an account, a reset link (valid 1 hour) is on its way. */
+  accepted: Scalars['Boolean']['output'];
+};
+
 /** The invitation to send again. */
 export type ResendInvitationInput = {
   /** A PENDING or EXPIRED invitation. */
   invitationId: Scalars['ID']['input'];
+};
+
+/** A password reset link and the new password. */
+export type ResetPasswordInput = {
+  /** The new password, 10 to 256 characters. */
+  password: Scalars['String']['input'];
+  /** The token of the emailed link (its `token` query parameter). */
+  token: Scalars['String']['input'];
 };
 
 /** The invitation to revoke. */
@@ -1424,6 +1562,19 @@ export type RevokeProjectAccessInput = {
   teamId?: InputMaybe<Scalars['ID']['input']>;
   /** Exactly one of userId and teamId. */
   userId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** The session to end. */
+export type RevokeSessionInput = {
+  /** One of the viewer's sessions (viewer.sessions). */
+  sessionId: Scalars['ID']['input'];
+};
+
+/** The result of revokeSession. */
+export type RevokeSessionPayload = {
+  __typename?: 'RevokeSessionPayload';
+  /** True once the session has ended: its token is refused from now on. */
+  revoked: Scalars['Boolean']['output'];
 };
 
 /** A project role: a named set of ProjectPermissions. The built-in roles (View, Use, Owner) are shared by every organization and fixed; custom roles belong to one organization (ROLES_MANAGE). */
@@ -1459,6 +1610,43 @@ export type RotateWebhookSecretPayload = {
   __typename?: 'RotateWebhookSecretPayload';
   /** The new secret, shown this once; the previous one keeps signing beside it for 24 hours. */
   secret: Scalars['String']['output'];
+};
+
+/** A signed-in session of the viewer (viewer.sessions): where and when it was opened and last used. */
+export type Session = {
+  __typename?: 'Session';
+  /** When it was opened (register, login, acceptInvitation or resetPassword). */
+  createdAt: Scalars['DateTime']['output'];
+  /** Whether this is the session the request came with. */
+  current: Scalars['Boolean']['output'];
+  /** Stable identifier; revokeSession takes it. */
+  id: Scalars['ID']['output'];
+  /** When a request last used it, to the minute: it is updated at most once a minute. */
+  lastUsedAt: Scalars['DateTime']['output'];
+  /** The User-Agent header of the request that opened it (at most 512 characters); null without one. */
+  userAgent?: Maybe<Scalars['String']['output']>;
+};
+
+/** A page of sessions, with how many there are in all. */
+export type SessionConnection = {
+  __typename?: 'SessionConnection';
+  /** The items of this page with their cursors. */
+  edges: Array<SessionEdge>;
+  /** The items of this page, for clients that need no cursors per item (same order as `edges`). */
+  nodes: Array<Session>;
+  /** Where this page lies, and the cursors to page on. */
+  pageInfo: PageInfo;
+  /** How many sessions the whole list holds (every page), as this viewer sees it. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One of the sessions in a page, with its cursor. */
+export type SessionEdge = {
+  __typename?: 'SessionEdge';
+  /** Where this item lies: pass it as `after` to list the items that follow it. */
+  cursor: Scalars['String']['output'];
+  /** The item itself. */
+  node: Session;
 };
 
 /** Live updates over WebSocket at /graphql (graphql-transport-ws): send `{ "authorization": "Bearer <token>" }` as connectionParams; a missing or bad token closes the socket with 4401. */
@@ -1583,7 +1771,7 @@ export type UpdateOrganizationInput = {
   moniker?: InputMaybe<Scalars['String']['input']>;
   /** 1 to 100 characters. */
   name?: InputMaybe<Scalars['String']['input']>;
-  /** Where notifications go; null sends them to each owner. */
+  /** Where notifications go once confirmed: setting it mails that address a link (<PUBLIC_URL>/verify-email?token=), and until verifyEmail takes it notifications go to each owner; null sends them to each owner. */
   notificationEmail?: InputMaybe<Scalars['String']['input']>;
   /** The organization. */
   organizationId: Scalars['ID']['input'];
@@ -1652,6 +1840,8 @@ export type User = {
   activeOrganization?: Maybe<Organization>;
   /** Visible to the user, and to members who hold MEMBERS_MANAGE in an organization the user belongs to; null to everyone else. */
   email?: Maybe<Scalars['String']['output']>;
+  /** Whether the email is proven (its verification link, a password reset, or accepting an invitation sent to it); null wherever email is null. */
+  emailVerified?: Maybe<Scalars['Boolean']['output']>;
   /** Stable identifier. */
   id: Scalars['ID']['output'];
   /** Whether the viewer administers the installation; on the viewer only, null elsewhere. */
@@ -1660,6 +1850,8 @@ export type User = {
   name: Scalars['String']['output'];
   /** Only on the viewer: the organizations the viewer belongs to, oldest membership first. */
   organizations: OrganizationConnection;
+  /** Only on the viewer (with a session): the user's live sessions, newest first, `current` marking the one in use; null elsewhere. */
+  sessions?: Maybe<SessionConnection>;
 };
 
 
@@ -1667,6 +1859,28 @@ export type User = {
 export type UserOrganizationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A person with an account. Their email is visible only to themselves and to members holding MEMBERS_MANAGE in a shared organization. */
+export type UserSessionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A verification link to use: an account email or a notification mailbox. */
+export type VerifyEmailInput = {
+  /** The token of the emailed link (its `token` query parameter). */
+  token: Scalars['String']['input'];
+};
+
+/** The address a verification link proved. */
+export type VerifyEmailPayload = {
+  __typename?: 'VerifyEmailPayload';
+  /** The verified address. */
+  email: Scalars['String']['output'];
+  /** Whether it is an account's email or a notification mailbox. */
+  kind: EmailVerificationKind;
 };
 
 /** An endpoint that receives the organization’s events (CONTRACT.md, Events). Needs WEBHOOKS_MANAGE. */
@@ -1749,6 +1963,80 @@ export type WebhookPayload = {
   /** The webhook. */
   webhook: Webhook;
 };
+
+export type ViewerAccountQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ViewerAccountQuery = { __typename?: 'Query', viewer?: { __typename?: 'User', id: string, email?: string | null, emailVerified?: boolean | null } | null };
+
+export type RequestEmailVerificationMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type RequestEmailVerificationMutation = { __typename?: 'Mutation', requestEmailVerification: { __typename?: 'RequestEmailVerificationPayload', sent: boolean } };
+
+export type VerifyEmailMutationVariables = Exact<{
+  input: VerifyEmailInput;
+}>;
+
+
+export type VerifyEmailMutation = { __typename?: 'Mutation', verifyEmail: { __typename?: 'VerifyEmailPayload', email: string, kind: EmailVerificationKind } };
+
+export type RequestPasswordResetMutationVariables = Exact<{
+  input: RequestPasswordResetInput;
+}>;
+
+
+export type RequestPasswordResetMutation = { __typename?: 'Mutation', requestPasswordReset: { __typename?: 'RequestPasswordResetPayload', accepted: boolean } };
+
+export type ResetPasswordMutationVariables = Exact<{
+  input: ResetPasswordInput;
+}>;
+
+
+export type ResetPasswordMutation = { __typename?: 'Mutation', resetPassword: { __typename?: 'AuthPayload', token: string, user: { __typename?: 'User', id: string, email?: string | null, emailVerified?: boolean | null } } };
+
+export type ChangePasswordMutationVariables = Exact<{
+  input: ChangePasswordInput;
+}>;
+
+
+export type ChangePasswordMutation = { __typename?: 'Mutation', changePassword: { __typename?: 'ChangePasswordPayload', user: { __typename?: 'User', id: string } } };
+
+export type ChangeEmailMutationVariables = Exact<{
+  input: ChangeEmailInput;
+}>;
+
+
+export type ChangeEmailMutation = { __typename?: 'Mutation', changeEmail: { __typename?: 'ChangeEmailPayload', pendingEmail: string } };
+
+export type ConfirmEmailChangeMutationVariables = Exact<{
+  input: ConfirmEmailChangeInput;
+}>;
+
+
+export type ConfirmEmailChangeMutation = { __typename?: 'Mutation', confirmEmailChange: { __typename?: 'ConfirmEmailChangePayload', email: string } };
+
+export type SessionsQueryVariables = Exact<{
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type SessionsQuery = { __typename?: 'Query', viewer?: { __typename?: 'User', id: string, sessions?: { __typename?: 'SessionConnection', totalCount: number, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, hasPreviousPage: boolean, startCursor?: string | null, endCursor?: string | null }, nodes: Array<{ __typename?: 'Session', id: string, createdAt: string, lastUsedAt: string, current: boolean, userAgent?: string | null }> } | null } | null };
+
+export type RevokeSessionMutationVariables = Exact<{
+  input: RevokeSessionInput;
+}>;
+
+
+export type RevokeSessionMutation = { __typename?: 'Mutation', revokeSession: { __typename?: 'RevokeSessionPayload', revoked: boolean } };
+
+export type OrganizationMailboxQueryVariables = Exact<{
+  moniker: Scalars['String']['input'];
+}>;
+
+
+export type OrganizationMailboxQuery = { __typename?: 'Query', organization?: { __typename?: 'Organization', id: string, notificationEmail?: string | null, notificationEmailVerified?: boolean | null } | null };
 
 export type ViewerAdminQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -2174,6 +2462,17 @@ export type RemoveTeamMemberMutationVariables = Exact<{
 export type RemoveTeamMemberMutation = { __typename?: 'Mutation', removeTeamMember: { __typename?: 'RemoveTeamMemberPayload', removedUserId: string } };
 
 
+export const ViewerAccountDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ViewerAccount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"emailVerified"}}]}}]}}]} as unknown as DocumentNode<ViewerAccountQuery, ViewerAccountQueryVariables>;
+export const RequestEmailVerificationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RequestEmailVerification"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"requestEmailVerification"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sent"}}]}}]}}]} as unknown as DocumentNode<RequestEmailVerificationMutation, RequestEmailVerificationMutationVariables>;
+export const VerifyEmailDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"VerifyEmail"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"VerifyEmailInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"verifyEmail"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}}]}}]} as unknown as DocumentNode<VerifyEmailMutation, VerifyEmailMutationVariables>;
+export const RequestPasswordResetDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RequestPasswordReset"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RequestPasswordResetInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"requestPasswordReset"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accepted"}}]}}]}}]} as unknown as DocumentNode<RequestPasswordResetMutation, RequestPasswordResetMutationVariables>;
+export const ResetPasswordDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ResetPassword"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ResetPasswordInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"resetPassword"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"token"}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"emailVerified"}}]}}]}}]}}]} as unknown as DocumentNode<ResetPasswordMutation, ResetPasswordMutationVariables>;
+export const ChangePasswordDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ChangePassword"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ChangePasswordInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"changePassword"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<ChangePasswordMutation, ChangePasswordMutationVariables>;
+export const ChangeEmailDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ChangeEmail"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ChangeEmailInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"changeEmail"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"pendingEmail"}}]}}]}}]} as unknown as DocumentNode<ChangeEmailMutation, ChangeEmailMutationVariables>;
+export const ConfirmEmailChangeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ConfirmEmailChange"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ConfirmEmailChangeInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"confirmEmailChange"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"email"}}]}}]}}]} as unknown as DocumentNode<ConfirmEmailChangeMutation, ConfirmEmailChangeMutationVariables>;
+export const SessionsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Sessions"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"sessions"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"hasPreviousPage"}},{"kind":"Field","name":{"kind":"Name","value":"startCursor"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastUsedAt"}},{"kind":"Field","name":{"kind":"Name","value":"current"}},{"kind":"Field","name":{"kind":"Name","value":"userAgent"}}]}}]}}]}}]}}]} as unknown as DocumentNode<SessionsQuery, SessionsQueryVariables>;
+export const RevokeSessionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RevokeSession"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RevokeSessionInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"revokeSession"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"revoked"}}]}}]}}]} as unknown as DocumentNode<RevokeSessionMutation, RevokeSessionMutationVariables>;
+export const OrganizationMailboxDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"OrganizationMailbox"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"moniker"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organization"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"moniker"},"value":{"kind":"Variable","name":{"kind":"Name","value":"moniker"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"notificationEmail"}},{"kind":"Field","name":{"kind":"Name","value":"notificationEmailVerified"}}]}}]}}]} as unknown as DocumentNode<OrganizationMailboxQuery, OrganizationMailboxQueryVariables>;
 export const ViewerAdminDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ViewerAdmin"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"isInstanceAdmin"}}]}}]}}]} as unknown as DocumentNode<ViewerAdminQuery, ViewerAdminQueryVariables>;
 export const InstanceOrganizationsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"InstanceOrganizations"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"search"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"instance"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organizations"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"search"},"value":{"kind":"Variable","name":{"kind":"Name","value":"search"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"moniker"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"plan"}},{"kind":"Field","name":{"kind":"Name","value":"region"}},{"kind":"Field","name":{"kind":"Name","value":"memberCount"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]}}]}}]}}]} as unknown as DocumentNode<InstanceOrganizationsQuery, InstanceOrganizationsQueryVariables>;
 export const InstanceUsersDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"InstanceUsers"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"search"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"instance"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"users"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"search"},"value":{"kind":"Variable","name":{"kind":"Name","value":"search"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"disabled"}},{"kind":"Field","name":{"kind":"Name","value":"isInstanceAdmin"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]}}]}}]}}]} as unknown as DocumentNode<InstanceUsersQuery, InstanceUsersQueryVariables>;

@@ -13,14 +13,31 @@ export interface MailSink {
   /** For the server's SMTP_URL. */
   url: string;
   messages: CaughtMail[];
-  /** The next message to `address` not handed out before, waiting up to `timeoutMs` for it. */
-  nextTo(address: string, timeoutMs?: number): Promise<CaughtMail>;
+  /**
+   * The next message to `address` not handed out before, waiting up to `timeoutMs` for it. With
+   * `subject`, only a message whose subject matches; without, any message but the verification
+   * link every new account is mailed at registration (REGISTRATION_SUBJECT: ask for it by subject).
+   */
+  nextTo(address: string, timeoutMs?: number, subject?: RegExp): Promise<CaughtMail>;
   stop(): Promise<void>;
 }
 
 /** Undoes quoted-printable soft line breaks and escapes (enough for the ASCII messages of the tests). */
 export const decodeQuotedPrintable = (raw: string) =>
   raw.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+
+/** The subject of the verification email `register` sends every new account. */
+export const REGISTRATION_SUBJECT = /^Confirm your email address on Orgraph$/;
+
+/** A message's Subject header, unfolded. */
+export const subjectOf = (mail: CaughtMail) => (/^Subject: (.*(?:\r?\n[ \t].*)*)/m.exec(mail.body)?.[1] ?? '').replace(/\r?\n[ \t]+/g, ' ').trim();
+
+/** The token of a link to `path` (e.g. `/verify-email`) in an email. */
+export function linkToken(mail: CaughtMail, path: string): string {
+  const match = new RegExp(`${path.replace(/[/-]/g, '\\$&')}\\?token=([A-Za-z0-9_-]+)`).exec(mail.body);
+  if (!match) throw new Error(`no ${path} link in:\n${mail.body}`);
+  return match[1];
+}
 
 /** A real SMTP server on 127.0.0.1 (plain, no AUTH) that keeps every message it receives. */
 export async function startMailSink(port = 0): Promise<MailSink> {
@@ -53,10 +70,11 @@ export async function startMailSink(port = 0): Promise<MailSink> {
     port: actualPort,
     url: `smtp://127.0.0.1:${actualPort}`,
     messages,
-    async nextTo(address, timeoutMs = 10_000) {
+    async nextTo(address, timeoutMs = 10_000, subject) {
       const deadline = Date.now() + timeoutMs;
+      const wanted = (m: CaughtMail) => (subject ? subject.test(subjectOf(m)) : !REGISTRATION_SUBJECT.test(subjectOf(m)));
       for (;;) {
-        const found = messages.find((m) => !handedOut.has(m) && m.to.includes(address.toLowerCase()));
+        const found = messages.find((m) => !handedOut.has(m) && m.to.includes(address.toLowerCase()) && wanted(m));
         if (found) {
           handedOut.add(found);
           return found;

@@ -110,6 +110,7 @@ export function spawnRaw(env: Record<string, string | undefined>): Omit<ServerPr
       NODE_ENV: 'test',
       LOG_LEVEL: 'info',
       RATE_LIMITS: 'off',
+      INVITES_REQUIRE_VERIFIED_EMAIL: 'false',
       MAIL_DIR: path.join(tmpdir(), `orgraph-mail-${randomBytes(4).toString('hex')}`),
       ...env,
     },

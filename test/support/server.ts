@@ -34,7 +34,9 @@ export interface TestServer {
  * A real server over HTTP on a random port, with its own fresh database: a new database on
  * DATABASE_URL's server when set, otherwise an in-memory embedded PGlite. Without SMTP_URL,
  * mail goes to .eml files in a temporary MAIL_DIR; the mail worker polls every 50 ms and a
- * failed mail is retried after about a second. Attempt budgets are off (RATE_LIMITS=off) unless `env` turns them on.
+ * failed mail is retried after about a second. Attempt budgets are off (RATE_LIMITS=off) unless `env` turns them on,
+ * and so is the verified-sender rule for invitations (INVITES_REQUIRE_VERIFIED_EMAIL=false): most
+ * tests invite from freshly registered accounts; test/accounts-*.test.ts turn it on.
  */
 export async function startTestServer(
   env: Record<string, string> = {},
@@ -50,6 +52,7 @@ export async function startTestServer(
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
     MAIL_DIR: mailDir,
     RATE_LIMITS: 'off',
+    INVITES_REQUIRE_VERIFIED_EMAIL: 'false',
     ...env,
   });
   const server = await startServer({

@@ -45,3 +45,9 @@ export class SwitchOrganizationInput {
   @Field(() => ID, { description: 'An organization the viewer belongs to.' })
   organizationId: string;
 }
+
+@InputType({ description: 'The session to end.' })
+export class RevokeSessionInput {
+  @Field(() => ID, { description: "One of the viewer's sessions (viewer.sessions)." })
+  sessionId: string;
+}

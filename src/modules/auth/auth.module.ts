@@ -1,13 +1,13 @@
 import type { ModuleRegistration } from '../../graphql/module';
 import { createAuthLoaders } from './auth.loaders';
-import { AuthResolver } from './auth.resolver';
+import { AuthResolver, SessionResolver, SessionsResolver } from './auth.resolver';
 import { AuthService, type AuthDeps } from './auth.service';
 import { Session } from './session.entity';
 import { User } from './user.entity';
 
 export const authModule = {
   entities: [User, Session],
-  resolvers: [AuthResolver],
+  resolvers: [AuthResolver, SessionsResolver, SessionResolver],
   loaders: createAuthLoaders,
   service: (deps: AuthDeps) => new AuthService(deps),
 } satisfies ModuleRegistration<AuthDeps, AuthService>;

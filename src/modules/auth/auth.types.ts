@@ -1,4 +1,6 @@
 import { Field, ObjectType } from 'type-graphql';
+import { connectionTypes } from '../../graphql/pagination';
+import { Session } from './session.entity';
 import { Organization } from '../organizations/organization.entity';
 import { User } from './user.entity';
 
@@ -25,3 +27,11 @@ export class SwitchOrganizationPayload {
   @Field(() => User, { description: 'The viewer, whose activeOrganization is now the chosen one.' })
   viewer: User;
 }
+
+@ObjectType({ description: 'The result of revokeSession.' })
+export class RevokeSessionPayload {
+  @Field(() => Boolean, { description: 'True once the session has ended: its token is refused from now on.' })
+  revoked: boolean;
+}
+
+export const SessionConnection = connectionTypes(Session, 'Session');

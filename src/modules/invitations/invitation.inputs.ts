@@ -100,10 +100,10 @@ export class AcceptInvitationInput {
   @Field(() => String, { description: 'The token from the invitation link.' })
   token: string;
 
-  @NameField({ nullable: true, description: 'Only without a session, to create the account.' })
+  @NameField({ nullable: true, description: 'Only without a session: the new account’s name (required), or the taken-over account’s new name (optional).' })
   name?: string | null;
 
-  @PasswordField({ nullable: true, description: 'Only without a session, to create the account.' })
+  @PasswordField({ nullable: true, description: 'Only without a session: the password of the new account, or of the unverified account taken over.' })
   password?: string | null;
 }
 

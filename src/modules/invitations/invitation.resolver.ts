@@ -37,7 +37,10 @@ export class InvitationResolver {
     return ctx.services.invitations.preview(token);
   }
 
-  @Mutation(() => InvitationPayload, { description: 'Records the invitation and emails the invitee a link with a token.' })
+  @Mutation(() => InvitationPayload, {
+    description:
+      'Records the invitation and emails the invitee a link with a token. The sender needs a verified email (FORBIDDEN otherwise) unless the server runs with INVITES_REQUIRE_VERIFIED_EMAIL=false.',
+  })
   async inviteMember(
     @Arg('input', () => InviteMemberInput, { description: 'The parameters of `inviteMember`.' }) input: InviteMemberInput,
     @Ctx() ctx: Context,
@@ -47,7 +50,7 @@ export class InvitationResolver {
 
   @Mutation(() => InviteMembersPayload, {
     description:
-      'Needs MEMBERS_INVITE. 1 to 100 invitations in one call: each row follows the rules of inviteMember and succeeds or fails alone (its own transaction, budgets and email); one result per row, in input order.',
+      'Needs MEMBERS_INVITE and, as inviteMember, a verified email. 1 to 100 invitations in one call: each row follows the rules of inviteMember and succeeds or fails alone (its own transaction, budgets and email); one result per row, in input order.',
   })
   async inviteMembers(
     @Arg('input', () => InviteMembersInput, { description: 'The parameters of `inviteMembers`.' }) input: InviteMembersInput,
@@ -56,7 +59,10 @@ export class InvitationResolver {
     return { results: await ctx.services.invitations.inviteMany(requireViewer(ctx).user.id, input) };
   }
 
-  @Mutation(() => InvitationPayload, { description: 'A new token (the old one is GONE), a new expiry, another email; for PENDING and EXPIRED invitations.' })
+  @Mutation(() => InvitationPayload, {
+    description:
+      'A new token (the old one is GONE), a new expiry, another email; for PENDING and EXPIRED invitations. The sender needs a verified email, as for inviteMember.',
+  })
   async resendInvitation(
     @Arg('input', () => ResendInvitationInput, { description: 'The parameters of `resendInvitation`.' }) input: ResendInvitationInput,
     @Ctx() ctx: Context,
@@ -73,13 +79,14 @@ export class InvitationResolver {
   }
 
   @Mutation(() => AcceptInvitationPayload, {
-    description: 'Public. With a session, its email must be the invited one; without, name and password create the account (unless one exists: sign in first).',
+    description:
+      'Public. With a session, its email must be the invited one; without, name and password create the account. An unverified account with the invited email is taken over (password replaced, its sessions ended, name if given); a verified one must sign in first (UNAUTHENTICATED). Either way the email becomes verified.',
   })
   async acceptInvitation(
     @Arg('input', () => AcceptInvitationInput, { description: 'The parameters of `acceptInvitation`.' }) input: AcceptInvitationInput,
     @Ctx() ctx: Context,
   ): Promise<AcceptInvitationPayload> {
-    const result = await ctx.services.invitations.accept(ctx.viewer, input);
+    const result = await ctx.services.invitations.accept(ctx.viewer, input, ctx.userAgent);
     if (result.session) signIn(ctx, { user: result.user, sessionId: result.session.sessionId });
     return { token: result.session?.token ?? null, user: result.user, organization: result.organization };
   }

@@ -57,7 +57,7 @@ const GONE = 'This invitation is no longer valid: it expired, was revoked, decli
 const plausibleToken = (token: string) => token.length > 0 && token.length <= 200;
 
 export interface AcceptResult {
-  /** Only when the acceptance created the account. */
+  /** Only when the acceptance created the account or took over an unverified one. */
   session: { token: string; sessionId: string } | null;
   user: User;
   organization: Organization;
@@ -73,7 +73,28 @@ const invitationEmail = (organizationId: string, inviterId: string, email: strin
 export class InvitationService {
   constructor(private readonly deps: InvitationDeps) {}
 
+  /**
+   * Sending invitations needs a verified email (CONTRACT.md, Accounts), unless the server runs
+   * with INVITES_REQUIRE_VERIFIED_EMAIL=false: FORBIDDEN, saying so.
+   */
+  private async requireVerifiedSender(actorId: string): Promise<void> {
+    if (!this.deps.config.invitesRequireVerifiedEmail) return;
+    const [actor] = await sqlRows<{ verified: boolean }>(this.deps.dataSource, `SELECT email_verified_at IS NOT NULL AS verified FROM users WHERE id = $1`, [
+      actorId,
+    ]);
+    if (!actor?.verified) {
+      throw new ForbiddenError(
+        'Verify your email address before sending invitations: open the link we emailed you, or ask for a new one (requestEmailVerification).',
+      );
+    }
+  }
+
   async invite(actorId: string, input: InviteMemberInput): Promise<Invitation> {
+    await this.requireVerifiedSender(actorId);
+    return this.inviteOne(actorId, input);
+  }
+
+  private async inviteOne(actorId: string, input: InviteMemberInput): Promise<Invitation> {
     const organizationId = input.organizationId;
     const email = normalizeEmail(input.email);
     await this.deps.budgets.spend(...invitationEmail(organizationId, actorId, email));
@@ -147,12 +168,13 @@ export class InvitationService {
    */
   async inviteMany(actorId: string, input: InviteMembersInput): Promise<InviteMembersResult[]> {
     const { organizationId, note, expiresInDays, reinstate } = input;
+    await this.requireVerifiedSender(actorId);
     const results: InviteMembersResult[] = [];
     for (const row of input.invitations) {
       const single = Object.assign(new InviteMemberInput(), row, { organizationId, note, expiresInDays, reinstate });
       try {
         await validateInput(single);
-        const invitation = await this.invite(actorId, single);
+        const invitation = await this.inviteOne(actorId, single);
         results.push({ email: invitation.email, invitation, error: null });
       } catch (error) {
         results.push({ email: typeof row.email === 'string' ? row.email : '', invitation: null, error: this.rowError(error) });
@@ -172,6 +194,7 @@ export class InvitationService {
 
   /** A new token (the old one stops working at once), a new expiry as long as the last one, and another email. */
   async resend(actorId: string, invitationId: string): Promise<Invitation> {
+    await this.requireVerifiedSender(actorId);
     // The budget is spent before the transaction: the limiter uses a connection of its own.
     const target = isUuid(invitationId)
       ? await this.deps.dataSource.manager.findOne(Invitation, { select: { organizationId: true, email: true }, where: { id: invitationId } })
@@ -248,7 +271,7 @@ export class InvitationService {
    * Claims the invitation with ONE conditional update first, so racing accepts of a token wait
    * on its row and then find it no longer PENDING (GONE); every later refusal rolls the claim back.
    */
-  async accept(viewer: Viewer | null, input: AcceptInvitationInput): Promise<AcceptResult> {
+  async accept(viewer: Viewer | null, input: AcceptInvitationInput, userAgent: string | null = null): Promise<AcceptResult> {
     if (!plausibleToken(input.token)) throw new GoneError(GONE);
     return this.deps.dataSource.transaction(async (em) => {
       const [claimed] = (
@@ -271,14 +294,28 @@ export class InvitationService {
       if (viewer) {
         if (viewer.user.email !== claimed.email) throw new ForbiddenError('This invitation was sent to another email address.');
         user = viewer.user;
+        // The invitation reached this address: it is proven (CONTRACT.md, Accounts).
+        await this.deps.users.markEmailVerified(em, user.id, claimed.email);
+        if (!user.emailVerifiedAt) user = { ...user, emailVerifiedAt: new Date() };
       } else {
-        if (await em.existsBy(User, { email: claimed.email }))
-          throw new UnauthenticatedError('An account with this email address exists: sign in to accept the invitation.');
-        const missing = (['name', 'password'] as const).filter((field) => !input[field]);
-        if (missing.length > 0) throw new BadUserInputError(missing.map((field) => ({ field, message: 'Required to create the account.' })));
-        user = await this.deps.users.createUser(em, claimed.email, input.name!, input.password!, true);
+        const existing = await em.findOneBy(User, { email: claimed.email });
+        // A verified account signs in first; an unverified one proves nothing and is taken over by the invitation.
+        if (existing?.emailVerifiedAt) throw new UnauthenticatedError('An account with this email address exists: sign in to accept the invitation.');
+        const missing = (existing ? (['password'] as const) : (['name', 'password'] as const)).filter((field) => !input[field]);
+        if (missing.length > 0) {
+          const message = existing ? 'Required to take over the unverified account with this email address.' : 'Required to create the account.';
+          throw new BadUserInputError(missing.map((field) => ({ field, message })));
+        }
+        if (existing) {
+          const taken = await this.deps.users.takeOverUnverified(em, claimed.email, input.password!, input.name ?? null);
+          // Verified between the two statements (by its own link): it signs in first, as any verified account.
+          if (!taken) throw new UnauthenticatedError('An account with this email address exists: sign in to accept the invitation.');
+          user = taken;
+        } else {
+          user = await this.deps.users.createUser(em, claimed.email, input.name!, input.password!, true);
+        }
         await em.update(Invitation, claimed.id, { acceptedById: user.id });
-        session = await this.deps.users.openSession(em, user.id);
+        session = await this.deps.users.openSession(em, user.id, userAgent);
       }
       if (!(await this.deps.members.add(em, organizationId, user.id, claimed.role as OrganizationRole))) {
         throw new ConflictError('You are already a member of this organization.');

@@ -26,7 +26,7 @@ export class InvitationPayload {
 
 @ObjectType({ description: 'The membership an accepted invitation made.' })
 export class AcceptInvitationPayload {
-  @Field(() => String, { nullable: true, description: 'A new session token, only when this call created the account.' })
+  @Field(() => String, { nullable: true, description: 'A new session token, when this call created the account or took over an unverified one.' })
   token: string | null;
 
   @Field(() => User, { description: 'The user who became a member.' })

@@ -32,9 +32,32 @@ export interface InvitationMail {
   link: string;
 }
 
+/** What a one-time account link is for (CONTRACT.md, Accounts); the accounts module keeps their tokens. */
+export type AccountLinkPurpose = 'email_verification' | 'password_reset' | 'email_change' | 'mailbox_verification';
+
+/** The queued payload of an account link mail: which request it answers (the worker mints the token then). */
+export interface AccountLinkJob {
+  requestId: string;
+}
+
+/** What an account link email says; the accounts module reads it (and mints the token) when the job runs. */
+export interface AccountLinkMail {
+  to: string;
+  purpose: AccountLinkPurpose;
+  /** The account's name, or the organization's for a notification mailbox. */
+  name: string;
+  expiresAt: Date;
+  link: string;
+}
+
+/** A notice about a change to one's account, sent to the address the account had. */
+export type AccountNotice = { notice: 'password_changed'; name: string } | { notice: 'email_change_requested'; name: string; newEmail: string };
+
 /** Every kind of mail job and what it carries. */
 export type MailJob =
   | { kind: 'invitation'; payload: InvitationJob }
+  | { kind: 'account.link'; payload: AccountLinkJob }
+  | { kind: 'account.notice'; payload: { to: string[]; notice: AccountNotice } }
   | { kind: 'organization.notification'; payload: { to: string[]; organization: OrganizationRef; notification: OrganizationNotification } }
   | { kind: 'member.removed_notice'; payload: { to: string[]; organization: OrganizationRef } };
 
@@ -44,7 +67,7 @@ export type MailPayload<K extends MailJob['kind']> = Extract<MailJob, { kind: K 
 export interface MailApi {
   /** A rolled-back change sends nothing. */
   enqueue(em: EntityManager, job: MailJob, organizationId: string | null): Promise<void>;
-  /** To the organization's notificationEmail when set, otherwise each OWNER. */
+  /** To the organization's notificationEmail once confirmed, otherwise each OWNER. */
   notifyOrganization(em: EntityManager, organizationId: string, notification: OrganizationNotification): Promise<void>;
 }
 
@@ -52,4 +75,6 @@ export interface MailApi {
 export interface MailSources {
   /** The invitation email of a job, or null when the job is outdated (nothing is sent). */
   invitationMail(job: InvitationJob): Promise<InvitationMail | null>;
+  /** The account link email of a job, or null when the job is outdated or its address has no account (nothing is sent). */
+  accountLinkMail(job: AccountLinkJob): Promise<AccountLinkMail | null>;
 }

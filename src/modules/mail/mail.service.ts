@@ -10,14 +10,14 @@ export class MailService implements MailApi {
   }
 
   /**
-   * Enqueues a notification to the organization's mailbox: its notificationEmail when set,
-   * otherwise each OWNER. Recipients are fixed now, inside the transaction, so a deleted
+   * Enqueues a notification to the organization's mailbox: its notificationEmail once that
+   * mailbox confirmed its link (CONTRACT.md, Accounts), otherwise each OWNER. Recipients are fixed now, inside the transaction, so a deleted
    * organization still has someone to tell.
    */
   async notifyOrganization(em: EntityManager, organizationId: string, notification: OrganizationNotification): Promise<void> {
     const [organization] = await sqlRows<{ name: string; moniker: string; notification_email: string | null; owner_emails: string[] }>(
       em,
-      `SELECT o.name, o.moniker, o.notification_email,
+      `SELECT o.name, o.moniker, CASE WHEN o.notification_email_verified_at IS NOT NULL THEN o.notification_email END AS notification_email,
               ARRAY(SELECT u.email FROM memberships m JOIN users u ON u.id = m.user_id
                      WHERE m.organization_id = o.id AND m.role = $2 ORDER BY u.email) AS owner_emails
          FROM organizations o WHERE o.id = $1`,

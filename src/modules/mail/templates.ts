@@ -1,4 +1,4 @@
-import type { InvitationMail, MailPayload, OrganizationNotification } from './mail.api';
+import type { AccountLinkMail, InvitationMail, MailPayload, OrganizationNotification } from './mail.api';
 
 /** A message ready for a transport; `link` is logged by the file transport so developers can click it. */
 export interface RenderedMail {
@@ -12,10 +12,12 @@ export interface RenderedMail {
 const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /** Text and HTML from the same paragraphs, so the two versions never drift apart. Every value is escaped in HTML. */
-function compose(to: string[], subject: string, paragraphs: string[], link?: string): RenderedMail {
-  const textParts = link ? [...paragraphs, link] : paragraphs;
-  const htmlParts = paragraphs.map((p) => `<p>${escapeHtml(p).replace(/\n/g, '<br>')}</p>`);
+function compose(to: string[], subject: string, paragraphs: string[], link?: string, after: string[] = []): RenderedMail {
+  const textParts = link ? [...paragraphs, link, ...after] : [...paragraphs, ...after];
+  const paragraph = (p: string) => `<p>${escapeHtml(p).replace(/\n/g, '<br>')}</p>`;
+  const htmlParts = paragraphs.map(paragraph);
   if (link) htmlParts.push(`<p><a href="${escapeHtml(link)}">${escapeHtml(link)}</a></p>`);
+  htmlParts.push(...after.map(paragraph));
   return { to, subject, text: `${textParts.join('\n\n')}\n`, html: `<!doctype html><html><body>${htmlParts.join('\n')}</body></html>\n`, link };
 }
 
@@ -68,4 +70,65 @@ export function removedNoticeMail(payload: MailPayload<'member.removed_notice'>)
   return compose(payload.to, `You were removed from ${org}`, [
     `You are no longer a member of the organization ${org} ("${payload.organization.moniker}") on Orgraph.`,
   ]);
+}
+
+/** When a link stops working, to the minute (UTC). */
+const moment = (date: Date) => `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+
+export function accountLinkMail(m: AccountLinkMail): RenderedMail {
+  const until = `The link works once, until ${moment(m.expiresAt)}.`;
+  switch (m.purpose) {
+    case 'email_verification':
+      return compose(
+        [m.to],
+        'Confirm your email address on Orgraph',
+        [`Hello ${m.name},`, `Please confirm that ${m.to} is your email address on Orgraph. ${until} Open it to confirm:`],
+        m.link,
+      );
+    case 'password_reset':
+      return compose(
+        [m.to],
+        'Reset your Orgraph password',
+        [
+          `Hello ${m.name},`,
+          `Someone (we hope you) asked to reset the password of your Orgraph account. ${until} Open it to choose a new password; every session of the account will end:`,
+        ],
+        m.link,
+        [`If you did not ask for this, ignore this email: your password stays as it is.`],
+      );
+    case 'email_change':
+      return compose(
+        [m.to],
+        'Confirm your new email address on Orgraph',
+        [`Hello ${m.name},`, `You asked to use ${m.to} as the email address of your Orgraph account. ${until} Open it to confirm the change:`],
+        m.link,
+      );
+    case 'mailbox_verification':
+      return compose(
+        [m.to],
+        `Confirm ${m.to} as the notification mailbox of ${m.name}`,
+        [
+          `${m.to} was named the notification mailbox of the organization ${m.name} on Orgraph. Until it is confirmed, its notifications go to its owners. ${until} Open it to confirm:`,
+        ],
+        m.link,
+      );
+  }
+}
+
+export function accountNoticeMail(payload: MailPayload<'account.notice'>): RenderedMail {
+  const n = payload.notice;
+  switch (n.notice) {
+    case 'password_changed':
+      return compose(payload.to, 'Your Orgraph password was changed', [
+        `Hello ${n.name},`,
+        'The password of your Orgraph account was just changed, and every other session of the account ended.',
+        'If you did not do this, reset your password at once ("Forgot password") and tell the administrators of your organizations.',
+      ]);
+    case 'email_change_requested':
+      return compose(payload.to, 'A change of your Orgraph email address was requested', [
+        `Hello ${n.name},`,
+        `Someone signed in to your Orgraph account asked to change its email address to ${n.newEmail}. The change happens once that address confirms the link it was sent.`,
+        'If you did not do this, change your password at once: whoever did it knows your current password.',
+      ]);
+  }
 }

@@ -1,7 +1,7 @@
 import type PgBoss from 'pg-boss';
 import type { Logger } from '../../config/logger';
 import type { MailJob, MailSources } from './mail.api';
-import { invitationMail, organizationNotificationMail, removedNoticeMail, type RenderedMail } from './templates';
+import { accountLinkMail, accountNoticeMail, invitationMail, organizationNotificationMail, removedNoticeMail, type RenderedMail } from './templates';
 import { MAIL_QUEUE, type MailJobData } from './queue';
 import type { MailTransport } from './transport';
 
@@ -19,6 +19,12 @@ async function compose(job: MailJob, sources: MailSources): Promise<RenderedMail
       const mail = await sources.invitationMail(job.payload);
       return mail && invitationMail(mail);
     }
+    case 'account.link': {
+      const mail = await sources.accountLinkMail(job.payload);
+      return mail && accountLinkMail(mail);
+    }
+    case 'account.notice':
+      return accountNoticeMail(job.payload);
     case 'organization.notification':
       return organizationNotificationMail(job.payload);
     case 'member.removed_notice':

@@ -8,6 +8,16 @@ import { Organization } from '../organizations/organization.entity';
 import { OrganizationConnection } from '../organizations/organization.types';
 import { User } from '../auth/user.entity';
 
+/** The user's email is visible to the user, and to members holding MEMBERS_MANAGE in an organization the user belongs to. */
+async function emailVisible(user: User, ctx: Context): Promise<boolean> {
+  const viewerId = ctx.viewer?.user.id;
+  if (!viewerId) return false;
+  if (viewerId === user.id) return true;
+  const [managed, theirs] = await Promise.all([ctx.loaders.membershipsByUser.load(viewerId), ctx.loaders.membershipsByUser.load(user.id)]);
+  const shared = new Set(theirs.map((m) => m.organizationId));
+  return managed.some((m) => shared.has(m.organizationId) && hasOrganizationPermission(m.role, OrganizationPermission.MEMBERS_MANAGE));
+}
+
 @Resolver(() => User)
 export class UserResolver {
   @FieldResolver(() => String, {
@@ -15,12 +25,15 @@ export class UserResolver {
     description: 'Visible to the user, and to members who hold MEMBERS_MANAGE in an organization the user belongs to; null to everyone else.',
   })
   async email(@Root() user: User, @Ctx() ctx: Context): Promise<string | null> {
-    const viewerId = ctx.viewer?.user.id;
-    if (!viewerId) return null;
-    if (viewerId === user.id) return user.email;
-    const [managed, theirs] = await Promise.all([ctx.loaders.membershipsByUser.load(viewerId), ctx.loaders.membershipsByUser.load(user.id)]);
-    const shared = new Set(theirs.map((m) => m.organizationId));
-    return managed.some((m) => shared.has(m.organizationId) && hasOrganizationPermission(m.role, OrganizationPermission.MEMBERS_MANAGE)) ? user.email : null;
+    return (await emailVisible(user, ctx)) ? user.email : null;
+  }
+
+  @FieldResolver(() => Boolean, {
+    nullable: true,
+    description: 'Whether the email is proven (its verification link, a password reset, or accepting an invitation sent to it); null wherever email is null.',
+  })
+  async emailVerified(@Root() user: User, @Ctx() ctx: Context): Promise<boolean | null> {
+    return (await emailVisible(user, ctx)) ? user.emailVerifiedAt !== null : null;
   }
 
   @FieldResolver(() => Organization, { nullable: true, description: 'Only on the viewer; null elsewhere.' })

@@ -15,6 +15,16 @@ export interface OrganizationsApi {
   create(em: EntityManager, founderId: string, input: NewOrganization): Promise<Organization>;
   /** The organization row, locked against every other lock() until commit; NOT_FOUND when missing. */
   lock(em: EntityManager, organizationId: string): Promise<Organization>;
+  /** Marks the notification mailbox confirmed, only while it still is `email`; false when it no longer is. */
+  confirmMailbox(em: EntityManager, organizationId: string, email: string): Promise<boolean>;
+}
+
+/**
+ * What naming a notification mailbox asks of the modules above (its confirmation link, kept by
+ * the accounts module), in the same transaction; the composition root wires it.
+ */
+export interface MailboxConfirmations {
+  requested(em: EntityManager, organizationId: string, email: string): Promise<void>;
 }
 
 /**

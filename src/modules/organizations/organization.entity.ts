@@ -62,6 +62,10 @@ export class Organization {
   @Column({ type: 'varchar', length: 320, nullable: true })
   notificationEmail: string | null;
 
+  /** Set once the mailbox confirmed its link (CONTRACT.md, Accounts); until then notifications go to the owners. */
+  @Column({ type: 'timestamptz', nullable: true })
+  notificationEmailVerifiedAt: Date | null;
+
   @Field(() => Region, { description: 'Where its data is kept; fixed at creation.' })
   @Column({ type: 'varchar', length: 8 })
   region: Region;

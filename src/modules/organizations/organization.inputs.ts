@@ -43,7 +43,11 @@ export class UpdateOrganizationInput {
   @Satisfies(monikerProblem)
   moniker?: string | null;
 
-  @EmailField({ nullable: true, description: 'Where notifications go; null sends them to each owner.' })
+  @EmailField({
+    nullable: true,
+    description:
+      'Where notifications go once confirmed: setting it mails that address a link (<PUBLIC_URL>/verify-email?token=), and until verifyEmail takes it notifications go to each owner; null sends them to each owner.',
+  })
   notificationEmail?: string | null;
 
   @Field(() => String, { nullable: true, description: 'ISO 3166-1 alpha-2; null clears it.' })

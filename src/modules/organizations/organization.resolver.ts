@@ -46,6 +46,15 @@ export class OrganizationResolver {
     return hasOrganizationPermission(role, OrganizationPermission.ORGANIZATION_SETTINGS_MANAGE) ? organization.notificationEmail : null;
   }
 
+  @FieldResolver(() => Boolean, {
+    nullable: true,
+    description: 'True once the notification mailbox confirmed its link (until then notifications go to the owners); null where notificationEmail is null.',
+  })
+  async notificationEmailVerified(@Root() organization: Organization, @Ctx() ctx: Context): Promise<boolean | null> {
+    const email = await this.notificationEmail(organization, ctx);
+    return email === null ? null : organization.notificationEmailVerifiedAt !== null;
+  }
+
   @Mutation(() => OrganizationPayload, { description: 'The creator becomes OWNER; the new organization becomes active.' })
   async createOrganization(
     @Arg('input', () => CreateOrganizationInput, { description: 'The parameters of `createOrganization`.' }) input: CreateOrganizationInput,

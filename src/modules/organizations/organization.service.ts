@@ -5,10 +5,10 @@ import { normalizeEmail, optionalText, trimmed } from '../../common/text';
 import type { AttemptBudgets } from '../../db/attempt-limiter';
 import type { MailApi } from '../mail/mail.api';
 import { monikerCandidates } from './moniker';
-import type { NewOrganization, OrganizationFounding, OrganizationsApi } from './organization.api';
+import type { MailboxConfirmations, NewOrganization, OrganizationFounding, OrganizationsApi } from './organization.api';
 import { Organization, Plan } from './organization.entity';
 import type { ChangePlanInput, DeleteOrganizationInput, UpdateOrganizationInput } from './organization.inputs';
-import { sqlRows } from '../../db/sql';
+import { sqlChange, sqlRows } from '../../db/sql';
 
 export interface OrganizationDeps {
   dataSource: DataSource;
@@ -16,6 +16,7 @@ export interface OrganizationDeps {
   audit: AuditRecorder;
   mail: MailApi;
   founding: OrganizationFounding;
+  mailboxes: MailboxConfirmations;
 }
 
 export class OrganizationService implements OrganizationsApi {
@@ -48,6 +49,7 @@ export class OrganizationService implements OrganizationsApi {
         country: input.country ? input.country.toUpperCase() : null,
         plan: Plan.FREE,
         notificationEmail: null,
+        notificationEmailVerifiedAt: null,
       }),
     );
     if (input.moniker) {
@@ -91,6 +93,15 @@ export class OrganizationService implements OrganizationsApi {
     return organization;
   }
 
+  async confirmMailbox(em: EntityManager, organizationId: string, email: string): Promise<boolean> {
+    const { affected } = await sqlChange(
+      em,
+      `UPDATE organizations SET notification_email_verified_at = coalesce(notification_email_verified_at, now()) WHERE id = $1 AND notification_email = $2`,
+      [organizationId, email],
+    );
+    return affected > 0;
+  }
+
   async update(actorId: string, input: UpdateOrganizationInput): Promise<Organization> {
     return this.deps.dataSource.transaction(async (em) => {
       const organization = await this.lock(em, input.organizationId);
@@ -98,12 +109,17 @@ export class OrganizationService implements OrganizationsApi {
       if (input.name != null) organization.name = trimmed(input.name);
       if (input.description !== undefined) organization.description = optionalText(input.description) ?? null;
       if (input.notificationEmail !== undefined) organization.notificationEmail = input.notificationEmail ? normalizeEmail(input.notificationEmail) : null;
+      // A new mailbox gets mail only once it confirms its link; naming an unconfirmed one again sends a new link.
+      const mailboxChanged = before.notificationEmail !== organization.notificationEmail;
+      if (mailboxChanged) organization.notificationEmailVerifiedAt = null;
+      const confirmMailbox = organization.notificationEmail !== null && organization.notificationEmailVerifiedAt === null && input.notificationEmail != null;
       if (input.country !== undefined) organization.country = input.country ? input.country.toUpperCase() : null;
       if (input.moniker != null && input.moniker !== organization.moniker) {
         if (!(await this.claimMoniker(em, organization.id, input.moniker))) throw new ConflictError('This moniker is taken.');
         organization.moniker = input.moniker;
       }
       await em.save(organization);
+      if (confirmMailbox) await this.deps.mailboxes.requested(em, organization.id, organization.notificationEmail!);
       const changed = (['name', 'description', 'notificationEmail', 'country'] as const).filter((k) => before[k] !== organization[k]);
       if (changed.length > 0) {
         await this.deps.audit.record(em, {
