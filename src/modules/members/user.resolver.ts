@@ -1,6 +1,5 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { OrganizationPermission } from '../../authz/enums';
-import { hasOrganizationPermission } from '../../authz/policies';
+import { canSeeEmail } from '../../authz/policies';
 import type { Context } from '../../graphql/context';
 import { pageRequest } from '../../common/paging';
 import { AfterArg, FirstArg, toConnection, type ConnectionShape } from '../../graphql/pagination';
@@ -15,12 +14,10 @@ export class UserResolver {
     description: 'Visible to the user, and to members who hold MEMBERS_MANAGE in an organization the user belongs to; null to everyone else.',
   })
   async email(@Root() user: User, @Ctx() ctx: Context): Promise<string | null> {
-    const viewerId = ctx.viewer?.user.id;
-    if (!viewerId) return null;
-    if (viewerId === user.id) return user.email;
-    const [managed, theirs] = await Promise.all([ctx.loaders.membershipsByUser.load(viewerId), ctx.loaders.membershipsByUser.load(user.id)]);
-    const shared = new Set(theirs.map((m) => m.organizationId));
-    return managed.some((m) => shared.has(m.organizationId) && hasOrganizationPermission(m.role, OrganizationPermission.MEMBERS_MANAGE)) ? user.email : null;
+    const viewerId = ctx.viewer?.user.id ?? null;
+    if (!viewerId || viewerId === user.id) return canSeeEmail(viewerId, user.id, [], []) ? user.email : null;
+    const [viewers, theirs] = await Promise.all([ctx.loaders.membershipsByUser.load(viewerId), ctx.loaders.membershipsByUser.load(user.id)]);
+    return canSeeEmail(viewerId, user.id, viewers, theirs) ? user.email : null;
   }
 
   @FieldResolver(() => Organization, { nullable: true, description: 'Only on the viewer; null elsewhere.' })
