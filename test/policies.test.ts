@@ -6,6 +6,8 @@ import {
   canInviteAs,
   canManageTeam,
   canRemoveMember,
+  canSeeEmail,
+  canSeeNotificationEmail,
   hasOrganizationPermission,
   organizationPermissions,
   projectPermissions,
@@ -167,4 +169,21 @@ describe('instance rights', () => {
     // An outsider holds nothing in an organization, administrator or not: the organization rules take the role alone.
     expect(organizationPermissions(null)).toEqual([]);
   });
+});
+
+describe('email visibility', () => {
+  const org = 'org-1';
+  it('shows a user their own email, and nobody anonymous', () => {
+    expect(canSeeEmail('u1', 'u1', [], [])).toBe(true);
+    expect(canSeeEmail(null, 'u1', [], [{ organizationId: org }])).toBe(false);
+  });
+  it.each(Object.values(OrganizationRole))('shows a shared member the email only with MEMBERS_MANAGE (%s)', (role) => {
+    const expected = hasOrganizationPermission(role, OrganizationPermission.MEMBERS_MANAGE);
+    expect(canSeeEmail('u1', 'u2', [{ organizationId: org, role }], [{ organizationId: org }])).toBe(expected);
+    expect(canSeeEmail('u1', 'u2', [{ organizationId: org, role }], [{ organizationId: 'org-2' }])).toBe(false);
+  });
+  it.each(Object.values(OrganizationRole))('shows the notification mailbox with ORGANIZATION_SETTINGS_MANAGE (%s)', (role) => {
+    expect(canSeeNotificationEmail(role)).toBe(hasOrganizationPermission(role, OrganizationPermission.ORGANIZATION_SETTINGS_MANAGE));
+  });
+  it('hides the notification mailbox from outsiders', () => expect(canSeeNotificationEmail(null)).toBe(false));
 });

@@ -1,6 +1,5 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { OrganizationPermission } from '../../authz/enums';
-import { hasOrganizationPermission } from '../../authz/policies';
+import { canSeeEmail } from '../../authz/policies';
 import type { Context } from '../../graphql/context';
 import { pageRequest } from '../../common/paging';
 import { AfterArg, FirstArg, toConnection, type ConnectionShape } from '../../graphql/pagination';
@@ -8,14 +7,12 @@ import { Organization } from '../organizations/organization.entity';
 import { OrganizationConnection } from '../organizations/organization.types';
 import { User } from '../auth/user.entity';
 
-/** The user's email is visible to the user, and to members holding MEMBERS_MANAGE in an organization the user belongs to. */
+/** Whether the viewer may see the user's email (canSeeEmail); emailVerified follows it. */
 async function emailVisible(user: User, ctx: Context): Promise<boolean> {
-  const viewerId = ctx.viewer?.user.id;
-  if (!viewerId) return false;
-  if (viewerId === user.id) return true;
-  const [managed, theirs] = await Promise.all([ctx.loaders.membershipsByUser.load(viewerId), ctx.loaders.membershipsByUser.load(user.id)]);
-  const shared = new Set(theirs.map((m) => m.organizationId));
-  return managed.some((m) => shared.has(m.organizationId) && hasOrganizationPermission(m.role, OrganizationPermission.MEMBERS_MANAGE));
+  const viewerId = ctx.viewer?.user.id ?? null;
+  if (!viewerId || viewerId === user.id) return canSeeEmail(viewerId, user.id, [], []);
+  const [viewers, theirs] = await Promise.all([ctx.loaders.membershipsByUser.load(viewerId), ctx.loaders.membershipsByUser.load(user.id)]);
+  return canSeeEmail(viewerId, user.id, viewers, theirs);
 }
 
 @Resolver(() => User)

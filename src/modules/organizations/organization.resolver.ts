@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { OrganizationPermission, OrganizationRole } from '../../authz/enums';
-import { hasOrganizationPermission, organizationPermissions } from '../../authz/policies';
+import { canSeeNotificationEmail, organizationPermissions } from '../../authz/policies';
 import { BadUserInputError, NotFoundError } from '../../common/errors';
 import { requireViewer, type Context } from '../../graphql/context';
 import { Organization } from './organization.entity';
@@ -43,7 +43,7 @@ export class OrganizationResolver {
   })
   async notificationEmail(@Root() organization: Organization, @Ctx() ctx: Context): Promise<string | null> {
     const role = await ctx.access.organizationRole(organization.id);
-    return hasOrganizationPermission(role, OrganizationPermission.ORGANIZATION_SETTINGS_MANAGE) ? organization.notificationEmail : null;
+    return canSeeNotificationEmail(role) ? organization.notificationEmail : null;
   }
 
   @FieldResolver(() => Boolean, {
