@@ -259,14 +259,15 @@ export async function actOnInvitation(deps: PagesDeps, req: Request, res: Respon
       );
     }
     const session = login.data.login.token;
+    let result: Awaited<ReturnType<typeof deps.run<AcceptData>>>;
     try {
-      const result = await deps.run<AcceptData>(req, ACCEPT_INVITATION, { input: { token } }, session);
-      if (result.error) return await refuse('signin', result.error);
-      return accepted(result.data, false);
+      result = await deps.run<AcceptData>(req, ACCEPT_INVITATION, { input: { token } }, session);
     } finally {
-      // Signed in only to accept: that session ends here.
+      // Signed in only to accept: that session ends here, before the page is sent.
       await endSession(deps, req, session);
     }
+    if (result.error) return await refuse('signin', result.error);
+    return accepted(result.data, false);
   }
   problemPage(res, 400, 'This form is incomplete', 'Open the link from your invitation email again and press one of its buttons.');
 }
