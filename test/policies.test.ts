@@ -57,17 +57,17 @@ describe('organization permissions', () => {
   });
 
   it.each(roleCells)('%s holds %s exactly as the contract says', (role, permission) => {
-    expect(hasOrganizationPermission(role, permission)).toBe(ORGANIZATION_TABLE[permission][role]);
-    expect(organizationPermissions(role).includes(permission)).toBe(ORGANIZATION_TABLE[permission][role]);
+    expect(hasOrganizationPermission(role, permission, null)).toBe(ORGANIZATION_TABLE[permission][role]);
+    expect(organizationPermissions(role, null).includes(permission)).toBe(ORGANIZATION_TABLE[permission][role]);
   });
 
   it('gives nothing to a non-member', () => {
-    expect(organizationPermissions(null)).toEqual([]);
-    for (const permission of ORGANIZATION_PERMISSIONS) expect(hasOrganizationPermission(null, permission)).toBe(false);
+    expect(organizationPermissions(null, null)).toEqual([]);
+    for (const permission of ORGANIZATION_PERMISSIONS) expect(hasOrganizationPermission(null, permission, null)).toBe(false);
   });
 
   it('lists permissions in catalog order', () => {
-    expect(organizationPermissions(OrganizationRole.OWNER)).toEqual(ORGANIZATION_PERMISSIONS);
+    expect(organizationPermissions(OrganizationRole.OWNER, null)).toEqual(ORGANIZATION_PERMISSIONS);
   });
 });
 
@@ -78,15 +78,15 @@ describe('member management', () => {
     (actor, from, to) => {
       const touchesOwner = from === 'OWNER' || to === 'OWNER';
       const expected = actor !== null && (touchesOwner ? ORGANIZATION_TABLE.OWNERS_MANAGE[actor] : ORGANIZATION_TABLE.MEMBERS_MANAGE[actor]);
-      expect(canChangeMemberRole(actor, from, to)).toBe(expected);
+      expect(canChangeMemberRole(actor, from, to, null)).toBe(expected);
     },
   );
 
   it.each(roles.flatMap((actor) => ORGANIZATION_ROLES.map((target) => [actor, target] as const)))('%s removing a %s; %s inviting as it', (actor, target) => {
     const needed = target === 'OWNER' ? 'OWNERS_MANAGE' : 'MEMBERS_MANAGE';
-    expect(canRemoveMember(actor, target)).toBe(actor !== null && ORGANIZATION_TABLE[needed][actor]);
+    expect(canRemoveMember(actor, target, null)).toBe(actor !== null && ORGANIZATION_TABLE[needed][actor]);
     const mayInvite = actor !== null && ORGANIZATION_TABLE.MEMBERS_INVITE[actor] && (target !== 'OWNER' || ORGANIZATION_TABLE.OWNERS_MANAGE[actor]);
-    expect(canInviteAs(actor, target)).toBe(mayInvite);
+    expect(canInviteAs(actor, target, null)).toBe(mayInvite);
   });
 });
 
@@ -95,7 +95,7 @@ const teamCases = [...ORGANIZATION_ROLES, null].flatMap((o) => TEAM_ROLES.map((t
 describe('team management', () => {
   it.each(teamCases)('organization role %s with team role %s', (organizationRole, teamRole) => {
     const expected = organizationRole !== null && (ORGANIZATION_TABLE.TEAMS_MANAGE[organizationRole] || teamRole === 'TEAM_ADMIN');
-    expect(canManageTeam(organizationRole, teamRole)).toBe(expected);
+    expect(canManageTeam(organizationRole, teamRole, null)).toBe(expected);
   });
 });
 
@@ -121,23 +121,27 @@ describe('built-in project roles', () => {
 describe('project permissions', () => {
   it('gives every permission to OWNER and ADMIN, whatever they were granted', () => {
     for (const role of ['OWNER', 'ADMIN'] as const) {
-      expect(projectPermissions(role as OrganizationRole, [])).toEqual(PROJECT_PERMISSIONS);
-      expect(projectPermissions(role as OrganizationRole, [builtIn('View')])).toEqual(PROJECT_PERMISSIONS);
+      expect(projectPermissions(role as OrganizationRole, [], null)).toEqual(PROJECT_PERMISSIONS);
+      expect(projectPermissions(role as OrganizationRole, [builtIn('View')], null)).toEqual(PROJECT_PERMISSIONS);
     }
   });
 
   it('gives MEMBER and ACCOUNTANT the union of their grants, in catalog order', () => {
     for (const role of ['MEMBER', 'ACCOUNTANT'] as const) {
-      expect(projectPermissions(role as OrganizationRole, [])).toEqual([]);
-      expect(projectPermissions(role as OrganizationRole, [builtIn('View')])).toEqual(['PROJECT_VIEW', 'DATASOURCE_CONNECT']);
+      expect(projectPermissions(role as OrganizationRole, [], null)).toEqual([]);
+      expect(projectPermissions(role as OrganizationRole, [builtIn('View')], null)).toEqual(['PROJECT_VIEW', 'DATASOURCE_CONNECT']);
       const custom = [ProjectPermission.PROJECT_DELETE, ProjectPermission.PROJECT_VIEW];
-      expect(projectPermissions(role as OrganizationRole, [custom, builtIn('View'), custom])).toEqual(['PROJECT_VIEW', 'DATASOURCE_CONNECT', 'PROJECT_DELETE']);
-      expect(projectPermissions(role as OrganizationRole, [builtIn('Use'), builtIn('Owner')])).toEqual(PROJECT_PERMISSIONS);
+      expect(projectPermissions(role as OrganizationRole, [custom, builtIn('View'), custom], null)).toEqual([
+        'PROJECT_VIEW',
+        'DATASOURCE_CONNECT',
+        'PROJECT_DELETE',
+      ]);
+      expect(projectPermissions(role as OrganizationRole, [builtIn('Use'), builtIn('Owner')], null)).toEqual(PROJECT_PERMISSIONS);
     }
   });
 
   it('gives nothing to a non-member, even with grants', () => {
-    expect(projectPermissions(null, [builtIn('Owner')])).toEqual([]);
+    expect(projectPermissions(null, [builtIn('Owner')], null)).toEqual([]);
   });
 });
 
@@ -160,11 +164,11 @@ describe('granting roles', () => {
 
 describe('instance rights', () => {
   it('belong to enabled instance administrators only, and to no one through an organization role', () => {
-    expect(canAdministerInstance({ isInstanceAdmin: true, disabledAt: null })).toBe(true);
-    expect(canAdministerInstance({ isInstanceAdmin: true, disabledAt: new Date() })).toBe(false);
-    expect(canAdministerInstance({ isInstanceAdmin: false, disabledAt: null })).toBe(false);
-    expect(canAdministerInstance(null)).toBe(false);
+    expect(canAdministerInstance({ isInstanceAdmin: true, disabledAt: null }, null)).toBe(true);
+    expect(canAdministerInstance({ isInstanceAdmin: true, disabledAt: new Date() }, null)).toBe(false);
+    expect(canAdministerInstance({ isInstanceAdmin: false, disabledAt: null }, null)).toBe(false);
+    expect(canAdministerInstance(null, null)).toBe(false);
     // An outsider holds nothing in an organization, administrator or not: the organization rules take the role alone.
-    expect(organizationPermissions(null)).toEqual([]);
+    expect(organizationPermissions(null, null)).toEqual([]);
   });
 });

@@ -1,6 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { OrganizationPermission, OrganizationRole } from '../../authz/enums';
-import { hasOrganizationPermission, organizationPermissions } from '../../authz/policies';
 import { BadUserInputError, NotFoundError } from '../../common/errors';
 import { requireViewer, type Context } from '../../graphql/context';
 import { Organization } from './organization.entity';
@@ -34,7 +33,7 @@ export class OrganizationResolver {
     description: 'What the viewer may do in this organization (with an access token: what both the token and the user hold).',
   })
   async viewerPermissions(@Root() organization: Organization, @Ctx() ctx: Context): Promise<OrganizationPermission[]> {
-    return organizationPermissions(await ctx.access.organizationRole(organization.id));
+    return ctx.access.organizationPermissions(organization.id);
   }
 
   @FieldResolver(() => String, {
@@ -42,8 +41,8 @@ export class OrganizationResolver {
     description: "Where the organization's notifications go. Visible to holders of ORGANIZATION_SETTINGS_MANAGE; null to others.",
   })
   async notificationEmail(@Root() organization: Organization, @Ctx() ctx: Context): Promise<string | null> {
-    const role = await ctx.access.organizationRole(organization.id);
-    return hasOrganizationPermission(role, OrganizationPermission.ORGANIZATION_SETTINGS_MANAGE) ? organization.notificationEmail : null;
+    const settings = await ctx.access.hasOrganizationPermission(organization.id, OrganizationPermission.ORGANIZATION_SETTINGS_MANAGE);
+    return settings ? organization.notificationEmail : null;
   }
 
   @Mutation(() => OrganizationPayload, { description: 'The creator becomes OWNER; the new organization becomes active.' })
