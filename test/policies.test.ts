@@ -5,10 +5,15 @@ import {
   canGrantRole,
   canInviteAs,
   canManageTeam,
+  canCreateAccessToken,
   canRemoveMember,
+  canSeeEvent,
   hasOrganizationPermission,
   organizationPermissions,
   projectPermissions,
+  scopedProjectPermissions,
+  scopeReaches,
+  type TokenScope,
 } from '../src/authz/policies';
 import { BUILT_IN_ROLES, OWNER_ROLE_ID } from '../src/authz/policy-table';
 
@@ -170,5 +175,69 @@ describe('instance rights', () => {
     expect(canAdministerInstance(null, null)).toBe(false);
     // An outsider holds nothing in an organization, administrator or not: the organization rules take the role alone.
     expect(organizationPermissions(null, null)).toEqual([]);
+  });
+});
+
+describe('access token scopes', () => {
+  const scope = (organizationPermissions: OrganizationPermission[], projectPermissions: ProjectPermission[] = []): TokenScope => ({
+    accessTokenId: 't',
+    organizationId: 'o',
+    organizationPermissions,
+    projectPermissions,
+  });
+  const intersection = <T>(a: readonly T[], b: readonly T[]) => a.filter((x) => b.includes(x));
+
+  it.each(ORGANIZATION_ROLES)('narrow %s to what both the token lists and the role holds, in every organization rule', (role) => {
+    const listed = [OrganizationPermission.ORGANIZATION_VIEW, OrganizationPermission.MEMBERS_MANAGE, OrganizationPermission.TEAMS_MANAGE];
+    const s = scope(listed);
+    const held = organizationPermissions(role, null);
+    expect(organizationPermissions(role, s)).toEqual(intersection(held, listed));
+    for (const permission of ORGANIZATION_PERMISSIONS)
+      expect(hasOrganizationPermission(role, permission, s)).toBe(held.includes(permission) && listed.includes(permission));
+    // OWNERS_MANAGE is not listed: no owner changes, even by an OWNER.
+    expect(canChangeMemberRole(role, OrganizationRole.MEMBER, OrganizationRole.OWNER, s)).toBe(false);
+    expect(canRemoveMember(role, OrganizationRole.OWNER, s)).toBe(false);
+    expect(canChangeMemberRole(role, OrganizationRole.MEMBER, OrganizationRole.ADMIN, s)).toBe(held.includes(OrganizationPermission.MEMBERS_MANAGE));
+    // MEMBERS_INVITE is not listed.
+    expect(canInviteAs(role, OrganizationRole.MEMBER, s)).toBe(false);
+    // Team management: TEAMS_MANAGE when listed and held; being a TEAM_ADMIN is no permission a token carries.
+    expect(canManageTeam(role, TeamRole.TEAM_ADMIN, s)).toBe(held.includes(OrganizationPermission.TEAMS_MANAGE));
+    expect(canManageTeam(role, TeamRole.TEAM_ADMIN, scope([]))).toBe(false);
+    // Events: access_token.* needs AUDIT_LOG_VIEW, which is not listed.
+    expect(canSeeEvent(role, 'access_token.created', null, s)).toBe(false);
+    expect(canSeeEvent(role, 'member.joined', null, s)).toBe(true);
+  });
+
+  it('narrow project permissions per project, and give nothing to a non-member', () => {
+    const listed = [ProjectPermission.PROJECT_VIEW, ProjectPermission.PROJECT_DELETE];
+    expect(projectPermissions(OrganizationRole.OWNER, [], scope([], listed))).toEqual(listed);
+    expect(projectPermissions(OrganizationRole.MEMBER, [builtIn('Use')], scope([], listed))).toEqual([ProjectPermission.PROJECT_VIEW]);
+    expect(projectPermissions(null, [builtIn('Owner')], scope([], listed))).toEqual([]);
+    expect(scopedProjectPermissions([...builtIn('Use')], scope([], listed))).toEqual([ProjectPermission.PROJECT_VIEW]);
+    expect(scopedProjectPermissions([...builtIn('Use')], null)).toEqual(builtIn('Use'));
+    expect(scopeReaches(scope([]), 'o')).toBe(true);
+    expect(scopeReaches(scope([]), 'elsewhere')).toBe(false);
+    expect(scopeReaches(null, 'elsewhere')).toBe(true);
+  });
+
+  it('keep instance rights from every access token', () => {
+    expect(canAdministerInstance({ isInstanceAdmin: true, disabledAt: null }, scope(ORGANIZATION_PERMISSIONS, PROJECT_PERMISSIONS))).toBe(false);
+  });
+
+  it('let a user create a token only with permissions they hold', () => {
+    const none = { organizationPermissions: [], projectPermissions: [] };
+    expect(canCreateAccessToken(null, [], none)).toBe(false);
+    expect(canCreateAccessToken(OrganizationRole.MEMBER, [], none)).toBe(true);
+    expect(canCreateAccessToken(OrganizationRole.MEMBER, [], { ...none, organizationPermissions: [OrganizationPermission.ORGANIZATION_VIEW] })).toBe(true);
+    expect(canCreateAccessToken(OrganizationRole.MEMBER, [], { ...none, organizationPermissions: [OrganizationPermission.MEMBERS_INVITE] })).toBe(false);
+    expect(canCreateAccessToken(OrganizationRole.MEMBER, [], { ...none, projectPermissions: [ProjectPermission.PROJECT_VIEW] })).toBe(false);
+    expect(canCreateAccessToken(OrganizationRole.MEMBER, [builtIn('View')], { ...none, projectPermissions: [ProjectPermission.PROJECT_VIEW] })).toBe(true);
+    expect(
+      canCreateAccessToken(OrganizationRole.ADMIN, [], {
+        organizationPermissions: [OrganizationPermission.MEMBERS_MANAGE],
+        projectPermissions: PROJECT_PERMISSIONS,
+      }),
+    ).toBe(true);
+    expect(canCreateAccessToken(OrganizationRole.ADMIN, [], { ...none, organizationPermissions: [OrganizationPermission.OWNERS_MANAGE] })).toBe(false);
   });
 });
