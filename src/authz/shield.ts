@@ -37,7 +37,6 @@ export const SESSION_ONLY: ReadonlyArray<{ field: string; when?: (args: Record<s
   // The account operations (CONTRACT.md, Accounts): give each its rule in the tree and it is session-only.
   { field: 'Mutation.changePassword' },
   { field: 'Mutation.changeEmail' },
-  { field: 'Mutation.confirmEmailChange' },
   { field: 'Mutation.revokeSession' },
   { field: 'User.sessions' },
 ];
