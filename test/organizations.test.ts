@@ -1,5 +1,6 @@
 import { createOrganization, registerUser } from './support/factories';
 import { dataOf, errorCode, startTestServer, type TestServer } from './support/server';
+import { RESERVED_MONIKERS } from '../src/modules/organizations/moniker';
 
 let api: TestServer;
 beforeAll(async () => {
@@ -152,25 +153,11 @@ describe('monikers', () => {
     ['a trailing hyphen', 'acme-'],
     ['an underscore', 'acme_inc'],
   ];
-  const RESERVED = [
-    'admin',
-    'api',
-    'assets',
-    'graphql',
-    'healthz',
-    'help',
-    'invitations',
-    'login',
-    'logout',
-    'new',
-    'organizations',
-    'readyz',
-    'register',
-    'settings',
-    'static',
-    'support',
-    'www',
-  ];
+  // Every reserved word, and at least the paths this server itself serves.
+  const RESERVED = [...RESERVED_MONIKERS];
+  it('reserves the paths the server serves', () => {
+    for (const path of ['graphql', 'healthz', 'readyz', 'invitations', 'api', 'static']) expect(RESERVED).toContain(path);
+  });
 
   it.each(BAD)('refuses a moniker with %s as BAD_USER_INPUT on moniker (create and update)', async (_label, moniker) => {
     const ann = await registerUser(api);

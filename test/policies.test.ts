@@ -8,6 +8,8 @@ import {
   canCreateAccessToken,
   canRemoveMember,
   canSeeEvent,
+  canSeeEmail,
+  canSeeNotificationEmail,
   hasOrganizationPermission,
   organizationPermissions,
   projectPermissions,
@@ -220,6 +222,17 @@ describe('access token scopes', () => {
     expect(scopeReaches(null, 'elsewhere')).toBe(true);
   });
 
+  it('show emails and the notification mailbox only where the token reaches and lists the permission', () => {
+    const member = [{ organizationId: 'o', role: OrganizationRole.ADMIN }];
+    const elsewhere = [{ organizationId: 'elsewhere', role: OrganizationRole.ADMIN }];
+    expect(canSeeEmail('u1', 'u2', member, [{ organizationId: 'o' }], scope([OrganizationPermission.MEMBERS_MANAGE]))).toBe(true);
+    expect(canSeeEmail('u1', 'u2', member, [{ organizationId: 'o' }], scope([OrganizationPermission.ORGANIZATION_VIEW]))).toBe(false);
+    expect(canSeeEmail('u1', 'u2', elsewhere, [{ organizationId: 'elsewhere' }], scope([OrganizationPermission.MEMBERS_MANAGE]))).toBe(false);
+    expect(canSeeEmail('u1', 'u1', [], [], scope([]))).toBe(true);
+    expect(canSeeNotificationEmail(OrganizationRole.OWNER, scope([OrganizationPermission.ORGANIZATION_VIEW]))).toBe(false);
+    expect(canSeeNotificationEmail(OrganizationRole.ADMIN, scope([OrganizationPermission.ORGANIZATION_SETTINGS_MANAGE]))).toBe(true);
+  });
+
   it('keep instance rights from every access token', () => {
     expect(canAdministerInstance({ isInstanceAdmin: true, disabledAt: null }, scope(ORGANIZATION_PERMISSIONS, PROJECT_PERMISSIONS))).toBe(false);
   });
@@ -240,4 +253,21 @@ describe('access token scopes', () => {
     ).toBe(true);
     expect(canCreateAccessToken(OrganizationRole.ADMIN, [], { ...none, organizationPermissions: [OrganizationPermission.OWNERS_MANAGE] })).toBe(false);
   });
+});
+
+describe('email visibility', () => {
+  const org = 'org-1';
+  it('shows a user their own email, and nobody anonymous', () => {
+    expect(canSeeEmail('u1', 'u1', [], [], null)).toBe(true);
+    expect(canSeeEmail(null, 'u1', [], [{ organizationId: org }], null)).toBe(false);
+  });
+  it.each(Object.values(OrganizationRole))('shows a shared member the email only with MEMBERS_MANAGE (%s)', (role) => {
+    const expected = hasOrganizationPermission(role, OrganizationPermission.MEMBERS_MANAGE, null);
+    expect(canSeeEmail('u1', 'u2', [{ organizationId: org, role }], [{ organizationId: org }], null)).toBe(expected);
+    expect(canSeeEmail('u1', 'u2', [{ organizationId: org, role }], [{ organizationId: 'org-2' }], null)).toBe(false);
+  });
+  it.each(Object.values(OrganizationRole))('shows the notification mailbox with ORGANIZATION_SETTINGS_MANAGE (%s)', (role) => {
+    expect(canSeeNotificationEmail(role, null)).toBe(hasOrganizationPermission(role, OrganizationPermission.ORGANIZATION_SETTINGS_MANAGE, null));
+  });
+  it('hides the notification mailbox from outsiders', () => expect(canSeeNotificationEmail(null, null)).toBe(false));
 });

@@ -1,6 +1,17 @@
 /**
  * Pure, synchronous policy functions over loaded data: who may do what. No I/O here, so every
  * rule is unit-testable over the whole table; shield rules and services both call these.
+ *
+ * Where authorization happens (src/authz, followed everywhere):
+ * - the shield (`shield.ts`, rules in `rules.ts`) decides whether an operation or field is
+ *   allowed at all; each rule names how it finds its organization (`OrganizationLocator`);
+ * - services enforce, inside their transaction, the checks that depend on the target's current
+ *   state (an OWNER's removal needs OWNERS_MANAGE, a grant only of what the actor holds), with
+ *   these functions over rows they locked;
+ * - field visibility (`User.email`, `Organization.notificationEmail`) is decided here too,
+ *   by pure functions the resolvers call;
+ * - SQL that filters lists (`organization.projects`) mirrors `projectPermissions`, and
+ *   the property test proves the two agree.
  */
 import { OrganizationPermission as O, OrganizationRole, ProjectPermission, TeamRole } from './enums';
 import { ALL_ORGANIZATION_PERMISSIONS, ALL_PROJECT_PERMISSIONS, ORGANIZATION_ROLE_PERMISSIONS, PROJECT_SUPERUSER_ROLES } from './policy-table';
@@ -163,4 +174,29 @@ export function canSeeEvent(
   if (!role) return false;
   if (isProjectEvent(action)) return (projectPermissionsHeld ?? projectPermissions(role, [], scope)).includes(ProjectPermission.PROJECT_VIEW);
   return hasOrganizationPermission(role, eventOrganizationPermission(action), scope);
+}
+
+/**
+ * A user's email is seen by the user and by members holding MEMBERS_MANAGE in an organization
+ * the user belongs to. Memberships are the viewer's and the subject's, as loaded.
+ */
+export function canSeeEmail(
+  viewerId: string | null,
+  subjectId: string,
+  viewerMemberships: ReadonlyArray<{ organizationId: string; role: OrganizationRole }>,
+  subjectMemberships: ReadonlyArray<{ organizationId: string }>,
+  scope: TokenScope | null,
+): boolean {
+  if (!viewerId) return false;
+  if (viewerId === subjectId) return true;
+  const shared = new Set(subjectMemberships.map((m) => m.organizationId));
+  // With an access token, only its organization counts, and only if the token lists MEMBERS_MANAGE.
+  return viewerMemberships.some(
+    (m) => shared.has(m.organizationId) && scopeReaches(scope, m.organizationId) && hasOrganizationPermission(m.role, O.MEMBERS_MANAGE, scope),
+  );
+}
+
+/** The notification mailbox is part of the settings: seen by holders of ORGANIZATION_SETTINGS_MANAGE. */
+export function canSeeNotificationEmail(role: OrganizationRole | null, scope: TokenScope | null): boolean {
+  return hasOrganizationPermission(role, O.ORGANIZATION_SETTINGS_MANAGE, scope);
 }

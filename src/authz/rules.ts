@@ -43,7 +43,7 @@ export const inputAccessTokenPermissionsHeld = rule('input:access-token-permissi
   (_parent, args: { input?: Input }, ctx: Context) =>
     outcome(async () => {
       const viewerId = ctx.access.requireViewer();
-      const organizationId = await organizationOfInput(args.input, ctx);
+      const organizationId = await organizationOfInput(args.input, 'organizationId', ctx);
       if (!organizationId) throw new NotFoundError();
       const role = await ctx.access.requireOrganization(organizationId);
       const granted = await ctx.loaders.projectPermissionsGrantedInOrganization.load(pairKey(organizationId, viewerId));
@@ -63,48 +63,45 @@ export const isInstanceAdministrator = rule('isInstanceAdministrator', { cache: 
 
 type Input = Record<string, unknown> | undefined;
 
-/** graphql-shield wants one rule object per name: each factory hands out one rule per argument. */
-function once<A extends string>(make: (arg: A) => IRule): (arg: A) => IRule {
-  const made = new Map<A, IRule>();
-  return (arg) => {
-    if (!made.has(arg)) made.set(arg, make(arg));
-    return made.get(arg)!;
+/** graphql-shield wants one rule object per name: each factory hands out one rule per arguments. */
+function once<A extends string[]>(make: (...args: A) => IRule): (...args: A) => IRule {
+  const made = new Map<string, IRule>();
+  return (...args) => {
+    const key = args.join(':');
+    if (!made.has(key)) made.set(key, make(...args));
+    return made.get(key)!;
   };
 }
 
 /**
- * The organization a mutation's input addresses, found from whichever id it carries.
- * A missing or malformed id resolves to null, which reads as NOT_FOUND.
+ * How a rule finds the organization a mutation addresses: the input field it reads, and where
+ * the id found there leads. Each rule names its locator in the rule tree; a missing or
+ * malformed id resolves to null, which reads as NOT_FOUND.
  */
-export async function organizationOfInput(input: Input, ctx: Context): Promise<string | null> {
-  const id = (key: string) => (isUuid(input?.[key] as string) ? (input![key] as string) : null);
-  if (input?.organizationId !== undefined) return id('organizationId');
-  for (const [key, locate] of Object.entries(ORGANIZATION_LOCATORS)) {
-    if (input?.[key] !== undefined) {
-      const value = id(key);
-      return value ? locate(value, ctx) : null;
-    }
-  }
-  return null;
+const ORGANIZATION_LOCATORS = {
+  organizationId: async (id: string) => id,
+  invitationId: async (id: string, ctx: Context) => (await ctx.loaders.invitationById.load(id))?.organizationId ?? null,
+  teamId: async (id: string, ctx: Context) => (await ctx.loaders.teamById.load(id))?.organizationId ?? null,
+  // Built-in roles belong to no organization, so they read as NOT_FOUND here (see builtInRolesAreFixed).
+  roleId: async (id: string, ctx: Context) => (await ctx.loaders.roleById.load(id))?.organizationId ?? null,
+  webhookId: async (id: string, ctx: Context) => (await ctx.loaders.webhookById.load(id))?.organizationId ?? null,
+  deliveryId: async (id: string, ctx: Context) => (await ctx.loaders.webhookDeliveryById.load(id))?.organizationId ?? null,
+} satisfies Record<string, (id: string, ctx: Context) => Promise<string | null>>;
+
+/** The input field a rule finds its organization through. */
+export type OrganizationLocator = keyof typeof ORGANIZATION_LOCATORS;
+
+async function organizationOfInput(input: Input, via: OrganizationLocator, ctx: Context): Promise<string | null> {
+  const id = input?.[via];
+  return isUuid(id) ? ORGANIZATION_LOCATORS[via](id, ctx) : null;
 }
 
-/** How each kind of id in an input leads to its organization; modules add theirs here. */
-const ORGANIZATION_LOCATORS: Record<string, (id: string, ctx: Context) => Promise<string | null>> = {
-  invitationId: async (id, ctx) => (await ctx.loaders.invitationById.load(id))?.organizationId ?? null,
-  projectId: async (id, ctx) => (await ctx.loaders.projectById.load(id))?.organizationId ?? null,
-  teamId: async (id, ctx) => (await ctx.loaders.teamById.load(id))?.organizationId ?? null,
-  // Built-in roles belong to no organization, so they read as NOT_FOUND here (see builtInRolesAreFixed).
-  roleId: async (id, ctx) => (await ctx.loaders.roleById.load(id))?.organizationId ?? null,
-  webhookId: async (id, ctx) => (await ctx.loaders.webhookById.load(id))?.organizationId ?? null,
-  deliveryId: async (id, ctx) => (await ctx.loaders.webhookDeliveryById.load(id))?.organizationId ?? null,
-};
-
-/** Needs `permission` in the organization the mutation's input addresses. */
-export const inputOrganizationPermission = once((permission: OrganizationPermission): IRule =>
-  rule(`input:${permission}`, { cache: 'no_cache' })((_parent, args: { input?: Input }, ctx: Context) =>
+/** Needs `permission` in the organization the mutation's input addresses through the field `via`. */
+export const inputOrganizationPermission = once((permission: OrganizationPermission, via: OrganizationLocator): IRule =>
+  rule(`input:${via}:${permission}`, { cache: 'no_cache' })((_parent, args: { input?: Input }, ctx: Context) =>
     outcome(async () => {
       if (!ctx.viewer) throw new UnauthenticatedError();
-      const organizationId = await organizationOfInput(args.input, ctx);
+      const organizationId = await organizationOfInput(args.input, via, ctx);
       if (!organizationId) throw new NotFoundError();
       await ctx.access.requireOrganization(organizationId, permission);
     }),

@@ -29,7 +29,7 @@ function decodeCursor(value: string): Cursor {
     const [createdAt, id] = JSON.parse(Buffer.from(value, 'base64url').toString('utf8')) as unknown[];
     const date = new Date(createdAt as string);
     const time = date.getTime();
-    if (typeof createdAt === 'string' && time >= EARLIEST && time <= LATEST && isUuid(id as string)) return { createdAt: date, id: id as string };
+    if (typeof createdAt === 'string' && time >= EARLIEST && time <= LATEST && isUuid(id)) return { createdAt: date, id };
   } catch {
     // fall through to the input error
   }

@@ -1,5 +1,6 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { columnIsOneOf } from '../../db/checks';
 import { OrganizationRole } from '../../authz/enums';
 import { User } from '../auth/user.entity';
 import { Organization } from '../organizations/organization.entity';
@@ -28,8 +29,8 @@ registerEnumType(InvitationStatus, {
 })
 @Entity('invitations')
 @Index('invitations_one_pending', ['organizationId', 'email'], { unique: true, where: `status = 'PENDING'` })
-@Check('invitations_role', `role IN ('OWNER', 'ADMIN', 'MEMBER', 'ACCOUNTANT')`)
-@Check('invitations_status', `status IN ('PENDING', 'ACCEPTED', 'DECLINED', 'REVOKED', 'EXPIRED')`)
+@Check('invitations_role', columnIsOneOf('role', OrganizationRole))
+@Check('invitations_status', columnIsOneOf('status', InvitationStatus))
 @Check('invitations_email_lowercase', 'email = lower(email)')
 @Index(['organizationId', 'createdAt', 'id'])
 export class Invitation {

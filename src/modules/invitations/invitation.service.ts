@@ -4,6 +4,7 @@ import { canGrantRole, canInviteAs, type TokenScope } from '../../authz/policies
 import type { AuditRecorder } from '../../common/audit';
 import { AppError, BadUserInputError, ConflictError, ForbiddenError, GoneError, NotFoundError, UnauthenticatedError } from '../../common/errors';
 import { isUuid } from '../../common/ids';
+import { rowById } from '../../db/rows';
 import { normalizeEmail, optionalText, trimmed } from '../../common/text';
 import { tokenHash } from '../../common/tokens';
 import type { Config } from '../../config/config';
@@ -354,8 +355,7 @@ export class InvitationService {
 
   /** The invitation row, locked; only PENDING and EXPIRED ones may be resent or revoked. */
   private async lockChangeable(em: EntityManager, invitationId: string, verb: string): Promise<Invitation> {
-    const invitation = isUuid(invitationId) ? await em.findOne(Invitation, { where: { id: invitationId }, lock: { mode: 'pessimistic_write' } }) : null;
-    if (!invitation) throw new NotFoundError();
+    const invitation = await rowById(em, Invitation, invitationId, true);
     if (invitation.status !== InvitationStatus.PENDING && invitation.status !== InvitationStatus.EXPIRED) {
       throw new ConflictError(`Only a pending or expired invitation can be ${verb}.`);
     }
@@ -388,8 +388,8 @@ export class InvitationService {
       return [team.id];
     }
     const wanted = [...new Set(teamIds)];
-    const found: Array<{ id: string }> = wanted.every(isUuid)
-      ? await em.query(`SELECT id FROM teams WHERE organization_id = $1 AND id = ANY($2::uuid[]) FOR KEY SHARE`, [organizationId, wanted])
+    const found = wanted.every(isUuid)
+      ? await sqlRows<{ id: string }>(em, `SELECT id FROM teams WHERE organization_id = $1 AND id = ANY($2::uuid[]) FOR KEY SHARE`, [organizationId, wanted])
       : [];
     if (found.length !== wanted.length) throw BadUserInputError.field('teamIds', 'Every team must be a team of the organization.');
     return wanted;
@@ -412,16 +412,20 @@ export class InvitationService {
     if (grants.length === 0) return [];
     const projectIds = grants.map((g) => g.projectId);
     if (new Set(projectIds).size !== projectIds.length) throw BadUserInputError.field('projectGrants', 'Each project may appear once.');
-    const projects: Array<{ id: string }> = projectIds.every(isUuid)
-      ? await em.query(`SELECT id FROM projects WHERE organization_id = $1 AND id = ANY($2::uuid[]) FOR KEY SHARE`, [organizationId, projectIds])
+    const projects = projectIds.every(isUuid)
+      ? await sqlRows<{ id: string }>(em, `SELECT id FROM projects WHERE organization_id = $1 AND id = ANY($2::uuid[]) FOR KEY SHARE`, [
+          organizationId,
+          projectIds,
+        ])
       : [];
     if (projects.length !== projectIds.length) throw BadUserInputError.field('projectGrants', 'Every project must be a project of the organization.');
     const roleIds = [...new Set(grants.map((g) => g.roleId))];
-    const roles: Array<{ id: string; permissions: ProjectPermission[] }> = roleIds.every(isUuid)
-      ? await em.query(`SELECT id, permissions FROM roles WHERE id = ANY($2::uuid[]) AND (organization_id IS NULL OR organization_id = $1) FOR KEY SHARE`, [
-          organizationId,
-          roleIds,
-        ])
+    const roles = roleIds.every(isUuid)
+      ? await sqlRows<{ id: string; permissions: ProjectPermission[] }>(
+          em,
+          `SELECT id, permissions FROM roles WHERE id = ANY($2::uuid[]) AND (organization_id IS NULL OR organization_id = $1) FOR KEY SHARE`,
+          [organizationId, roleIds],
+        )
       : [];
     const rolePermissions = new Map(roles.map((r) => [r.id, r.permissions]));
     if (rolePermissions.size !== roleIds.length)

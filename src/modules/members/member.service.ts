@@ -12,6 +12,7 @@ import type { Organization } from '../organizations/organization.entity';
 import type { MemberDepartures, MembersApi } from './member.api';
 import type { RemoveMemberInput, UpdateMemberRoleInput } from './member.inputs';
 import { Membership } from './membership.entity';
+import { sqlRows } from '../../db/sql';
 
 export interface MemberDeps {
   dataSource: DataSource;
@@ -27,7 +28,8 @@ export class MemberService implements MembersApi {
   constructor(readonly deps: MemberDeps) {}
 
   async add(em: EntityManager, organizationId: string, userId: string, role: OrganizationRole): Promise<boolean> {
-    const joined: unknown[] = await em.query(
+    const joined = await sqlRows<{ user_id: string }>(
+      em,
       `INSERT INTO memberships (organization_id, user_id, role) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING user_id`,
       [organizationId, userId, role],
     );

@@ -1,5 +1,6 @@
 import { Field, ObjectType } from 'type-graphql';
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { columnIsOneOf } from '../../db/checks';
 import { OrganizationRole } from '../../authz/enums';
 import { User } from '../auth/user.entity';
 import { Organization } from '../organizations/organization.entity';
@@ -8,7 +9,7 @@ import { Organization } from '../organizations/organization.entity';
 @ObjectType('Member', { description: "A user's membership of an organization, with their organization role." })
 @Entity('memberships')
 @Index(['userId', 'createdAt'])
-@Check('memberships_role', `role IN ('OWNER', 'ADMIN', 'MEMBER', 'ACCOUNTANT')`)
+@Check('memberships_role', columnIsOneOf('role', OrganizationRole))
 @Index(['organizationId', 'createdAt'])
 export class Membership {
   @PrimaryColumn({ type: 'uuid' })

@@ -1,6 +1,5 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { OrganizationPermission } from '../../authz/enums';
-import { hasOrganizationPermission, scopeReaches } from '../../authz/policies';
+import { canSeeEmail } from '../../authz/policies';
 import type { Context } from '../../graphql/context';
 import { pageRequest } from '../../common/paging';
 import { AfterArg, FirstArg, toConnection, type ConnectionShape } from '../../graphql/pagination';
@@ -15,19 +14,11 @@ export class UserResolver {
     description: 'Visible to the user, and to members who hold MEMBERS_MANAGE in an organization the user belongs to; null to everyone else.',
   })
   async email(@Root() user: User, @Ctx() ctx: Context): Promise<string | null> {
-    const viewerId = ctx.viewer?.user.id;
-    if (!viewerId) return null;
-    if (viewerId === user.id) return user.email;
-    const [managed, theirs] = await Promise.all([ctx.loaders.membershipsByUser.load(viewerId), ctx.loaders.membershipsByUser.load(user.id)]);
-    const shared = new Set(theirs.map((m) => m.organizationId));
+    const viewerId = ctx.viewer?.user.id ?? null;
     const scope = ctx.access.scope;
-    const manages = managed.some(
-      (m) =>
-        shared.has(m.organizationId) &&
-        scopeReaches(scope, m.organizationId) &&
-        hasOrganizationPermission(m.role, OrganizationPermission.MEMBERS_MANAGE, scope),
-    );
-    return manages ? user.email : null;
+    if (!viewerId || viewerId === user.id) return canSeeEmail(viewerId, user.id, [], [], scope) ? user.email : null;
+    const [viewers, theirs] = await Promise.all([ctx.loaders.membershipsByUser.load(viewerId), ctx.loaders.membershipsByUser.load(user.id)]);
+    return canSeeEmail(viewerId, user.id, viewers, theirs, scope) ? user.email : null;
   }
 
   @FieldResolver(() => Organization, { nullable: true, description: "Only on the viewer; null elsewhere. With an access token: the token's organization." })

@@ -1,5 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { OrganizationPermission, OrganizationRole } from '../../authz/enums';
+import { canSeeNotificationEmail } from '../../authz/policies';
 import { BadUserInputError, NotFoundError } from '../../common/errors';
 import { requireViewer, type Context } from '../../graphql/context';
 import { Organization } from './organization.entity';
@@ -41,8 +42,8 @@ export class OrganizationResolver {
     description: "Where the organization's notifications go. Visible to holders of ORGANIZATION_SETTINGS_MANAGE; null to others.",
   })
   async notificationEmail(@Root() organization: Organization, @Ctx() ctx: Context): Promise<string | null> {
-    const settings = await ctx.access.hasOrganizationPermission(organization.id, OrganizationPermission.ORGANIZATION_SETTINGS_MANAGE);
-    return settings ? organization.notificationEmail : null;
+    const role = await ctx.access.organizationRole(organization.id);
+    return canSeeNotificationEmail(role, ctx.access.scope) ? organization.notificationEmail : null;
   }
 
   @Mutation(() => OrganizationPayload, { description: 'The creator becomes OWNER; the new organization becomes active.' })

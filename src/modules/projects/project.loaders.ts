@@ -8,6 +8,7 @@ import { pageLoaders, pagesPerParent } from '../../db/batched-pages';
 import { groupLoader, pairKey, rowLoader } from '../../db/loader-utils';
 import { ProjectGrant } from './project-grant.entity';
 import { Project } from './project.entity';
+import { sqlRows } from '../../db/sql';
 
 interface PermissionRow {
   project_id: string;
@@ -27,7 +28,8 @@ interface PermissionRow {
 export function effectivePermissionsLoader(em: EntityManager) {
   return new DataLoader<string, ProjectStanding | null>(async (keys) => {
     const pairs = keys.map((k) => k.split(':'));
-    const rows: PermissionRow[] = await em.query(
+    const rows = await sqlRows<PermissionRow>(
+      em,
       `SELECT k.project_id, k.user_id, p.organization_id, m.role AS organization_role,
               COALESCE(array_agg(DISTINCT perm) FILTER (WHERE perm IS NOT NULL), '{}') AS granted
          FROM unnest($1::uuid[], $2::uuid[]) AS k(project_id, user_id)

@@ -5,6 +5,7 @@ import { OWNER_ROLE_ID } from '../../authz/policy-table';
 import type { AuditRecorder } from '../../common/audit';
 import { BadUserInputError, ForbiddenError, NotFoundError } from '../../common/errors';
 import { isUuid } from '../../common/ids';
+import { rowById } from '../../db/rows';
 import { optionalText, trimmed } from '../../common/text';
 import { pairKey } from '../../db/loader-utils';
 import { isForeignKeyViolation } from '../../db/pg-errors';
@@ -16,9 +17,9 @@ import { Project } from './project.entity';
 import type { CreateProjectInput, GrantProjectAccessInput, RevokeProjectAccessInput, UpdateProjectInput } from './project.inputs';
 import type { ProjectAccess } from './project.types';
 import type { ProjectRoleGrant, ProjectsApi } from './project.api';
+import { sqlChange, sqlRows } from '../../db/sql';
 
 /** TypeORM answers UPDATE and DELETE with [rows, count]; these statements RETURN the rows they touched. */
-type Touched = [Array<Record<string, unknown>>, number];
 
 type Principal = { kind: 'user'; id: string } | { kind: 'team'; id: string };
 
@@ -62,11 +63,7 @@ export class ProjectService implements ProjectsApi {
   }
 
   private async project(em: EntityManager, projectId: string, lock = false): Promise<Project> {
-    const project = isUuid(projectId)
-      ? await em.findOne(Project, { where: { id: projectId }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) })
-      : null;
-    if (!project) throw new NotFoundError();
-    return project;
+    return rowById(em, Project, projectId, lock);
   }
 
   /** The creator is granted the built-in Owner role. */
@@ -112,7 +109,7 @@ export class ProjectService implements ProjectsApi {
   async delete(actorId: string, projectId: string): Promise<void> {
     if (!isUuid(projectId)) throw new NotFoundError();
     await this.deps.dataSource.transaction(async (em) => {
-      const [deleted]: Touched = await em.query(`DELETE FROM projects WHERE id = $1 RETURNING organization_id, name`, [projectId]);
+      const { rows: deleted } = await sqlChange<Record<string, unknown>>(em, `DELETE FROM projects WHERE id = $1 RETURNING organization_id, name`, [projectId]);
       if (deleted.length === 0) throw new NotFoundError();
       const organizationId = deleted[0].organization_id as string;
       await this.deps.audit.record(em, {
@@ -174,7 +171,8 @@ export class ProjectService implements ProjectsApi {
 
   /** Only a team of the project's organization: the INSERT selects it under that condition. */
   private async grantToTeam(em: EntityManager, project: Project, teamId: string, roleId: string): Promise<Team> {
-    const rows: unknown[] = await em.query(
+    const rows = await sqlRows<{ id: string }>(
+      em,
       `INSERT INTO project_grants (organization_id, project_id, team_id, role_id)
        SELECT t.organization_id, $2, t.id, $4 FROM teams t WHERE t.id = $3 AND t.organization_id = $1
        ON CONFLICT (project_id, team_id) WHERE team_id IS NOT NULL DO UPDATE SET role_id = EXCLUDED.role_id
@@ -212,7 +210,8 @@ export class ProjectService implements ProjectsApi {
     return this.deps.dataSource.transaction(async (em) => {
       const project = await this.project(em, input.projectId);
       const column = principal.kind === 'user' ? 'user_id' : 'team_id';
-      const [grant]: Array<{ id: string; role_id: string }> = await em.query(
+      const [grant] = await sqlRows<{ id: string; role_id: string }>(
+        em,
         `SELECT id, role_id FROM project_grants WHERE project_id = $1 AND ${column} = $2 FOR UPDATE`,
         [project.id, principal.id],
       );

@@ -4,10 +4,12 @@ import { ALL_PROJECT_PERMISSIONS, isBuiltInRoleId } from '../../authz/policy-tab
 import type { AuditRecorder } from '../../common/audit';
 import { ConflictError, ForbiddenError, NotFoundError } from '../../common/errors';
 import { isForeignKeyViolation, isUniqueViolation } from '../../db/pg-errors';
-import { isUuid } from '../../common/ids';
+
 import { optionalText, trimmed } from '../../common/text';
 import { Role } from './role.entity';
 import type { CreateRoleInput, UpdateRoleInput } from './role.inputs';
+import { rowById } from '../../db/rows';
+import { sqlChange } from '../../db/sql';
 
 const NAME_TAKEN = 'A role with this name already exists.';
 
@@ -64,8 +66,8 @@ export class RoleService {
   /** The custom role, locked for the rest of the transaction; built-in roles are FORBIDDEN. */
   private async lockCustom(em: EntityManager, roleId: string): Promise<Role> {
     if (isBuiltInRoleId(roleId)) throw new ForbiddenError('Built-in roles cannot be changed or deleted.');
-    const role = isUuid(roleId) ? await em.findOne(Role, { where: { id: roleId }, lock: { mode: 'pessimistic_write' } }) : null;
-    if (!role || role.organizationId === null) throw new NotFoundError();
+    const role = await rowById(em, Role, roleId, true);
+    if (role.organizationId === null) throw new NotFoundError();
     return role;
   }
 
@@ -101,20 +103,21 @@ export class RoleService {
   async delete(actorId: string, roleId: string): Promise<void> {
     await this.deps.dataSource.transaction(async (em) => {
       const role = await this.lockCustom(em, roleId);
-      let deleted: unknown[];
+      let deleted: number;
       try {
-        [deleted] = await em.query(
+        ({ affected: deleted } = await sqlChange(
+          em,
           `DELETE FROM roles r WHERE r.id = $1
               AND NOT EXISTS (SELECT 1 FROM invitation_project_grants ipg JOIN invitations i ON i.id = ipg.invitation_id
                                WHERE ipg.role_id = r.id AND i.status = 'PENDING')
            RETURNING r.id`,
           [role.id],
-        );
+        ));
       } catch (error) {
         if (isForeignKeyViolation(error)) throw new ConflictError('This role is still granted on a project.');
         throw error;
       }
-      if (deleted.length === 0) throw new ConflictError('This role is named in a pending invitation.');
+      if (deleted === 0) throw new ConflictError('This role is named in a pending invitation.');
       await this.deps.audit.record(em, {
         organizationId: role.organizationId!,
         actorId,

@@ -1,5 +1,6 @@
 import { Field, ObjectType } from 'type-graphql';
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { columnIsOneOf } from '../../db/checks';
 import { TeamRole } from '../../authz/enums';
 import { Membership } from '../members/membership.entity';
 import { Team } from './team.entity';
@@ -8,7 +9,7 @@ import { Team } from './team.entity';
 @ObjectType('TeamMember', { description: 'A member of a team, with their role in it.' })
 @Entity('team_members')
 @Index(['organizationId', 'userId'])
-@Check('team_members_role', `role IN ('TEAM_ADMIN', 'TEAM_MEMBER')`)
+@Check('team_members_role', columnIsOneOf('role', TeamRole))
 export class TeamMember {
   @PrimaryColumn({ type: 'uuid' })
   teamId: string;

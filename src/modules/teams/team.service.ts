@@ -3,6 +3,7 @@ import { TeamRole } from '../../authz/enums';
 import type { AuditRecorder } from '../../common/audit';
 import { ConflictError, NotFoundError } from '../../common/errors';
 import { isUuid } from '../../common/ids';
+import { rowById } from '../../db/rows';
 import { optionalText, trimmed } from '../../common/text';
 import { isForeignKeyViolation, isUniqueViolation } from '../../db/pg-errors';
 import type { OrganizationsApi } from '../organizations/organization.api';
@@ -11,6 +12,7 @@ import { TeamMember } from './team-member.entity';
 import { toTeamMember } from './team.loaders';
 import { Team } from './team.entity';
 import type { AddTeamMemberInput, CreateTeamInput, RemoveTeamMemberInput, UpdateTeamInput, UpdateTeamMemberRoleInput } from './team.inputs';
+import { sqlChange, sqlRows } from '../../db/sql';
 
 const NAME_TAKEN = 'A team with this name already exists in the organization.';
 
@@ -25,7 +27,6 @@ async function uniqueName<T>(write: Promise<T>): Promise<T> {
 }
 
 /** TypeORM answers UPDATE and DELETE with [rows, count]; these statements RETURN the rows they touched. */
-type Touched = [Array<Record<string, unknown>>, number];
 
 /**
  * Teams and their members. Who may act is decided by the shield rules (TEAMS_MANAGE, or
@@ -57,9 +58,7 @@ export class TeamService implements TeamsApi {
   }
 
   private async team(em: EntityManager, teamId: string, lock = false): Promise<Team> {
-    const team = isUuid(teamId) ? await em.findOne(Team, { where: { id: teamId }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) }) : null;
-    if (!team) throw new NotFoundError();
-    return team;
+    return rowById(em, Team, teamId, lock);
   }
 
   async create(actorId: string, input: CreateTeamInput): Promise<Team> {
@@ -109,7 +108,8 @@ export class TeamService implements TeamsApi {
     await this.deps.dataSource.transaction(async (em) => {
       const { organizationId } = await this.team(em, teamId);
       await this.deps.organizations.lock(em, organizationId);
-      const [deleted]: Touched = await em.query(
+      const { rows: deleted } = await sqlChange<Record<string, unknown>>(
+        em,
         `DELETE FROM teams t WHERE t.id = $1 AND NOT t.is_default
             AND EXISTS (SELECT 1 FROM teams o WHERE o.organization_id = t.organization_id AND o.id <> t.id)
          RETURNING t.id, t.name`,
@@ -139,7 +139,8 @@ export class TeamService implements TeamsApi {
     return this.deps.dataSource.transaction(async (em) => {
       let rows: Array<Record<string, unknown>>;
       try {
-        rows = await em.query(
+        rows = await sqlRows<Record<string, unknown>>(
+          em,
           `INSERT INTO team_members (team_id, organization_id, user_id, role)
            SELECT t.id, t.organization_id, $2, $3 FROM teams t WHERE t.id = $1
            RETURNING *`,
@@ -167,7 +168,8 @@ export class TeamService implements TeamsApi {
   async updateMemberRole(actorId: string, input: UpdateTeamMemberRoleInput): Promise<TeamMember> {
     if (!isUuid(input.teamId) || !isUuid(input.userId)) throw new NotFoundError();
     return this.deps.dataSource.transaction(async (em) => {
-      const [rows]: Touched = await em.query(
+      const { rows } = await sqlChange<Record<string, unknown>>(
+        em,
         `UPDATE team_members tm SET role = $3
            FROM (SELECT team_id, user_id, role AS previous_role FROM team_members WHERE team_id = $1 AND user_id = $2 FOR UPDATE) before
           WHERE tm.team_id = before.team_id AND tm.user_id = before.user_id
@@ -193,7 +195,10 @@ export class TeamService implements TeamsApi {
   async removeMember(actorId: string, input: RemoveTeamMemberInput): Promise<void> {
     if (!isUuid(input.teamId) || !isUuid(input.userId)) throw new NotFoundError();
     await this.deps.dataSource.transaction(async (em) => {
-      const [rows]: Touched = await em.query(`DELETE FROM team_members WHERE team_id = $1 AND user_id = $2 RETURNING *`, [input.teamId, input.userId]);
+      const { rows } = await sqlChange<Record<string, unknown>>(em, `DELETE FROM team_members WHERE team_id = $1 AND user_id = $2 RETURNING *`, [
+        input.teamId,
+        input.userId,
+      ]);
       if (rows.length === 0) throw new NotFoundError();
       const member = toTeamMember(rows[0]);
       await this.deps.audit.record(em, {

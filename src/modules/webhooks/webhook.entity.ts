@@ -1,5 +1,6 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { columnIsOneOf } from '../../db/checks';
 import { Organization } from '../organizations/organization.entity';
 
 export enum WebhookDeliveryStatus {
@@ -75,7 +76,7 @@ export class Webhook {
 @ObjectType({ description: 'One event (or ping) sent to a webhook, with its attempts.' })
 @Entity('webhook_deliveries')
 @Index(['webhookId', 'createdAt', 'id'])
-@Check('webhook_deliveries_status', `status IN ('PENDING', 'SUCCEEDED', 'RETRYING', 'FAILED')`)
+@Check('webhook_deliveries_status', columnIsOneOf('status', WebhookDeliveryStatus))
 export class WebhookDelivery {
   @Field(() => ID, { description: 'The delivery’s id; the webhook-id header is `msg_` and this id, the same on every attempt.' })
   @PrimaryGeneratedColumn('uuid')

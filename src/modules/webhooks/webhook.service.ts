@@ -1,7 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { AuditEntry, AuditRecorder } from '../../common/audit';
-import { ForbiddenError, NotFoundError } from '../../common/errors';
-import { isUuid } from '../../common/ids';
+import { ForbiddenError } from '../../common/errors';
 import { optionalText } from '../../common/text';
 import type { Config } from '../../config/config';
 import type { Logger } from '../../config/logger';
@@ -12,6 +11,8 @@ import { decryptSecret, encryptSecret, newSecret, signatureHeaders } from './web
 import { checkWebhookUrl, RefusedUrlError, resolveTarget, type UrlPolicy } from './webhook-url';
 import { Webhook, WebhookDelivery, WebhookDeliveryStatus } from './webhook.entity';
 import type { CreateWebhookInput, UpdateWebhookInput } from './webhook.inputs';
+import { rowById } from '../../db/rows';
+import { sqlChange, sqlRows } from '../../db/sql';
 
 export const WEBHOOK_QUEUE = 'webhook';
 
@@ -85,9 +86,7 @@ export class WebhookService {
   }
 
   private async webhook(em: EntityManager, webhookId: string): Promise<Webhook> {
-    const webhook = isUuid(webhookId) ? await em.findOne(Webhook, { where: { id: webhookId }, lock: { mode: 'pessimistic_write' } }) : null;
-    if (!webhook) throw new NotFoundError();
-    return webhook;
+    return rowById(em, Webhook, webhookId, true);
   }
 
   private record(em: EntityManager, webhook: Webhook, actorId: string | null, action: string, data?: AuditEntry['data']): Promise<void> {
@@ -189,8 +188,7 @@ export class WebhookService {
   /** Attempts a delivery again now, with the same webhook-id; its attempts keep counting. */
   async redeliver(deliveryId: string): Promise<WebhookDelivery> {
     return this.deps.dataSource.transaction(async (em) => {
-      const delivery = isUuid(deliveryId) ? await em.findOne(WebhookDelivery, { where: { id: deliveryId }, lock: { mode: 'pessimistic_write' } }) : null;
-      if (!delivery) throw new NotFoundError();
+      const delivery = await rowById(em, WebhookDelivery, deliveryId, true);
       Object.assign(delivery, { status: WebhookDeliveryStatus.PENDING, nextAttemptAt: new Date() });
       await em.update(WebhookDelivery, { id: delivery.id }, { status: delivery.status, nextAttemptAt: delivery.nextAttemptAt });
       await this.schedule(em, delivery);
@@ -211,7 +209,8 @@ export class WebhookService {
       targetType: event.targetType,
       targetId: event.targetId,
     });
-    const deliveries: Array<{ id: string; attempts: number }> = await em.query(
+    const deliveries = await sqlRows<{ id: string; attempts: number }>(
+      em,
       `INSERT INTO webhook_deliveries (webhook_id, organization_id, event_id, action, body, next_attempt_at)
        SELECT w.id, w.organization_id, $2::uuid, $3::varchar, $4::text, now() FROM webhooks w
         WHERE w.organization_id = $1::uuid AND w.enabled
@@ -241,19 +240,19 @@ export class WebhookService {
    */
   async attempt(job: DeliveryJob): Promise<void> {
     const { dataSource } = this.deps;
-    // TypeORM answers an UPDATE with [rows, count].
-    const [[claimed]]: [
-      Array<{
-        attempts: number;
-        body: string;
-        url: string;
-        enabled: boolean;
-        secret: string;
-        previous: string | null;
-        previous_expires: Date | null;
-        webhook_id: string;
-      }>,
-    ] = await dataSource.query(
+    const {
+      rows: [claimed],
+    } = await sqlChange<{
+      attempts: number;
+      body: string;
+      url: string;
+      enabled: boolean;
+      secret: string;
+      previous: string | null;
+      previous_expires: Date | null;
+      webhook_id: string;
+    }>(
+      dataSource,
       `UPDATE webhook_deliveries d SET attempts = d.attempts + 1
          FROM webhooks w
         WHERE d.id = $1 AND d.attempts = $2 AND d.status IN ('PENDING', 'RETRYING') AND w.id = d.webhook_id
@@ -310,7 +309,10 @@ export class WebhookService {
   /** Remembers since when the webhook fails; three days of nothing but failures disable it, and the organization is told. */
   private async noteFailure(em: EntityManager, webhookId: string): Promise<void> {
     await em.query(`UPDATE webhooks SET failing_since = COALESCE(failing_since, now()) WHERE id = $1`, [webhookId]);
-    const [[disabled]]: [Array<{ id: string; organization_id: string; url: string }>] = await em.query(
+    const {
+      rows: [disabled],
+    } = await sqlChange<{ id: string; organization_id: string; url: string }>(
+      em,
       `UPDATE webhooks SET enabled = false
         WHERE id = $1 AND enabled AND failing_since <= now() - make_interval(days => $2)
         RETURNING id, organization_id, url`,
