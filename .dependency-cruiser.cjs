@@ -16,6 +16,7 @@ const MODULE_ORDER = [
   'reinstatement',
   'invitations',
   'admin',
+  'access-tokens',
   'webhooks',
   'events',
 ];

@@ -8,6 +8,7 @@ import { ReadPositions1795710000000 } from './1795710000000-ReadPositions';
 import { InstanceAdministration1796400000000 } from './1796400000000-InstanceAdministration';
 import { Reinstatement1796400100000 } from './1796400100000-Reinstatement';
 import { Accounts1796457441778 } from './1796457441778-Accounts';
+import { AccessTokens1796457534046 } from './1796457534046-AccessTokens';
 
 /** Every migration, in order. Listed explicitly so compiled and test runs load the same set. */
 export const migrations = [
@@ -21,4 +22,5 @@ export const migrations = [
   InstanceAdministration1796400000000,
   Reinstatement1796400100000,
   Accounts1796457441778,
+  AccessTokens1796457534046,
 ];

@@ -1,5 +1,6 @@
 import type { ClassType, NonEmptyArray } from 'type-graphql';
 import { accountsModule } from '../modules/accounts/accounts.module';
+import { accessTokensModule } from '../modules/access-tokens/access-token.module';
 import { adminModule } from '../modules/admin/admin.module';
 import { auditModule } from '../modules/audit/audit.module';
 import { authModule } from '../modules/auth/auth.module';
@@ -32,6 +33,7 @@ export const modules = [
   reinstatementModule,
   invitationsModule,
   adminModule,
+  accessTokensModule,
   webhooksModule,
   eventsModule,
 ];

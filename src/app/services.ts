@@ -7,6 +7,7 @@ import type { Services } from '../graphql/context';
 import { createContext } from './context';
 import { createLoaders } from './loaders';
 import { accountsModule } from '../modules/accounts/accounts.module';
+import { accessTokensModule } from '../modules/access-tokens/access-token.module';
 import { adminModule } from '../modules/admin/admin.module';
 import { auditModule } from '../modules/audit/audit.module';
 import { eventsModule } from '../modules/events/events.module';
@@ -96,6 +97,7 @@ export function createServices({ dataSource, config, logger, webhookRetry }: Ser
     mail,
   });
   const admin = adminModule.service({ dataSource, users: auth, organizations, members, audit });
+  const accessTokens = accessTokensModule.service({ dataSource, audit });
   const webhooks = webhooksModule.service({ dataSource, config, audit, mail, logger, retry: webhookRetry });
   const events = eventsModule.service({
     dataSource,
@@ -119,6 +121,7 @@ export function createServices({ dataSource, config, logger, webhookRetry }: Ser
     reinstatement,
     invitations,
     admin,
+    accessTokens,
     webhooks,
     events,
   };

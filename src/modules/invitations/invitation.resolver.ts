@@ -45,7 +45,7 @@ export class InvitationResolver {
     @Arg('input', () => InviteMemberInput, { description: 'The parameters of `inviteMember`.' }) input: InviteMemberInput,
     @Ctx() ctx: Context,
   ): Promise<InvitationPayload> {
-    return { invitation: await ctx.services.invitations.invite(requireViewer(ctx).user.id, input) };
+    return { invitation: await ctx.services.invitations.invite(requireViewer(ctx).user.id, input, ctx.access.scope) };
   }
 
   @Mutation(() => InviteMembersPayload, {
@@ -56,7 +56,7 @@ export class InvitationResolver {
     @Arg('input', () => InviteMembersInput, { description: 'The parameters of `inviteMembers`.' }) input: InviteMembersInput,
     @Ctx() ctx: Context,
   ): Promise<InviteMembersPayload> {
-    return { results: await ctx.services.invitations.inviteMany(requireViewer(ctx).user.id, input) };
+    return { results: await ctx.services.invitations.inviteMany(requireViewer(ctx).user.id, input, ctx.access.scope) };
   }
 
   @Mutation(() => InvitationPayload, {
