@@ -156,7 +156,8 @@ describe('monikers', () => {
   // Every reserved word, and at least the paths this server itself serves.
   const RESERVED = [...RESERVED_MONIKERS];
   it('reserves the paths the server serves', () => {
-    for (const path of ['graphql', 'healthz', 'readyz', 'invitations', 'api', 'static']) expect(RESERVED).toContain(path);
+    for (const path of ['graphql', 'healthz', 'readyz', 'invitations', 'api', 'static', 'pages', 'verify-email', 'reset-password', 'confirm-email'])
+      expect(RESERVED).toContain(path);
   });
 
   it.each(BAD)('refuses a moniker with %s as BAD_USER_INPUT on moniker (create and update)', async (_label, moniker) => {

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Kind, parse, print } from 'graphql';
+import { CONFIRM_EMAIL_CHANGE, RESET_PASSWORD, VERIFY_EMAIL } from '../src/http/pages/accounts';
 import { LOGOUT } from '../src/http/pages/common';
 import { ACCEPT_INVITATION, DECLINE_INVITATION, INVITATION_PREVIEW, LOGIN as PAGE_LOGIN } from '../src/http/pages/invitation';
 import { launchBrowser } from './support/browser';
@@ -44,12 +45,25 @@ const statusOf = async (id: string) => (await sql(`SELECT status FROM invitation
 const sessionsOf = async (email: string) =>
   Number((await sql(`SELECT count(*)::int AS n FROM sessions s JOIN users u ON u.id = s.user_id WHERE u.email = $1`, [email]))[0].n);
 
-/** The link of an invitation mail, as the invitee's mail program shows it. */
-const linkIn = (mail: CaughtMail) => {
-  const link = mail.body.match(/https?:\/\/\S*\/invitations\/accept\?token=[A-Za-z0-9_-]+/)?.[0];
-  if (!link) throw new Error(`no accept link in:\n${mail.body}`);
+/** The link to `path` in a mail, as the recipient's mail program shows it. */
+const linkIn = (mail: CaughtMail, path = '/invitations/accept') => {
+  const link = new RegExp(`https?://\\S*${path}\\?token=[A-Za-z0-9_-]+`).exec(mail.body)?.[0];
+  if (!link) throw new Error(`no ${path} link in:\n${mail.body}`);
   return link;
 };
+
+const taken = new Set<CaughtMail>();
+/** The next mail to `address` whose body matches, not taken before (polling the sink). */
+async function mailWith(address: string, pattern: RegExp): Promise<CaughtMail> {
+  for (const deadline = Date.now() + 10_000; Date.now() < deadline; await new Promise((resolve) => setTimeout(resolve, 50))) {
+    const found = sink.messages.find((m) => !taken.has(m) && m.to.includes(address.toLowerCase()) && pattern.test(m.body));
+    if (found) {
+      taken.add(found);
+      return found;
+    }
+  }
+  throw new Error(`no mail to ${address} matching ${String(pattern)}`);
+}
 
 async function invited(owner: Account, input: Record<string, unknown> = {}) {
   const email = (input.email as string | undefined) ?? freshEmail();
@@ -101,7 +115,16 @@ describe('the pages act through the API', () => {
         .filter((d) => d.kind === Kind.OPERATION_DEFINITION)
         .map((d) => print(d)),
     );
-    for (const operation of [INVITATION_PREVIEW, ACCEPT_INVITATION, DECLINE_INVITATION, PAGE_LOGIN, LOGOUT]) {
+    for (const operation of [
+      INVITATION_PREVIEW,
+      ACCEPT_INVITATION,
+      DECLINE_INVITATION,
+      PAGE_LOGIN,
+      LOGOUT,
+      VERIFY_EMAIL,
+      RESET_PASSWORD,
+      CONFIRM_EMAIL_CHANGE,
+    ]) {
       expect(contract.has(print(parse(operation).definitions[0]))).toBe(true);
     }
   });
@@ -256,15 +279,32 @@ describe('the invitation page over HTTP', () => {
     expect(viewer.organizations.nodes).toContainEqual({ id: ann.organization.id, viewerRole: 'MEMBER' });
   });
 
-  it('tells a newcomer whose email has an account to sign in instead', async () => {
+  it('tells a newcomer whose email has a verified account to sign in instead', async () => {
     const carl = await registerUser(api, { password: PASSWORD });
-    // Verified: an unverified account would be taken over by the invitation instead (CONTRACT.md, Accounts).
-    await sql(`UPDATE users SET email_verified_at = now() WHERE id = $1`, [carl.user.id]);
+    // Verified through its link (an unverified account would be taken over by the invitation instead, CONTRACT.md Accounts).
+    const verification = linkIn(await mailWith(carl.user.email, /\/verify-email\?token=/), '/verify-email');
+    expect((await post('/verify-email', { token: new URL(verification).searchParams.get('token')! })).status).toBe(200);
     const { invitation, token } = await invited(ann, { email: carl.user.email });
     const response = await postInvitation({ token, intent: 'create', name: 'Carl', password: 'another password', passwordRepeat: 'another password' });
     expect(response.status).toBe(401);
     expect(await textOf(response)).toContain('already exists: sign in with its password below');
     expect(await statusOf(invitation.id)).toBe('PENDING');
+  });
+
+  it("takes over a squatter's unverified account when the invitee creates the account", async () => {
+    const squatter = await registerUser(api, { name: 'Squatter', password: 'the squatters password' });
+    const { invitation, token } = await invited(ann, { email: squatter.user.email });
+    const response = await postInvitation({ token, intent: 'create', name: 'Real Invitee', password: PASSWORD, passwordRepeat: PASSWORD });
+    expect(response.status).toBe(200);
+    expect(await textOf(response)).toContain('<h1>You joined Ann &amp; Co</h1>');
+    expect(await statusOf(invitation.id)).toBe('ACCEPTED');
+    expect((await api.exec(MY_ORGANIZATIONS, {}, squatter.token)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect((await api.exec(LOGIN, { input: { email: squatter.user.email, password: 'the squatters password' } })).errors?.[0]?.extensions?.code).toBe(
+      'UNAUTHENTICATED',
+    );
+    const { login } = dataOf(await api.exec(LOGIN, { input: { email: squatter.user.email, password: PASSWORD } }));
+    const { viewer } = dataOf(await api.exec(MY_ORGANIZATIONS, {}, login.token));
+    expect(viewer.organizations.nodes).toContainEqual({ id: ann.organization.id, viewerRole: 'MEMBER' });
   });
 
   it('lets anyone holding the link decline', async () => {
@@ -308,6 +348,111 @@ describe('the invitation page over HTTP', () => {
     expect(response.status).toBe(413);
     expectPageHeaders(response);
     expect(await textOf(response)).toContain('This form could not be read');
+  });
+});
+
+describe('the account pages over HTTP', () => {
+  const VIEWER_ACCOUNT = `query ViewerAccount { viewer { id email emailVerified } }`;
+  const REQUEST_RESET = `mutation RequestPasswordReset($input: RequestPasswordResetInput!) { requestPasswordReset(input: $input) { accepted } }`;
+  const CHANGE_EMAIL = `mutation ChangeEmail($input: ChangeEmailInput!) { changeEmail(input: $input) { pendingEmail } }`;
+
+  it('verify-email: a GET only shows the button; the POST verifies; a second press is 410', async () => {
+    const dora = await registerUser(api, { password: PASSWORD });
+    const link = linkIn(await mailWith(dora.user.email, /\/verify-email\?token=/), '/verify-email');
+    const path = link.slice(origin.length);
+    for (let i = 0; i < 2; i++) {
+      const shown = await page(path);
+      expect(shown.status).toBe(200);
+      expectPageHeaders(shown);
+      const body = await textOf(shown);
+      expect(body).toContain('<h1>Verify your email address</h1>');
+      expect(body).toContain('<button type="submit">Verify</button>');
+    }
+    expect(dataOf(await api.exec(VIEWER_ACCOUNT, {}, dora.token)).viewer.emailVerified).toBe(false);
+    const token = new URL(link).searchParams.get('token')!;
+    const done = await post('/verify-email', { token });
+    expect(done.status).toBe(200);
+    expect(await textOf(done)).toContain('<h1>Your email address is verified</h1>');
+    expect(dataOf(await api.exec(VIEWER_ACCOUNT, {}, dora.token)).viewer.emailVerified).toBe(true);
+    const again = await post('/verify-email', { token });
+    expect(again.status).toBe(410);
+    expect(await textOf(again)).toContain('<h1>This verification link no longer works</h1>');
+    const unknown = await post('/verify-email', { token: 'not-a-token-of-ours' });
+    expect(unknown.status).toBe(410);
+  });
+
+  it("verify-email confirms an organization's notification mailbox too", async () => {
+    const owner = await registerUser(api, { password: PASSWORD });
+    const mailbox = freshEmail();
+    const UPDATE = `mutation UpdateOrganization($input: UpdateOrganizationInput!) { updateOrganization(input: $input) { organization { id } } }`;
+    dataOf(await api.exec(UPDATE, { input: { organizationId: owner.organization.id, notificationEmail: mailbox } }, owner.token));
+    const token = new URL(linkIn(await mailWith(mailbox, /\/verify-email\?token=/), '/verify-email')).searchParams.get('token')!;
+    const done = await post('/verify-email', { token });
+    expect(done.status).toBe(200);
+    const body = await textOf(done);
+    expect(body).toContain('<h1>Notification mailbox confirmed</h1>');
+    expect(body).toContain(`<strong>${mailbox}</strong> is confirmed.`);
+    const MAILBOX = `query OrganizationMailbox($moniker: String!) { organization(moniker: $moniker) { id notificationEmail notificationEmailVerified } }`;
+    expect(dataOf(await api.exec(MAILBOX, { moniker: owner.organization.moniker }, owner.token)).organization.notificationEmailVerified).toBe(true);
+  });
+
+  it('reset-password: a GET leaves the token usable; two different passwords re-render; the reset ends every session', async () => {
+    const erin = await registerUser(api, { password: PASSWORD });
+    dataOf(await api.exec(REQUEST_RESET, { input: { email: erin.user.email } }));
+    const link = linkIn(await mailWith(erin.user.email, /\/reset-password\?token=/), '/reset-password');
+    const token = new URL(link).searchParams.get('token')!;
+    const shown = await fetch(link);
+    expect(shown.status).toBe(200);
+    expectPageHeaders(shown);
+    const body = await textOf(shown);
+    expect(body).toContain('<h1>Choose a new password</h1>');
+    expect(body).toContain('<label for="reset-password">');
+    expect(hiddenTokens(body)).toEqual([token]);
+
+    const differ = await post('/reset-password', { token, password: 'new password one', passwordRepeat: 'new password two' });
+    expect(differ.status).toBe(400);
+    expect(hiddenTokens(await textOf(differ))).toEqual([token]);
+    const short = await post('/reset-password', { token, password: 'short', passwordRepeat: 'short' });
+    expect(short.status).toBe(400);
+    expect(await textOf(short)).toMatch(/<p class="field-error" id="reset-password-error">[^<]+<\/p>/);
+
+    const done = await post('/reset-password', { token, password: 'a brand new password', passwordRepeat: 'a brand new password' });
+    expect(done.status).toBe(200);
+    expect(await textOf(done)).toContain('<h1>Your password is changed</h1>');
+    expect(await sessionsOf(erin.user.email)).toBe(0);
+    expect((await api.exec(VIEWER_ACCOUNT, {}, erin.token)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect(dataOf(await api.exec(LOGIN, { input: { email: erin.user.email, password: 'a brand new password' } })).login.token).toEqual(expect.any(String));
+    const again = await post('/reset-password', { token, password: 'yet another password', passwordRepeat: 'yet another password' });
+    expect(again.status).toBe(410);
+    expect(await textOf(again)).toContain('<h1>This password reset link no longer works</h1>');
+  });
+
+  it('confirm-email: a GET only shows the button; the POST switches the address', async () => {
+    const fay = await registerUser(api, { password: PASSWORD });
+    const newEmail = freshEmail();
+    dataOf(await api.exec(CHANGE_EMAIL, { input: { newEmail, currentPassword: PASSWORD } }, fay.token));
+    const link = linkIn(await mailWith(newEmail, /\/confirm-email\?token=/), '/confirm-email');
+    const token = new URL(link).searchParams.get('token')!;
+    const shown = await fetch(link);
+    expect(shown.status).toBe(200);
+    expect(await textOf(shown)).toContain('<h1>Confirm your new email address</h1>');
+    expect(dataOf(await api.exec(VIEWER_ACCOUNT, {}, fay.token)).viewer.email).toBe(fay.user.email);
+    const done = await post('/confirm-email', { token });
+    expect(done.status).toBe(200);
+    expect(await textOf(done)).toContain(`You now sign in with <strong>${newEmail}</strong>`);
+    expect(dataOf(await api.exec(VIEWER_ACCOUNT, {}, fay.token)).viewer.email).toBe(newEmail);
+    expect((await post('/confirm-email', { token })).status).toBe(410);
+  });
+
+  it('refuses cross-site POSTs on every page', async () => {
+    for (const path of ['/verify-email', '/reset-password', '/confirm-email']) {
+      const response = await page(path, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', 'sec-fetch-site': 'cross-site' },
+        body: 'token=whatever',
+      });
+      expect(response.status).toBe(403);
+    }
   });
 });
 
@@ -394,6 +539,54 @@ describe('the invitation page in Chromium', () => {
       const { login } = dataOf(await api.exec(LOGIN, { input: { email, password: PASSWORD } }));
       expect(login.token).toEqual(expect.any(String));
 
+      expect(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)).toEqual([]);
+      expect(consoleProblems).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+  });
+});
+
+describe('the reset-password page in Chromium', () => {
+  it('opens the mailed link and sets a new password with the keyboard alone, with no CSP violation', async () => {
+    const browser = await launchBrowser();
+    if (!browser) return;
+    try {
+      const gus = await registerUser(api, { password: PASSWORD });
+      dataOf(
+        await api.exec(`mutation RequestPasswordReset($input: RequestPasswordResetInput!) { requestPasswordReset(input: $input) { accepted } }`, {
+          input: { email: gus.user.email },
+        }),
+      );
+      const link = linkIn(await mailWith(gus.user.email, /\/reset-password\?token=/), '/reset-password');
+      const page = await browser.newPage();
+      const consoleProblems: string[] = [];
+      page.on('console', (message) => {
+        if (/content security policy|refused to/i.test(message.text())) consoleProblems.push(message.text());
+      });
+      await page.addInitScript(() => {
+        const seen: string[] = [];
+        (window as unknown as { cspViolations: string[] }).cspViolations = seen;
+        document.addEventListener('securitypolicyviolation', (event) => seen.push(`${event.violatedDirective} ${event.blockedURI}`));
+      });
+      expect((await page.goto(link))?.status()).toBe(200);
+      expect(await page.textContent('h1')).toBe('Choose a new password');
+      const focused = () => page.evaluate(() => document.activeElement?.id ?? document.activeElement?.tagName);
+      await page.keyboard.press('Tab');
+      expect(await focused()).toBe('reset-password');
+      await page.keyboard.type('a password from the browser');
+      await page.keyboard.press('Tab');
+      expect(await focused()).toBe('reset-password-repeat');
+      await page.keyboard.type('a password from the browser');
+      const submitted = page.waitForResponse((response) => response.request().method() === 'POST');
+      await page.keyboard.press('Enter');
+      expect((await submitted).status()).toBe(200);
+      await page.waitForLoadState('load');
+      expect(await page.textContent('h1')).toBe('Your password is changed');
+      expect(dataOf(await api.exec(LOGIN, { input: { email: gus.user.email, password: 'a password from the browser' } })).login.token).toEqual(
+        expect.any(String),
+      );
+      expect((await api.exec(MY_ORGANIZATIONS, {}, gus.token)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
       expect(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)).toEqual([]);
       expect(consoleProblems).toEqual([]);
     } finally {

@@ -1,5 +1,16 @@
 import express, { type ErrorRequestHandler, type Request, type RequestHandler, type Response, Router } from 'express';
 import { loggerFor } from '../../config/logger';
+import {
+  actOnButtonLink,
+  actOnResetPassword,
+  CONFIRM_EMAIL_PATH,
+  confirmEmailLink,
+  RESET_PASSWORD_PATH,
+  showButtonLink,
+  showResetPassword,
+  VERIFY_EMAIL_PATH,
+  verifyEmailLink,
+} from './accounts';
 import { problemPage, type PagesDeps } from './common';
 import { actOnInvitation, INVITATION_PATH, showInvitation } from './invitation';
 import { STYLESHEET, STYLESHEET_PATH } from './layout';
@@ -7,7 +18,7 @@ import { STYLESHEET, STYLESHEET_PATH } from './layout';
 export type { PagesDeps } from './common';
 
 /** Every page a mail links to. */
-export const PAGE_PATHS = [INVITATION_PATH];
+export const PAGE_PATHS = [INVITATION_PATH, VERIFY_EMAIL_PATH, RESET_PASSWORD_PATH, CONFIRM_EMAIL_PATH];
 
 /**
  * Refuses a POST another site made the browser send (CSRF). Sec-Fetch-Site decides where the
@@ -52,6 +63,12 @@ export function pages(deps: PagesDeps): Router {
   router.use(PAGE_PATHS, express.urlencoded({ extended: false, limit: '16kb', parameterLimit: 20 }));
   router.get(INVITATION_PATH, page(deps, showInvitation));
   router.post(INVITATION_PATH, page(deps, actOnInvitation));
+  router.get(VERIFY_EMAIL_PATH, page(deps, showButtonLink(verifyEmailLink)));
+  router.post(VERIFY_EMAIL_PATH, page(deps, actOnButtonLink(verifyEmailLink)));
+  router.get(RESET_PASSWORD_PATH, page(deps, showResetPassword));
+  router.post(RESET_PASSWORD_PATH, page(deps, actOnResetPassword));
+  router.get(CONFIRM_EMAIL_PATH, page(deps, showButtonLink(confirmEmailLink)));
+  router.post(CONFIRM_EMAIL_PATH, page(deps, actOnButtonLink(confirmEmailLink)));
   const refusals: ErrorRequestHandler = (error, _req, res, next) => {
     if (res.headersSent) return next(error);
     const status = (error as { status?: unknown }).status;

@@ -39,7 +39,13 @@ export function runOperations(apollo: ApolloServer<Context>, context: (facts: Re
     const { requestId, logger: requestLogger } = currentRequestScope() ?? { requestId: 'none', logger };
     let contextValue: Context;
     try {
-      contextValue = await context({ authorization: bearer && `Bearer ${bearer}`, clientAddress: req.ip, requestId, logger: requestLogger });
+      contextValue = await context({
+        authorization: bearer && `Bearer ${bearer}`,
+        clientAddress: req.ip,
+        userAgent: req.get('user-agent'),
+        requestId,
+        logger: requestLogger,
+      });
     } catch (error) {
       // The context's own refusals (the database does not answer) carry their code.
       if (error instanceof GraphQLError && typeof error.extensions.code === 'string') return { data: null, error: asOperationError(error) };

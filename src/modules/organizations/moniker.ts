@@ -28,6 +28,11 @@ export const RESERVED_MONIKERS: ReadonlySet<string> = new Set([
   'system',
   'root',
   'orgraph',
+  // The pages behind email links (src/http/pages) and their stylesheet.
+  'pages',
+  'verify-email',
+  'reset-password',
+  'confirm-email',
 ]);
 
 export function monikerProblem(value: unknown): string | null {
