@@ -7,6 +7,7 @@ import { Webhooks1795600100000 } from './1795600100000-Webhooks';
 import { ReadPositions1795710000000 } from './1795710000000-ReadPositions';
 import { InstanceAdministration1796400000000 } from './1796400000000-InstanceAdministration';
 import { Reinstatement1796400100000 } from './1796400100000-Reinstatement';
+import { MemberCounts1796500000000 } from './1796500000000-MemberCounts';
 
 /** Every migration, in order. Listed explicitly so compiled and test runs load the same set. */
 export const migrations = [
@@ -19,4 +20,5 @@ export const migrations = [
   ReadPositions1795710000000,
   InstanceAdministration1796400000000,
   Reinstatement1796400100000,
+  MemberCounts1796500000000,
 ];

@@ -4,9 +4,10 @@ import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../common/e
 import { isUuid } from '../common/ids';
 import { pairKey } from '../db/loader-utils';
 
-/** What Access reads, per request: memberships (members module) and effective project permissions (projects module). */
+/** What Access reads, per request: the viewer's memberships (members module) and effective project permissions (projects module). */
 export interface AccessLoaders {
-  membership: { load(organizationAndUser: string): Promise<{ role: OrganizationRole } | null | undefined> };
+  /** All of a user's memberships: one statement serves every organization check of the request, and the viewer's organization list. */
+  membershipsByUser: { load(userId: string): Promise<ReadonlyArray<{ organizationId: string; role: OrganizationRole }>> };
   effectivePermissions: { load(projectAndUser: string): Promise<ProjectPermission[] | null> };
 }
 
@@ -27,8 +28,8 @@ export class Access {
 
   async organizationRole(organizationId: string): Promise<OrganizationRole | null> {
     if (!this.viewerId || !isUuid(organizationId)) return null;
-    const membership = await this.loaders.membership.load(pairKey(organizationId, this.viewerId));
-    return membership?.role ?? null;
+    const memberships = await this.loaders.membershipsByUser.load(this.viewerId);
+    return memberships.find((m) => m.organizationId === organizationId)?.role ?? null;
   }
 
   /** The viewer's role in the organization; NOT_FOUND when not a member, FORBIDDEN without `permission`. */

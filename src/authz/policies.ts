@@ -117,6 +117,11 @@ export function canSeeEmail(
   return viewerMemberships.some((m) => shared.has(m.organizationId) && hasOrganizationPermission(m.role, O.MEMBERS_MANAGE));
 }
 
+/** The organizations in which a viewer with these memberships sees fellow members' emails (canSeeEmail needs only the subject's memberships there). */
+export function emailSightOrganizations(viewerMemberships: ReadonlyArray<{ organizationId: string; role: OrganizationRole }>): string[] {
+  return viewerMemberships.filter((m) => hasOrganizationPermission(m.role, O.MEMBERS_MANAGE)).map((m) => m.organizationId);
+}
+
 /** The notification mailbox is part of the settings: seen by holders of ORGANIZATION_SETTINGS_MANAGE. */
 export function canSeeNotificationEmail(role: OrganizationRole | null): boolean {
   return hasOrganizationPermission(role, O.ORGANIZATION_SETTINGS_MANAGE);

@@ -1,5 +1,6 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { canSeeEmail } from '../../authz/policies';
+import { canSeeEmail, emailSightOrganizations } from '../../authz/policies';
+import { pairKey } from '../../db/loader-utils';
 import type { Context } from '../../graphql/context';
 import { pageRequest } from '../../common/paging';
 import { AfterArg, FirstArg, toConnection, type ConnectionShape } from '../../graphql/pagination';
@@ -16,8 +17,17 @@ export class UserResolver {
   async email(@Root() user: User, @Ctx() ctx: Context): Promise<string | null> {
     const viewerId = ctx.viewer?.user.id ?? null;
     if (!viewerId || viewerId === user.id) return canSeeEmail(viewerId, user.id, [], []) ? user.email : null;
-    const [viewers, theirs] = await Promise.all([ctx.loaders.membershipsByUser.load(viewerId), ctx.loaders.membershipsByUser.load(user.id)]);
-    return canSeeEmail(viewerId, user.id, viewers, theirs) ? user.email : null;
+    // Only the subject's memberships where the viewer could see emails matter; a members page primed those it listed.
+    const viewers = await ctx.loaders.membershipsByUser.load(viewerId);
+    const theirs = await Promise.all(emailSightOrganizations(viewers).map((organizationId) => ctx.loaders.membership.load(pairKey(organizationId, user.id))));
+    return canSeeEmail(
+      viewerId,
+      user.id,
+      viewers,
+      theirs.filter((m) => m != null),
+    )
+      ? user.email
+      : null;
   }
 
   @FieldResolver(() => Organization, { nullable: true, description: 'Only on the viewer; null elsewhere.' })
