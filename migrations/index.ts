@@ -8,6 +8,7 @@ import { ReadPositions1795710000000 } from './1795710000000-ReadPositions';
 import { InstanceAdministration1796400000000 } from './1796400000000-InstanceAdministration';
 import { Reinstatement1796400100000 } from './1796400100000-Reinstatement';
 import { MemberCounts1796500000000 } from './1796500000000-MemberCounts';
+import { TeamMembersByUser1796500100000 } from './1796500100000-TeamMembersByUser';
 
 /** Every migration, in order. Listed explicitly so compiled and test runs load the same set. */
 export const migrations = [
@@ -21,4 +22,5 @@ export const migrations = [
   InstanceAdministration1796400000000,
   Reinstatement1796400100000,
   MemberCounts1796500000000,
+  TeamMembersByUser1796500100000,
 ];
