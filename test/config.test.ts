@@ -12,6 +12,7 @@ describe('loadConfig', () => {
       host: '0.0.0.0',
       port: 4000,
       publicUrl: 'http://localhost:4000',
+      appUrl: null,
       smtpUrl: null,
       mailFrom: 'Orgraph <no-reply@orgraph.local>',
       mailDir: path.resolve('data/mail'),

@@ -2,7 +2,7 @@ import { Client } from 'pg';
 import { CreateTeamDocument, LogoutDocument, RemoveMemberDocument } from './generated/graphql';
 import { joinOrganization } from './support/access';
 import { registerUser, type Account } from './support/factories';
-import { createReplicatedPostgres, type ReplicatedPostgres } from './support/replicated-postgres';
+import { createReplicatedPostgres, type ReplicatedPostgres } from '../scripts/replicated-postgres';
 import { dataOf, errorCode, startTestServer, type TestServer } from './support/server';
 
 /**
@@ -17,6 +17,7 @@ const DELAY_MS = 2000;
 const LOGIN = `mutation($input: LoginInput!) { login(input: $input) { token } }`;
 const TEAMS = `query($id: ID!) { organization(id: $id) { id name teams { id name } } }`;
 const MY_ORGANIZATIONS = `{ viewer { organizations(first: 50) { nodes { id } } } }`;
+const MEMBERS = `query($id: ID!) { organization(id: $id) { members(first: 50) { totalCount edges { node { user { id } } } } } }`;
 
 let pair: ReplicatedPostgres | null = null;
 let skipped: string | null = null;
@@ -64,6 +65,12 @@ async function readyz(
 async function replicaCaughtUp(): Promise<void> {
   await pair!.caughtUp();
   await sleep(POLL_MS * 3);
+}
+
+/** How many members the organization's members page counts and lists, as `token` reads it. */
+async function membersSeen(server: TestServer, token: string, organizationId: string): Promise<[number, number]> {
+  const { members } = dataOf(await server.exec(MEMBERS, { id: organizationId }, token)).organization;
+  return [members.totalCount as number, (members.edges as unknown[]).length];
 }
 
 /** The organization's team names, sorted, as `token` reads them (errors throw). */
@@ -132,6 +139,17 @@ describe('read replicas', () => {
     expect(await teamNames(api, member.token, owner.organization.id)).toEqual(['My team']);
     await until('the replica to apply the team', async () => (await teamNames(api, member.token, owner.organization.id)).includes('Written elsewhere'));
     expect(await routes(api, 'replica1')).toBeGreaterThanOrEqual(onReplica + 3);
+
+    // The members page (its count included) is a list too: a membership written elsewhere shows once the replica applies it.
+    const third = await registerUser(api);
+    expect(await membersSeen(api, member.token, owner.organization.id)).toEqual([2, 2]);
+    await query(pair!.primaryUrl('orgraph'), `INSERT INTO memberships (organization_id, user_id, role) VALUES ($1, $2, 'MEMBER')`, [
+      owner.organization.id,
+      third.user.id,
+    ]);
+    expect(await membersSeen(api, member.token, owner.organization.id)).toEqual([2, 2]);
+    await until('the replica to apply the membership', async () => (await membersSeen(api, member.token, owner.organization.id))[0] === 3);
+    expect(await membersSeen(api, member.token, owner.organization.id)).toEqual([3, 3]);
   });
 
   withReplica('read-your-writes: after a mutation the session reads what it wrote at once, while the replica still lags', async () => {

@@ -16,6 +16,8 @@ export interface Config {
   host: string;
   port: number;
   publicUrl: string;
+  /** Where the pages behind email links send people once they acted (APP_URL); null: nowhere. */
+  appUrl: string | null;
   smtpUrl: string | null;
   mailFrom: string;
   mailDir: string;
@@ -214,6 +216,7 @@ export function loadConfig(env: Env = process.env): Config {
     host,
     port,
     publicUrl,
+    appUrl: url(env, 'APP_URL', ['http:', 'https:'], null),
     smtpUrl: url(env, 'SMTP_URL', ['smtp:', 'smtps:'], null),
     mailFrom,
     mailDir: path.resolve(env.MAIL_DIR || path.join(dataDir, 'mail')),

@@ -1,6 +1,7 @@
 import { Pool } from 'pg';
 import type { DataSource, QueryRunner } from 'typeorm';
 import type { Logger } from '../config/logger';
+import { isDatabaseUnavailable } from './availability';
 import { formatLsn, parseLsn, type Lsn } from './lsn';
 
 /** up: serves reads; lagging: more than READ_REPLICA_MAX_LAG_SECONDS behind; down: does not answer, or is no standby. */
@@ -35,16 +36,16 @@ export interface ReadReplicaOptions {
   logger: Logger;
 }
 
-/** Errors that say the replica cannot serve this read, so the primary does: it is unreachable or going away, or a recovery conflict cancelled the query. */
-const SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENOTFOUND']);
-const REPLICA_SQLSTATES = new Set(['57P01', '57P02', '57P03', '53300', '40001']);
+/**
+ * The replica cannot serve this read, so the primary does: it does not answer (the same
+ * classifier as the primary's outages), or a recovery conflict cancelled the query (40001).
+ */
 function isReplicaFailure(error: unknown): boolean {
-  const e = error as { code?: unknown; message?: unknown; driverError?: unknown } | null;
-  if (!e || typeof e !== 'object') return false;
-  const code = typeof e.code === 'string' ? e.code : '';
-  if (SOCKET_CODES.has(code) || REPLICA_SQLSTATES.has(code) || code.startsWith('08')) return true;
-  if (typeof e.message === 'string' && /^(Connection terminated|timeout exceeded when trying to connect)/.test(e.message)) return true;
-  return e.driverError !== undefined && e.driverError !== error && isReplicaFailure(e.driverError);
+  return (
+    isDatabaseUnavailable(error) ||
+    (error as { code?: unknown } | null)?.code === '40001' ||
+    (error as { driverError?: { code?: unknown } } | null)?.driverError?.code === '40001'
+  );
 }
 
 class Replica {

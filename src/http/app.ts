@@ -17,6 +17,8 @@ import { corsFor } from './cors';
 import { trackConnections, type DrainOutcome } from './drain';
 import { LIMITS } from './limits';
 import type { Metrics } from './metrics';
+import { pages } from './pages';
+import { runOperations } from './pages/operations';
 import { playground } from './playground';
 import { documentLimits, httpRefusals, noSubscriptionsOverHttp, requireJsonBody } from './refusals';
 import { requestIds } from './request-id';
@@ -123,6 +125,8 @@ export async function createApp({ config, logger, dataSource, schema, context, m
       res.status(503).json({ status: 'database unavailable' });
     }
   });
+  // The pages behind the email links; they act through the same Apollo server as /graphql.
+  app.use(pages({ run: runOperations(apollo, context, logger), publicUrl: config.publicUrl, appUrl: config.appUrl, logger }));
   app.use(
     '/graphql',
     corsFor(config.corsOrigins),
