@@ -15,6 +15,7 @@ const MODULE_ORDER = [
   'reinstatement',
   'invitations',
   'admin',
+  'access-tokens',
   'webhooks',
   'events',
 ];

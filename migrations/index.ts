@@ -7,6 +7,7 @@ import { Webhooks1795600100000 } from './1795600100000-Webhooks';
 import { ReadPositions1795710000000 } from './1795710000000-ReadPositions';
 import { InstanceAdministration1796400000000 } from './1796400000000-InstanceAdministration';
 import { Reinstatement1796400100000 } from './1796400100000-Reinstatement';
+import { AccessTokens1796457534046 } from './1796457534046-AccessTokens';
 import { MemberCounts1796500000000 } from './1796500000000-MemberCounts';
 import { TeamMembersByUser1796500100000 } from './1796500100000-TeamMembersByUser';
 
@@ -21,6 +22,7 @@ export const migrations = [
   ReadPositions1795710000000,
   InstanceAdministration1796400000000,
   Reinstatement1796400100000,
+  AccessTokens1796457534046,
   MemberCounts1796500000000,
   TeamMembersByUser1796500100000,
 ];

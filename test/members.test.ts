@@ -363,8 +363,8 @@ async function demoteEachOther(service: SynchronizedMemberService, org: string, 
   service.arrive = barrier(2);
   const outcomes = await Promise.all(
     [
-      service.updateRole(a, { organizationId: org, userId: b, role: 'ADMIN' as never }),
-      service.updateRole(b, { organizationId: org, userId: a, role: 'ADMIN' as never }),
+      service.updateRole(a, { organizationId: org, userId: b, role: 'ADMIN' as never }, null),
+      service.updateRole(b, { organizationId: org, userId: a, role: 'ADMIN' as never }, null),
     ].map((p) =>
       p.then(
         () => 'OK',

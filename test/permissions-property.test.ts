@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import fc from 'fast-check';
-import { OrganizationRole, ProjectPermission } from '../src/authz/enums';
+import { OrganizationPermission, OrganizationRole, ProjectPermission } from '../src/authz/enums';
 import { Access } from '../src/authz/access';
 import { organizationPermissions, projectPermissions } from '../src/authz/policies';
+import { tokenHash } from '../src/common/tokens';
 import { BUILT_IN_ROLES } from '../src/authz/policy-table';
 import { pairKey } from '../src/db/loader-utils';
 import { createLoaders } from '../src/app/loaders';
@@ -17,6 +18,12 @@ import { startTestServer, type TestServer } from './support/server';
  * with random permissions (PROJECT_VIEW included or not), and grants to users and teams.
  * Random users are instance administrators (and some of those disabled): the policy never
  * looks at it, so they must hold exactly what their membership gives them, nothing more.
+ *
+ * Each user also has a personal access token for one of the organizations, with random
+ * organization and project permissions, stored in access_tokens and read back by the real
+ * lookup: through it, the user holds in that organization exactly the set intersection of the
+ * token's permissions and what they hold (here worked out without any scope), per project too,
+ * and nothing in the other organization.
  */
 let api: TestServer;
 beforeAll(async () => {
@@ -42,6 +49,20 @@ const organizationSpec: fc.Arbitrary<OrganizationSpec> = fc.record({
   customRoles: fc.array(fc.subarray(PERMISSIONS), { maxLength: 3 }),
   projects: fc.array(fc.array(fc.record({ principal: fc.nat(USERS + 2), role: fc.nat(5) }), { maxLength: 5 }), { minLength: 1, maxLength: 3 }),
 });
+
+interface TokenSpec {
+  organization: number;
+  organizationPermissions: OrganizationPermission[];
+  projectPermissions: ProjectPermission[];
+}
+const tokenSpecs: fc.Arbitrary<TokenSpec[]> = fc.array(
+  fc.record({
+    organization: fc.nat(ORGANIZATIONS - 1),
+    organizationPermissions: fc.subarray(Object.values(OrganizationPermission)),
+    projectPermissions: fc.subarray(PERMISSIONS),
+  }),
+  { minLength: USERS, maxLength: USERS },
+);
 
 type InstanceStanding = 'none' | 'admin' | 'disabled admin';
 const instanceStandings: fc.Arbitrary<InstanceStanding[]> = fc.array(fc.constantFrom<InstanceStanding>('none', 'admin', 'disabled admin'), {
@@ -116,7 +137,7 @@ async function build(specs: OrganizationSpec[], admins: InstanceStanding[]): Pro
         const granted = [...held.values()]
           .filter((h) => h.userId === userId || (h.teamIndex !== undefined && teamUsers[h.teamIndex].includes(userId)))
           .map((h) => h.role.permissions);
-        expected.set(pairKey(projectId, userId), role === null ? null : projectPermissions(role, granted));
+        expected.set(pairKey(projectId, userId), role === null ? null : projectPermissions(role, granted, null));
       }
     }
     organizations.push({ id: orgId, projectIds, expected });
@@ -125,29 +146,68 @@ async function build(specs: OrganizationSpec[], admins: InstanceStanding[]): Pro
 }
 
 describe('effective project permissions', () => {
-  it('agree between SQL and the pure policy, for every user on every project', async () => {
+  it('agree between SQL and the pure policy, for every user on every project, with a session and with an access token', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(organizationSpec, { minLength: ORGANIZATIONS, maxLength: ORGANIZATIONS }), instanceStandings, async (specs, admins) => {
-        const world = await build(specs, admins);
-        const loaders = createLoaders(api.server.database.dataSource.manager);
-        for (const [o, organization] of world.organizations.entries()) {
-          // Organization rights come from the membership alone: an administrator outside holds no role there.
+      fc.asyncProperty(
+        fc.array(organizationSpec, { minLength: ORGANIZATIONS, maxLength: ORGANIZATIONS }),
+        instanceStandings,
+        tokenSpecs,
+        async (specs, admins, tokens) => {
+          const world = await build(specs, admins);
+          const loaders = createLoaders(api.server.database.dataSource.manager);
+          for (const [o, organization] of world.organizations.entries()) {
+            // Organization rights come from the membership alone: an administrator outside holds no role there.
+            for (const [u, userId] of world.userIds.entries()) {
+              const access = new Access(userId, loaders, null);
+              expect(await access.organizationRole(organization.id)).toBe(specs[o].roles[u]);
+              expect(await access.organizationPermissions(organization.id)).toEqual(organizationPermissions(specs[o].roles[u], null));
+            }
+            const keys = [...organization.expected.keys()];
+            const actual = await Promise.all(keys.map((key) => loaders.effectivePermissions.load(key)));
+            expect(actual.map((standing) => standing?.permissions ?? null)).toEqual(keys.map((key) => organization.expected.get(key)));
+            expect(actual.every((standing) => standing === null || standing.organizationId === organization.id)).toBe(true);
+            for (const userId of world.userIds) {
+              const page = await loaders.visibleProjectsPage(pageRequest(100, null), userId).load(organization.id);
+              const visible = organization.projectIds.filter((p) => organization.expected.get(pairKey(p, userId))?.includes(ProjectPermission.PROJECT_VIEW));
+              expect(page.rows.map((p) => p.id).sort()).toEqual(visible.sort());
+              expect(page.totalCount).toBe(visible.length);
+            }
+          }
+          // Through each user's access token: the set intersection in its organization, nothing elsewhere.
           for (const [u, userId] of world.userIds.entries()) {
-            const access = new Access(userId, loaders);
-            expect(await access.organizationRole(organization.id)).toBe(specs[o].roles[u]);
-            expect(organizationPermissions(await access.organizationRole(organization.id))).toEqual(organizationPermissions(specs[o].roles[u]));
+            const spec = tokens[u];
+            const token = `orgraph_pat_property${randomBytes(12).toString('hex')}`;
+            await sql(
+              api,
+              `INSERT INTO access_tokens (user_id, organization_id, name, token_hash, organization_permissions, project_permissions, expires_at)
+             VALUES ($1, $2, 'property', $3, $4, $5, now() + interval '1 day')`,
+              [userId, world.organizations[spec.organization].id, tokenHash(token), spec.organizationPermissions, spec.projectPermissions],
+            );
+            const viewer = await api.server.services.accessTokens.viewerForToken(token);
+            if (admins[u] === 'disabled admin') {
+              expect(viewer).toBeNull();
+              continue;
+            }
+            expect(viewer?.user.id).toBe(userId);
+            expect(viewer?.sessionId).toBeNull();
+            const access = new Access(userId, createLoaders(api.server.database.dataSource.manager), viewer!.scope);
+            for (const [o, organization] of world.organizations.entries()) {
+              const reached = o === spec.organization;
+              const role = specs[o].roles[u];
+              expect(await access.organizationRole(organization.id)).toBe(reached ? role : null);
+              const held = organizationPermissions(role, null);
+              expect(await access.organizationPermissions(organization.id)).toEqual(
+                reached ? held.filter((p) => spec.organizationPermissions.includes(p)) : [],
+              );
+              for (const projectId of organization.projectIds) {
+                const own = organization.expected.get(pairKey(projectId, userId)) ?? null;
+                const expected = reached && own ? own.filter((p) => spec.projectPermissions.includes(p)) : null;
+                expect(await access.projectPermissions(projectId)).toEqual(expected);
+              }
+            }
           }
-          const keys = [...organization.expected.keys()];
-          const actual = await Promise.all(keys.map((key) => loaders.effectivePermissions.load(key)));
-          expect(actual).toEqual(keys.map((key) => organization.expected.get(key)));
-          for (const userId of world.userIds) {
-            const page = await loaders.visibleProjectsPage(pageRequest(100, null), userId).load(organization.id);
-            const visible = organization.projectIds.filter((p) => organization.expected.get(pairKey(p, userId))?.includes(ProjectPermission.PROJECT_VIEW));
-            expect(page.rows.map((p) => p.id).sort()).toEqual(visible.sort());
-            expect(page.totalCount).toBe(visible.length);
-          }
-        }
-      }),
+        },
+      ),
       { numRuns: 25 },
     );
   }, 240_000);

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { isObjectType, type GraphQLObjectType, type GraphQLSchema } from 'graphql';
 import { allow } from 'graphql-shield';
-import { ruleOf, ruleTree } from '../src/authz/shield';
+import { ruleOf, ruleTree, SESSION_ONLY } from '../src/authz/shield';
 import { createSchema } from '../src/app/schema';
 
 /**
@@ -93,5 +93,19 @@ describe('shield rule tree', () => {
     }
     expect(bare).toEqual([]);
     expect(wrapped).toBeGreaterThan(50);
+  });
+
+  it('gives every session-only field that exists its own rule, so SESSION_ONLY puts requiresSession in front of it', () => {
+    const uncovered: string[] = [];
+    for (const { field } of SESSION_ONLY) {
+      const [typeName, fieldName] = field.split('.');
+      const type = schema.getType(typeName);
+      if (!type || !isObjectType(type) || !(fieldName in type.getFields())) continue; // not built yet: covered the day it gets its rule
+      const entry = tree[typeName];
+      if (entry === undefined || isRule(entry) || !isRule(fieldMap(entry)[fieldName])) uncovered.push(field);
+    }
+    expect(uncovered).toEqual([]);
+    // The access token operations exist, so the list is not silently empty.
+    expect(SESSION_ONLY.map((e) => e.field)).toEqual(expect.arrayContaining(['Mutation.createAccessToken', 'Mutation.revokeAccessToken', 'User.accessTokens']));
   });
 });

@@ -1,4 +1,5 @@
 import { joinOrganization, sql, USE_ROLE_ID, VIEW_ROLE_ID } from './support/access';
+import { CreateAccessTokenDocument } from './generated/graphql';
 import { createOrganization, registerUser, type Account } from './support/factories';
 import { addUsers, insertPendingInvitation } from './support/members';
 import { dataOf, startTestServer, type TestServer } from './support/server';
@@ -156,5 +157,48 @@ describe('statement budget', () => {
     expect(hundred.members.edges.every((e: any) => e.node.user.email && e.node.teams.length === 1)).toBe(true);
     expect(hundred.statements).toBe(ten.statements);
     expect(hundred.statements).toBeLessThanOrEqual(4);
+  });
+
+  it('is no higher for a members page read with an access token than with a session (the lookup and its lastUsedAt touch are one statement)', async () => {
+    const owner = await registerUser(api);
+    await addUsers(api, owner.organization.id, ['Ann Lee', 'Bob Stone', 'Joanna Park']);
+    const { createAccessToken } = dataOf(
+      await api.exec(
+        CreateAccessTokenDocument,
+        {
+          input: {
+            name: 'budget',
+            organizationId: owner.organization.id,
+            organizationPermissions: ['ORGANIZATION_VIEW', 'MEMBERS_MANAGE'] as never,
+            projectPermissions: [],
+          },
+        },
+        owner.token,
+      ),
+    );
+    const MEMBERS = `query($id: ID!) { organization(id: $id) { viewerPermissions members(first: 5) { totalCount nodes { role user { id name email } teams { id } } } } }`;
+    const read = async (token: string) => {
+      const res = await api.exec(MEMBERS, { id: owner.organization.id }, token);
+      return { statements: res.extensions?.sqlStatements ?? 0, organization: dataOf(res).organization };
+    };
+    // The fewest of three reads each (a DataLoader batch is now and then split). Every read with
+    // the token is one that touches lastUsedAt (cleared before it): the touch adds no statement.
+    const untouched = () => sql(api, `UPDATE access_tokens SET last_used_at = NULL WHERE id = $1`, [createAccessToken.accessToken.id]);
+    const fewest = async (token: string, before: () => Promise<unknown> = async () => undefined) => {
+      const reads = [];
+      for (let i = 0; i < 3; i += 1) {
+        await before();
+        reads.push(await read(token));
+      }
+      return reads.reduce((a, b) => (b.statements < a.statements ? b : a));
+    };
+    const withSession = await fewest(owner.token);
+    const withToken = await fewest(createAccessToken.token, untouched);
+    const [{ last_used_at: touched }] = await sql(api, `SELECT last_used_at FROM access_tokens WHERE id = $1`, [createAccessToken.accessToken.id]);
+    expect(touched).not.toBeNull();
+    expect(withToken.organization.members).toEqual(withSession.organization.members);
+    expect(withToken.organization.viewerPermissions).toEqual(['ORGANIZATION_VIEW', 'MEMBERS_MANAGE']);
+    expect(withSession.statements).toBeGreaterThan(0);
+    expect(withToken.statements).toBeLessThanOrEqual(withSession.statements);
   });
 });

@@ -3,20 +3,27 @@ import { Access } from '../authz/access';
 import type { Context, Loaders, RequestFacts, Services, Viewer } from '../graphql/context';
 import { asContextError, InvalidTokenError } from '../graphql/errors';
 import { createLoaders } from './loaders';
+import { ACCESS_TOKEN_PREFIX } from '../modules/access-tokens/access-token.api';
 
 const BEARER = /^Bearer\s+(\S+)$/i;
 
 /**
  * The viewer an Authorization header names; without one, anonymous. Every credential that
  * names no one who may act (unknown, expired, revoked, malformed) refuses the whole request here.
+ * A personal access token (its prefix says so) is looked up by its module, a session by auth:
+ * either way one statement, on the primary.
  */
 async function authenticate(services: Services, authorization: string | undefined): Promise<Viewer | null> {
   if (authorization === undefined) return null;
   const token = authorization.match(BEARER)?.[1];
-  const viewer = token ? await services.auth.viewerForToken(token) : null;
+  const lookup = token?.startsWith(ACCESS_TOKEN_PREFIX) ? services.accessTokens : services.auth;
+  const viewer = token ? await lookup.viewerForToken(token) : null;
   if (!viewer) throw new InvalidTokenError();
   return viewer;
 }
+
+/** The request's Access: the viewer's, narrowed to their access token's scope if they came with one. */
+export const accessOf = (viewer: Viewer | null, loaders: Loaders): Access => new Access(viewer?.user.id ?? null, loaders, viewer?.scope ?? null);
 
 /** `loaders` may be shared by contexts built at the same moment (an event's subscribers): no loader depends on the viewer. */
 export async function createContext(
@@ -29,5 +36,5 @@ export async function createContext(
     throw asContextError(error);
   });
   if (viewer) loaders.userById.prime(viewer.user.id, viewer.user);
-  return { viewer, loaders, access: new Access(viewer?.user.id ?? null, loaders), services, clientAddress: clientAddress ?? 'unknown', requestId, logger };
+  return { viewer, loaders, access: accessOf(viewer, loaders), services, clientAddress: clientAddress ?? 'unknown', requestId, logger };
 }

@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { Loaders } from '../graphql/context';
+import { accessTokensModule } from '../modules/access-tokens/access-token.module';
 import { adminModule } from '../modules/admin/admin.module';
 import { auditModule } from '../modules/audit/audit.module';
 import { authModule } from '../modules/auth/auth.module';
@@ -23,6 +24,7 @@ export function createLoaders(em: EntityManager): Loaders {
     ...projectsModule.loaders(em),
     ...invitationsModule.loaders(em),
     ...adminModule.loaders(em),
+    ...accessTokensModule.loaders(em),
     ...webhooksModule.loaders(em),
   };
 }

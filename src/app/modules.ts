@@ -1,4 +1,5 @@
 import type { ClassType, NonEmptyArray } from 'type-graphql';
+import { accessTokensModule } from '../modules/access-tokens/access-token.module';
 import { adminModule } from '../modules/admin/admin.module';
 import { auditModule } from '../modules/audit/audit.module';
 import { authModule } from '../modules/auth/auth.module';
@@ -30,6 +31,7 @@ export const modules = [
   reinstatementModule,
   invitationsModule,
   adminModule,
+  accessTokensModule,
   webhooksModule,
   eventsModule,
 ];

@@ -1,11 +1,11 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { OperationTypeNode } from 'graphql';
 import type { DataSource } from 'typeorm';
-import { Access } from '../authz/access';
 import type { Logger } from '../config/logger';
 import type { ReadPositions } from '../db/read-positions';
 import type { ReadReplicas, ReadTarget } from '../db/read-replicas';
 import type { Context, Loaders } from '../graphql/context';
+import { accessOf } from './context';
 import { createLoaders } from './loaders';
 
 /**
@@ -75,7 +75,7 @@ export function readRouting({ primary, replicas, positions, logger }: ReadRoutin
           if (!replica) return;
           ctx.loaders = replicaLoaders(replica.dataSource, primary);
           if (ctx.viewer) ctx.loaders.userById.prime(ctx.viewer.user.id, ctx.viewer.user);
-          ctx.access = new Access(ctx.viewer?.user.id ?? null, ctx.loaders);
+          ctx.access = accessOf(ctx.viewer, ctx.loaders);
         },
         async willSendResponse({ operation, contextValue: ctx }) {
           const sessionId = ctx.viewer?.sessionId;

@@ -6,6 +6,7 @@ import { AttemptBudgets } from '../db/attempt-limiter';
 import type { Services } from '../graphql/context';
 import { createContext } from './context';
 import { createLoaders } from './loaders';
+import { accessTokensModule } from '../modules/access-tokens/access-token.module';
 import { adminModule } from '../modules/admin/admin.module';
 import { auditModule } from '../modules/audit/audit.module';
 import { eventsModule } from '../modules/events/events.module';
@@ -85,6 +86,7 @@ export function createServices({ dataSource, config, logger, webhookRetry }: Ser
     mail,
   });
   const admin = adminModule.service({ dataSource, users: auth, organizations, members, audit });
+  const accessTokens = accessTokensModule.service({ dataSource, audit });
   const webhooks = webhooksModule.service({ dataSource, config, audit, mail, logger, retry: webhookRetry });
   const events = eventsModule.service({
     dataSource,
@@ -95,6 +97,21 @@ export function createServices({ dataSource, config, logger, webhookRetry }: Ser
       return (facts) => createContext(dataSource, services, facts, loaders);
     },
   });
-  const services: Services = { mail, audit, organizations, auth, members, teams, roles, projects, reinstatement, invitations, admin, webhooks, events };
+  const services: Services = {
+    mail,
+    audit,
+    organizations,
+    auth,
+    members,
+    teams,
+    roles,
+    projects,
+    reinstatement,
+    invitations,
+    admin,
+    accessTokens,
+    webhooks,
+    events,
+  };
   return services;
 }

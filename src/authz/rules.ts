@@ -5,7 +5,7 @@ import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../common/e
 import { isUuid } from '../common/ids';
 import { pairKey } from '../db/loader-utils';
 import { OrganizationPermission, ProjectPermission } from './enums';
-import { canAdministerInstance, canManageTeam } from './policies';
+import { canAdministerInstance, canCreateAccessToken, canManageTeam } from './policies';
 import { isBuiltInRoleId } from './policy-table';
 
 /**
@@ -25,10 +25,40 @@ export const isAuthenticated = rule('isAuthenticated', { cache: 'contextual' })(
   ctx.viewer ? true : new UnauthenticatedError(),
 );
 
+/**
+ * FORBIDDEN with an access token (CONTRACT.md, Access tokens): what SESSION_ONLY in shield.ts
+ * lists needs a signed-in session. `when` limits it to some arguments (logout's allSessions).
+ */
+export const requiresSession = (field: string, when?: (args: Record<string, unknown>) => boolean): IRule =>
+  rule(`session-only:${field}`, { cache: 'no_cache' })((_parent, args: Record<string, unknown>, ctx: Context) =>
+    ctx.access.scope && (when?.(args) ?? true) ? new ForbiddenError('Not with an access token: this needs a signed-in session.') : true,
+  );
+
+/**
+ * createAccessToken: a member of the organization the input names (NOT_FOUND otherwise) who
+ * holds now every permission the token would list (canCreateAccessToken, FORBIDDEN otherwise),
+ * checked before the input's own rules as every permission is.
+ */
+export const inputAccessTokenPermissionsHeld = rule('input:access-token-permissions-held', { cache: 'no_cache' })(
+  (_parent, args: { input?: Input }, ctx: Context) =>
+    outcome(async () => {
+      const viewerId = ctx.access.requireViewer();
+      const organizationId = await organizationOfInput(args.input, 'organizationId', ctx);
+      if (!organizationId) throw new NotFoundError();
+      const role = await ctx.access.requireOrganization(organizationId);
+      const granted = await ctx.loaders.projectPermissionsGrantedInOrganization.load(pairKey(organizationId, viewerId));
+      const listed = (key: string) => (Array.isArray(args.input?.[key]) ? (args.input[key] as never[]) : []);
+      if (
+        !canCreateAccessToken(role, [granted], { organizationPermissions: listed('organizationPermissions'), projectPermissions: listed('projectPermissions') })
+      )
+        throw new ForbiddenError('An access token can list only permissions you hold.');
+    }),
+);
+
 /** An instance administrator (canAdministerInstance); everyone else signed in is FORBIDDEN. */
 export const isInstanceAdministrator = rule('isInstanceAdministrator', { cache: 'contextual' })((_parent, _args, ctx: Context) => {
   if (!ctx.viewer) return new UnauthenticatedError();
-  return canAdministerInstance(ctx.viewer.user) ? true : new ForbiddenError('Only instance administrators may do this.');
+  return canAdministerInstance(ctx.viewer.user, ctx.access.scope) ? true : new ForbiddenError('Only instance administrators may do this.');
 });
 
 type Input = Record<string, unknown> | undefined;
@@ -111,7 +141,7 @@ export const inputTeamManagement = rule('input:team-management', { cache: 'no_ca
     const organizationRole = team ? await ctx.access.organizationRole(team.organizationId) : null;
     if (!team || !organizationRole) throw new NotFoundError();
     const teamRole = (await ctx.loaders.teamMembership.load(pairKey(team.id, viewerId)))?.role ?? null;
-    if (!canManageTeam(organizationRole, teamRole)) throw new ForbiddenError();
+    if (!canManageTeam(organizationRole, teamRole, ctx.access.scope)) throw new ForbiddenError();
   }),
 );
 

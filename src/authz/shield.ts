@@ -1,10 +1,13 @@
 import type { GraphQLSchema } from 'graphql';
 import type { IMiddleware } from 'graphql-middleware';
 import { allow, and, deny, shield } from 'graphql-shield';
+import type { IRuleFieldMap, IRuleTypeMap, ShieldRule } from 'graphql-shield/typings/types';
 import { ForbiddenError } from '../common/errors';
 import { OrganizationPermission as O, ProjectPermission as P } from './enums';
 import {
   argumentOrganizationPermission,
+  inputAccessTokenPermissionsHeld,
+  requiresSession,
   builtInRolesAreFixed,
   inputOrganizationPermission,
   inputProjectPermission,
@@ -17,11 +20,49 @@ import {
 } from './rules';
 
 /**
+ * What an access token may never do (CONTRACT.md, Access tokens): each needs a signed-in
+ * session, and is FORBIDDEN with a token. The one list: every entry whose field has its own
+ * rule in the tree below gets requiresSession in front of that rule, so an operation listed
+ * before it exists (the account operations) is covered the day it gets its rule. `when`
+ * limits an entry to some arguments.
+ */
+export const SESSION_ONLY: ReadonlyArray<{ field: string; when?: (args: Record<string, unknown>) => boolean }> = [
+  { field: 'Mutation.createAccessToken' },
+  { field: 'Mutation.revokeAccessToken' },
+  { field: 'User.accessTokens' },
+  { field: 'Mutation.logout', when: (args) => (args.input as { allSessions?: unknown } | null | undefined)?.allSessions === true },
+  { field: 'Mutation.createOrganization' },
+  { field: 'Mutation.deleteOrganization' },
+  { field: 'Mutation.leaveOrganization' },
+  { field: 'Mutation.switchOrganization' },
+  { field: 'Mutation.acceptInvitation' },
+  // The account operations (CONTRACT.md, Accounts): give each its rule in the tree and it is session-only.
+  { field: 'Mutation.changePassword' },
+  { field: 'Mutation.changeEmail' },
+  { field: 'Mutation.revokeSession' },
+  { field: 'User.sessions' },
+];
+
+const isRule = (entry: ShieldRule | IRuleFieldMap | undefined): entry is ShieldRule => typeof (entry as { resolve?: unknown })?.resolve === 'function';
+
+/** The tree with SESSION_ONLY applied: requiresSession, then the field's own rule. */
+function withSessionOnly<T extends IRuleTypeMap>(tree: T): T {
+  const result: IRuleTypeMap = { ...tree };
+  for (const { field, when } of SESSION_ONLY) {
+    const [typeName, fieldName] = field.split('.');
+    const fields = result[typeName];
+    if (fields === undefined || isRule(fields) || !isRule(fields[fieldName])) continue;
+    result[typeName] = { ...fields, [fieldName]: and(requiresSession(field, when), fields[fieldName]) };
+  }
+  return result as T;
+}
+
+/**
  * The rule of every Query and Mutation field and of every type. Deny by default: a field
  * with no rule here is refused. Object types reachable only through guarded fields allow
  * their fields; the guards that matter sit on the roots and on sensitive fields.
  */
-export const ruleTree = {
+export const ruleTree = withSessionOnly({
   Query: {
     viewer: allow,
     organization: isAuthenticated,
@@ -72,6 +113,8 @@ export const ruleTree = {
     addOrganizationOwner: isInstanceAdministrator,
     disableUser: isInstanceAdministrator,
     enableUser: isInstanceAdministrator,
+    createAccessToken: inputAccessTokenPermissionsHeld,
+    revokeAccessToken: isAuthenticated,
   },
   Subscription: {
     organizationEvents: argumentOrganizationPermission(O.ORGANIZATION_VIEW),
@@ -91,7 +134,13 @@ export const ruleTree = {
   DeleteWebhookPayload: allow,
   RotateWebhookSecretPayload: allow,
   WebhookDeliveryPayload: allow,
-  User: allow,
+  User: { '*': allow, accessTokens: isAuthenticated },
+  // Reachable only through viewer.accessTokens and the access token mutations, which need a session.
+  AccessToken: allow,
+  AccessTokenConnection: allow,
+  AccessTokenEdge: allow,
+  CreateAccessTokenPayload: allow,
+  RevokeAccessTokenPayload: allow,
   // Reachable only through Query.instance and the instance actions, which need instance rights.
   Instance: allow,
   InstanceOrganization: allow,
@@ -151,7 +200,7 @@ export const ruleTree = {
   ProjectPayload: allow,
   DeleteProjectPayload: allow,
   ProjectAccessPayload: allow,
-};
+});
 
 export const permissions = shield(ruleTree, {
   fallbackRule: deny,
@@ -159,16 +208,12 @@ export const permissions = shield(ruleTree, {
   fallbackError: () => new ForbiddenError(),
 });
 
-/** graphql-shield exports no rule classes: every rule, logic rules included, resolves. */
-const isRule = (entry: unknown): boolean => typeof (entry as { resolve?: unknown } | undefined)?.resolve === 'function';
-
 /** A field's rule as shield resolves it: the field's own, else the type's wildcard or whole-type rule, else the fallback (deny). */
-export function ruleOf(typeName: string, field: string): unknown {
-  const entry: unknown = (ruleTree as Record<string, unknown>)[typeName];
+export function ruleOf(typeName: string, field: string): ShieldRule {
+  const entry = (ruleTree as IRuleTypeMap)[typeName];
   if (entry === undefined) return deny;
   if (isRule(entry)) return entry;
-  const fields = entry as Record<string, unknown>;
-  return fields[field] ?? fields['*'] ?? deny;
+  return entry[field] ?? entry['*'] ?? deny;
 }
 
 /**

@@ -120,24 +120,33 @@ export async function createDemo({ config, database, services }: Backend, passwo
     const project = await services.projects.create(actor, { organizationId, name, description });
     projects.set(name, project.id);
     for (const grant of grants) {
-      await services.projects.grant(actor, {
-        projectId: project.id,
-        roleId: roleId(grant.role),
-        teamId: grant.team ? teams.get(grant.team) : null,
-        userId: grant.person ? ids.get(grant.person) : null,
-      });
+      // The command line acts as the owner, with no access token (scope null).
+      await services.projects.grant(
+        actor,
+        {
+          projectId: project.id,
+          roleId: roleId(grant.role),
+          teamId: grant.team ? teams.get(grant.team) : null,
+          userId: grant.person ? ids.get(grant.person) : null,
+        },
+        null,
+      );
     }
   }
   for (const invitation of INVITATIONS) {
-    await services.invitations.invite(actor, {
-      organizationId,
-      email: invitation.email,
-      name: invitation.name,
-      role: invitation.role,
-      teamIds: invitation.team ? [teams.get(invitation.team)!] : null,
-      projectGrants: invitation.grant ? [{ projectId: projects.get(invitation.grant.project)!, roleId: roleId(invitation.grant.role) }] : null,
-      note: 'Welcome to the Orgraph demo!',
-    });
+    await services.invitations.invite(
+      actor,
+      {
+        organizationId,
+        email: invitation.email,
+        name: invitation.name,
+        role: invitation.role,
+        teamIds: invitation.team ? [teams.get(invitation.team)!] : null,
+        projectGrants: invitation.grant ? [{ projectId: projects.get(invitation.grant.project)!, roleId: roleId(invitation.grant.role) }] : null,
+        note: 'Welcome to the Orgraph demo!',
+      },
+      null,
+    );
   }
   const accounts = PEOPLE.map(([name, role]) => `  ${emailOf(name).padEnd(30)} ${role}`);
   return [

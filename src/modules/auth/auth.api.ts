@@ -24,8 +24,9 @@ export interface UsersApi {
   setDisabled(em: EntityManager, userId: string, disabled: boolean): Promise<boolean>;
 }
 
-/** After register, login or an account-creating acceptance, the rest of the response is read as the new user. */
-export function signIn(ctx: Context, viewer: Viewer): void {
+/** After register, login or an account-creating acceptance, the rest of the response is read as the new user, with that session. */
+export function signIn(ctx: Context, session: { user: User; sessionId: string }): void {
+  const viewer: Viewer = { user: session.user, sessionId: session.sessionId, scope: null };
   ctx.viewer = viewer;
-  ctx.access = new Access(viewer.user.id, ctx.loaders);
+  ctx.access = new Access(viewer.user.id, ctx.loaders, viewer.scope);
 }

@@ -1,3 +1,4 @@
+import type { TokenScope } from '../../authz/policies';
 import type { ModuleRegistration } from '../../graphql/module';
 import { createAuthLoaders } from './auth.loaders';
 import { AuthResolver } from './auth.resolver';
@@ -15,7 +16,10 @@ export const authModule = {
 declare module '../../graphql/context' {
   interface Viewer {
     user: User;
-    sessionId: string;
+    /** The session the request signed in with; null with an access token. */
+    sessionId: string | null;
+    /** With an access token, what it reaches (CONTRACT.md, Access tokens); null with a session. */
+    scope: TokenScope | null;
   }
   interface Loaders extends ReturnType<typeof createAuthLoaders> {}
   interface Services {

@@ -32,13 +32,15 @@ export class AuthResolver {
     return result;
   }
 
-  @Mutation(() => LogoutPayload, { description: 'Ends this session, or every session of the user with allSessions.' })
+  @Mutation(() => LogoutPayload, {
+    description:
+      'Ends this session, or every session of the user with allSessions. With an access token it ends nothing (loggedOut false: revoke the token with a session), and allSessions is FORBIDDEN.',
+  })
   async logout(
     @Arg('input', () => LogoutInput, { nullable: true, description: 'The parameters of `logout`.' }) input: LogoutInput | null,
     @Ctx() ctx: Context,
   ): Promise<LogoutPayload> {
-    await ctx.services.auth.logout(requireViewer(ctx), input?.allSessions === true);
-    return { loggedOut: true };
+    return { loggedOut: await ctx.services.auth.logout(requireViewer(ctx), input?.allSessions === true) };
   }
 
   @Mutation(() => SwitchOrganizationPayload, { description: 'Sets viewer.activeOrganization; it survives logout and login.' })

@@ -101,8 +101,12 @@ export class AuthService implements UsersApi {
     });
   }
 
-  async logout(viewer: Viewer, allSessions: boolean): Promise<void> {
-    await this.deps.dataSource.manager.delete(Session, allSessions ? { userId: viewer.user.id } : { id: viewer.sessionId });
+  /** False with an access token and without allSessions: there is no session to end (allSessions needs a session: see SESSION_ONLY). */
+  async logout(viewer: Viewer, allSessions: boolean): Promise<boolean> {
+    if (allSessions) await this.deps.dataSource.manager.delete(Session, { userId: viewer.user.id });
+    else if (viewer.sessionId) await this.deps.dataSource.manager.delete(Session, { id: viewer.sessionId });
+    else return false;
+    return true;
   }
 
   async setActiveOrganization(em: EntityManager, userId: string, organizationId: string, onlyIfNone = false): Promise<void> {
@@ -149,6 +153,6 @@ export class AuthService implements UsersApi {
       // A disabled account's sessions are refused at once (and deleted when it is disabled).
       .andWhere('user.disabledAt IS NULL')
       .getOne();
-    return session?.user ? { user: session.user, sessionId: session.id } : null;
+    return session?.user ? { user: session.user, sessionId: session.id, scope: null } : null;
   }
 }

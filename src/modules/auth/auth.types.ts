@@ -16,7 +16,7 @@ export class AuthPayload {
 
 @ObjectType({ description: 'The result of logout.' })
 export class LogoutPayload {
-  @Field(() => Boolean, { description: 'True once the sessions have ended.' })
+  @Field(() => Boolean, { description: 'True once the sessions have ended; false with an access token, which has no session to end.' })
   loggedOut: boolean;
 }
 

@@ -131,7 +131,7 @@ export class EventHub {
       if (!role) return stream.fail(new NotFoundError());
       if (!event) return;
       const projectPermissions = isProjectEvent(event.action) && event.targetId ? await context.access.projectPermissions(event.targetId) : null;
-      if (canSeeEvent(role, event.action, projectPermissions)) stream.push({ event, context });
+      if (canSeeEvent(role, event.action, projectPermissions, context.access.scope)) stream.push({ event, context });
     } catch (error) {
       this.logger.warn({ err: error, eventId: event?.id }, 'could not clear an event for a subscriber; the subscriber misses it');
     }

@@ -42,7 +42,7 @@ export class InvitationResolver {
     @Arg('input', () => InviteMemberInput, { description: 'The parameters of `inviteMember`.' }) input: InviteMemberInput,
     @Ctx() ctx: Context,
   ): Promise<InvitationPayload> {
-    return { invitation: await ctx.services.invitations.invite(requireViewer(ctx).user.id, input) };
+    return { invitation: await ctx.services.invitations.invite(requireViewer(ctx).user.id, input, ctx.access.scope) };
   }
 
   @Mutation(() => InviteMembersPayload, {
@@ -53,7 +53,7 @@ export class InvitationResolver {
     @Arg('input', () => InviteMembersInput, { description: 'The parameters of `inviteMembers`.' }) input: InviteMembersInput,
     @Ctx() ctx: Context,
   ): Promise<InviteMembersPayload> {
-    return { results: await ctx.services.invitations.inviteMany(requireViewer(ctx).user.id, input) };
+    return { results: await ctx.services.invitations.inviteMany(requireViewer(ctx).user.id, input, ctx.access.scope) };
   }
 
   @Mutation(() => InvitationPayload, { description: 'A new token (the old one is GONE), a new expiry, another email; for PENDING and EXPIRED invitations.' })

@@ -1,6 +1,6 @@
 import { IsNull, Not, type DataSource, type EntityManager } from 'typeorm';
 import type { OrganizationRole, ProjectPermission } from '../../authz/enums';
-import { canGrantRole, canInviteAs } from '../../authz/policies';
+import { canGrantRole, canInviteAs, type TokenScope } from '../../authz/policies';
 import type { AuditRecorder } from '../../common/audit';
 import { AppError, BadUserInputError, ConflictError, ForbiddenError, GoneError, NotFoundError, UnauthenticatedError } from '../../common/errors';
 import { isUuid } from '../../common/ids';
@@ -74,7 +74,8 @@ const invitationEmail = (organizationId: string, inviterId: string, email: strin
 export class InvitationService {
   constructor(private readonly deps: InvitationDeps) {}
 
-  async invite(actorId: string, input: InviteMemberInput): Promise<Invitation> {
+  /** `scope`: the acting access token's (CONTRACT.md, Access tokens); null with a session. */
+  async invite(actorId: string, input: InviteMemberInput, scope: TokenScope | null): Promise<Invitation> {
     const organizationId = input.organizationId;
     const email = normalizeEmail(input.email);
     await this.deps.budgets.spend(...invitationEmail(organizationId, actorId, email));
@@ -83,9 +84,9 @@ export class InvitationService {
       await this.deps.organizations.lock(em, organizationId);
       const actor = await em.findOneBy(Membership, { organizationId, userId: actorId });
       if (!actor) throw new NotFoundError();
-      if (!canInviteAs(actor.role, input.role)) throw new ForbiddenError('Inviting an OWNER needs OWNERS_MANAGE.');
+      if (!canInviteAs(actor.role, input.role, scope)) throw new ForbiddenError('Inviting an OWNER needs OWNERS_MANAGE.');
       const teamIds = await this.invitedTeams(em, organizationId, input.teamIds);
-      const grants = await this.invitedGrants(em, organizationId, actorId, input.projectGrants ?? []);
+      const grants = await this.invitedGrants(em, organizationId, actorId, scope, input.projectGrants ?? []);
       await this.refuseMember(em, organizationId, email);
       await this.expireStale(em, organizationId, email);
       let invitation: Invitation;
@@ -146,14 +147,14 @@ export class InvitationService {
    * sent by invite() itself, in its own transaction with its own budgets and mail, so a row
    * fails alone; the results come in input order.
    */
-  async inviteMany(actorId: string, input: InviteMembersInput): Promise<InviteMembersResult[]> {
+  async inviteMany(actorId: string, input: InviteMembersInput, scope: TokenScope | null): Promise<InviteMembersResult[]> {
     const { organizationId, note, expiresInDays, reinstate } = input;
     const results: InviteMembersResult[] = [];
     for (const row of input.invitations) {
       const single = Object.assign(new InviteMemberInput(), row, { organizationId, note, expiresInDays, reinstate });
       try {
         await validateInput(single);
-        const invitation = await this.invite(actorId, single);
+        const invitation = await this.invite(actorId, single, scope);
         results.push({ email: invitation.email, invitation, error: null });
       } catch (error) {
         results.push({ email: typeof row.email === 'string' ? row.email : '', invitation: null, error: this.rowError(error) });
@@ -401,7 +402,13 @@ export class InvitationService {
    * references them: a racing delete either waits and then sees the invitation, or wins first
    * and the invitation is refused here, never with a foreign-key error later.
    */
-  private async invitedGrants(em: EntityManager, organizationId: string, actorId: string, grants: ProjectGrantInput[]): Promise<ProjectGrantInput[]> {
+  private async invitedGrants(
+    em: EntityManager,
+    organizationId: string,
+    actorId: string,
+    scope: TokenScope | null,
+    grants: ProjectGrantInput[],
+  ): Promise<ProjectGrantInput[]> {
     if (grants.length === 0) return [];
     const projectIds = grants.map((g) => g.projectId);
     if (new Set(projectIds).size !== projectIds.length) throw BadUserInputError.field('projectGrants', 'Each project may appear once.');
@@ -423,7 +430,7 @@ export class InvitationService {
     const rolePermissions = new Map(roles.map((r) => [r.id, r.permissions]));
     if (rolePermissions.size !== roleIds.length)
       throw BadUserInputError.field('projectGrants', 'Every role must be a built-in role or a role of the organization.');
-    const held = await this.deps.projects.permissionsOn(em, projectIds, actorId);
+    const held = await this.deps.projects.permissionsOn(em, projectIds, actorId, scope);
     grants.forEach((grant, i) => {
       const permissions = held[i];
       if (!canGrantRole(permissions ?? [], rolePermissions.get(grant.roleId)!)) {

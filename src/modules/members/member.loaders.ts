@@ -66,10 +66,11 @@ function membersPage(em: EntityManager) {
 
 /** Each user's memberships, oldest first (the order of `User.organizations`): every user of the response in one query. */
 function membershipsOfUserPage(em: EntityManager) {
-  return pageLoaders<Membership>((userIds, request) =>
+  return pageLoaders<Membership>((userIds, request, onlyOrganizationId) =>
     pagesPerParent(em, userIds, request, {
       source: `SELECT m.user_id AS parent_id, m.created_at, m.organization_id AS tie_id, m.organization_id, m.user_id, m.role
-                 FROM memberships m WHERE m.user_id = ANY($1::uuid[])`,
+                 FROM memberships m WHERE m.user_id = ANY($1::uuid[]) AND ($2::uuid IS NULL OR m.organization_id = $2::uuid)`,
+      params: [onlyOrganizationId ?? null],
       order: 'ASC',
       toNode: toMembership,
     }),
@@ -105,7 +106,7 @@ export function createMemberLoaders(em: EntityManager) {
     ),
     /** Use as membersPage(request, memberFilter(search, role)).load(organizationId). */
     membersPage: membersPage(em),
-    /** Use as membershipsOfUserPage(request).load(userId). */
+    /** Use as membershipsOfUserPage(request, onlyOrganizationId?).load(userId): every membership of the user, or only the one in that organization. */
     membershipsOfUserPage: membershipsOfUserPage(em),
   };
 }

@@ -26,7 +26,7 @@ export class MemberResolver {
     @Arg('input', () => UpdateMemberRoleInput, { description: 'The parameters of `updateMemberRole`.' }) input: UpdateMemberRoleInput,
     @Ctx() ctx: Context,
   ): Promise<MemberPayload> {
-    return { member: await ctx.services.members.updateRole(requireViewer(ctx).user.id, input) };
+    return { member: await ctx.services.members.updateRole(requireViewer(ctx).user.id, input, ctx.access.scope) };
   }
 
   @Mutation(() => RemoveMemberPayload, { description: 'Also removes their team memberships and project grants there and revokes the invitations they sent.' })
@@ -34,7 +34,7 @@ export class MemberResolver {
     @Arg('input', () => RemoveMemberInput, { description: 'The parameters of `removeMember`.' }) input: RemoveMemberInput,
     @Ctx() ctx: Context,
   ): Promise<RemoveMemberPayload> {
-    await ctx.services.members.remove(requireViewer(ctx).user.id, input);
+    await ctx.services.members.remove(requireViewer(ctx).user.id, input, ctx.access.scope);
     return { removedUserId: input.userId };
   }
 

@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { OrganizationRole } from '../../authz/enums';
-import { canChangeMemberRole, canRemoveMember } from '../../authz/policies';
+import { canChangeMemberRole, canRemoveMember, type TokenScope } from '../../authz/policies';
 import type { AuditRecorder } from '../../common/audit';
 import { ConflictError, ForbiddenError, NotFoundError } from '../../common/errors';
 import { isUuid } from '../../common/ids';
@@ -78,12 +78,13 @@ export class MemberService implements MembersApi {
     if (owners <= 1) throw new ConflictError('An organization keeps at least one owner.');
   }
 
-  async updateRole(actorId: string, input: UpdateMemberRoleInput): Promise<Membership> {
+  /** `scope`: the acting access token's (CONTRACT.md, Access tokens); null with a session. */
+  async updateRole(actorId: string, input: UpdateMemberRoleInput, scope: TokenScope | null): Promise<Membership> {
     return this.deps.dataSource.transaction(async (em) => {
       await this.locked(em, input.organizationId);
       const actor = await this.membership(em, input.organizationId, actorId);
       const target = await this.membership(em, input.organizationId, input.userId);
-      if (!canChangeMemberRole(actor.role, target.role, input.role)) throw new ForbiddenError();
+      if (!canChangeMemberRole(actor.role, target.role, input.role, scope)) throw new ForbiddenError();
       if (input.role !== OrganizationRole.OWNER) await this.keepAnOwner(em, target);
       if (target.role === input.role) return target;
       const from = target.role;
@@ -100,12 +101,12 @@ export class MemberService implements MembersApi {
     });
   }
 
-  async remove(actorId: string, input: RemoveMemberInput): Promise<void> {
+  async remove(actorId: string, input: RemoveMemberInput, scope: TokenScope | null): Promise<void> {
     await this.deps.dataSource.transaction(async (em) => {
       const organization = await this.locked(em, input.organizationId);
       const actor = await this.membership(em, organization.id, actorId);
       const target = await this.membership(em, organization.id, input.userId);
-      if (!canRemoveMember(actor.role, target.role)) throw new ForbiddenError();
+      if (!canRemoveMember(actor.role, target.role, scope)) throw new ForbiddenError();
       await this.keepAnOwner(em, target);
       const user = await this.detach(em, target, actorId, 'member.removed');
       // The removed member is told too; the organization's mailbox heard it in detach().

@@ -16,30 +16,36 @@ export class UserResolver {
   })
   async email(@Root() user: User, @Ctx() ctx: Context): Promise<string | null> {
     const viewerId = ctx.viewer?.user.id ?? null;
-    if (!viewerId || viewerId === user.id) return canSeeEmail(viewerId, user.id, [], []) ? user.email : null;
+    const scope = ctx.access.scope;
+    if (!viewerId || viewerId === user.id) return canSeeEmail(viewerId, user.id, [], [], scope) ? user.email : null;
     // Only the subject's memberships where the viewer could see emails matter; a members page primed those it listed.
     const viewers = await ctx.loaders.membershipsByUser.load(viewerId);
-    const theirs = await Promise.all(emailSightOrganizations(viewers).map((organizationId) => ctx.loaders.membership.load(pairKey(organizationId, user.id))));
+    const sight = emailSightOrganizations(viewers, scope);
+    const theirs = await Promise.all(sight.map((organizationId) => ctx.loaders.membership.load(pairKey(organizationId, user.id))));
     return canSeeEmail(
       viewerId,
       user.id,
       viewers,
       theirs.filter((m) => m != null),
+      scope,
     )
       ? user.email
       : null;
   }
 
-  @FieldResolver(() => Organization, { nullable: true, description: 'Only on the viewer; null elsewhere.' })
+  @FieldResolver(() => Organization, { nullable: true, description: "Only on the viewer; null elsewhere. With an access token: the token's organization." })
   async activeOrganization(@Root() user: User, @Ctx() ctx: Context): Promise<Organization | null> {
-    if (ctx.viewer?.user.id !== user.id || !user.activeOrganizationId) return null;
+    const activeOrganizationId = ctx.access.scope?.organizationId ?? user.activeOrganizationId;
+    if (ctx.viewer?.user.id !== user.id || !activeOrganizationId) return null;
     // The same loader as `organizations`, so both fields load their organizations in one batch.
     const memberships = await ctx.loaders.membershipsByUser.load(user.id);
-    if (!memberships.some((m) => m.organizationId === user.activeOrganizationId)) return null;
-    return ctx.loaders.organizationById.load(user.activeOrganizationId);
+    if (!memberships.some((m) => m.organizationId === activeOrganizationId)) return null;
+    return ctx.loaders.organizationById.load(activeOrganizationId);
   }
 
-  @FieldResolver(() => OrganizationConnection, { description: 'Only on the viewer: the organizations the viewer belongs to, oldest membership first.' })
+  @FieldResolver(() => OrganizationConnection, {
+    description: "Only on the viewer: the organizations the viewer belongs to, oldest membership first. With an access token: only the token's organization.",
+  })
   async organizations(
     @Root() user: User,
     @Ctx() ctx: Context,
@@ -48,7 +54,11 @@ export class UserResolver {
   ): Promise<ConnectionShape<Organization>> {
     const request = pageRequest(first, after);
     // Only the viewer's own list; on anyone else it is empty.
-    const { rows, totalCount } = ctx.viewer?.user.id === user.id ? await ctx.loaders.membershipsOfUserPage(request).load(user.id) : { rows: [], totalCount: 0 };
+    // With an access token, only its organization (the loader's scope: one organization or every one).
+    const { rows, totalCount } =
+      ctx.viewer?.user.id === user.id
+        ? await ctx.loaders.membershipsOfUserPage(request, ctx.access.scope?.organizationId).load(user.id)
+        : { rows: [], totalCount: 0 };
     const organizations = await ctx.loaders.organizationById.loadMany(rows.map((m) => m.organizationId));
     const page = rows.map((membership, i) => ({ membership, organization: organizations[i] as Organization }));
     return toConnection(

@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { OrganizationPermission, OrganizationRole } from '../../authz/enums';
-import { canSeeNotificationEmail, organizationPermissions } from '../../authz/policies';
+import { canSeeNotificationEmail } from '../../authz/policies';
 import { BadUserInputError, NotFoundError } from '../../common/errors';
 import { requireViewer, type Context } from '../../graphql/context';
 import { Organization } from './organization.entity';
@@ -40,7 +40,7 @@ export class OrganizationResolver {
     description: 'What the viewer may do in this organization (with an access token: what both the token and the user hold).',
   })
   async viewerPermissions(@Root() organization: Organization, @Ctx() ctx: Context): Promise<OrganizationPermission[]> {
-    return organizationPermissions(await ctx.access.organizationRole(organization.id));
+    return ctx.access.organizationPermissions(organization.id);
   }
 
   @FieldResolver(() => String, {
@@ -49,7 +49,7 @@ export class OrganizationResolver {
   })
   async notificationEmail(@Root() organization: Organization, @Ctx() ctx: Context): Promise<string | null> {
     const role = await ctx.access.organizationRole(organization.id);
-    return canSeeNotificationEmail(role) ? organization.notificationEmail : null;
+    return canSeeNotificationEmail(role, ctx.access.scope) ? organization.notificationEmail : null;
   }
 
   @Mutation(() => OrganizationPayload, { description: 'The creator becomes OWNER; the new organization becomes active.' })

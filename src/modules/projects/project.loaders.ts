@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import { In, type EntityManager } from 'typeorm';
 import { OrganizationRole, ProjectPermission } from '../../authz/enums';
+import type { ProjectStanding } from '../../authz/access';
 import { projectPermissions } from '../../authz/policies';
 import { PROJECT_SUPERUSER_ROLES } from '../../authz/policy-table';
 import { pageLoaders, pagesPerParent } from '../../db/batched-pages';
@@ -12,21 +13,24 @@ import { sqlRows } from '../../db/sql';
 interface PermissionRow {
   project_id: string;
   user_id: string;
+  organization_id: string;
   organization_role: OrganizationRole;
   granted: ProjectPermission[];
 }
 
 /**
- * Effective permissions of users on projects, key pairKey(projectId, userId); null when the
- * project is missing or the user is not a member of its organization. SQL gathers the
- * permissions granted to the user and their teams; the pure policy decides the rest.
+ * Effective permissions of users on projects (with the project's organization), key
+ * pairKey(projectId, userId); null when the project is missing or the user is not a member of
+ * its organization. SQL gathers the permissions granted to the user and their teams; the pure
+ * policy decides the rest. These are the user's own rights: Access narrows them to the viewer's
+ * access token, if any.
  */
 export function effectivePermissionsLoader(em: EntityManager) {
-  return new DataLoader<string, ProjectPermission[] | null>(async (keys) => {
+  return new DataLoader<string, ProjectStanding | null>(async (keys) => {
     const pairs = keys.map((k) => k.split(':'));
     const rows = await sqlRows<PermissionRow>(
       em,
-      `SELECT k.project_id, k.user_id, m.role AS organization_role,
+      `SELECT k.project_id, k.user_id, p.organization_id, m.role AS organization_role,
               COALESCE(array_agg(DISTINCT perm) FILTER (WHERE perm IS NOT NULL), '{}') AS granted
          FROM unnest($1::uuid[], $2::uuid[]) AS k(project_id, user_id)
          JOIN projects p ON p.id = k.project_id
@@ -35,10 +39,15 @@ export function effectivePermissionsLoader(em: EntityManager) {
               AND (g.user_id = k.user_id OR g.team_id IN (SELECT tm.team_id FROM team_members tm WHERE tm.user_id = k.user_id))
          LEFT JOIN roles r ON r.id = g.role_id
          LEFT JOIN LATERAL unnest(r.permissions) AS perm ON true
-        GROUP BY k.project_id, k.user_id, m.role`,
+        GROUP BY k.project_id, k.user_id, p.organization_id, m.role`,
       [pairs.map((p) => p[0]), pairs.map((p) => p[1])],
     );
-    const byKey = new Map(rows.map((r) => [pairKey(r.project_id, r.user_id), projectPermissions(r.organization_role, [r.granted])]));
+    const byKey = new Map(
+      rows.map((r): [string, ProjectStanding] => [
+        pairKey(r.project_id, r.user_id),
+        { organizationId: r.organization_id, permissions: projectPermissions(r.organization_role, [r.granted], null) },
+      ]),
+    );
     return keys.map((key) => byKey.get(key) ?? null);
   });
 }

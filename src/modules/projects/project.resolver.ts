@@ -1,5 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ProjectPermission } from '../../authz/enums';
+import { scopedProjectPermissions } from '../../authz/policies';
 import { requireViewer, type Context } from '../../graphql/context';
 import { NotFoundError } from '../../common/errors';
 import { isUuid } from '../../common/ids';
@@ -54,9 +55,10 @@ export class ProjectResolver {
     @Arg('userId', () => ID, { description: "A member of the project's organization." }) userId: string,
     @Ctx() ctx: Context,
   ): Promise<ProjectPermission[]> {
-    const permissions = isUuid(userId) ? await ctx.loaders.effectivePermissions.load(pairKey(project.id, userId)) : null;
-    if (!permissions) throw new NotFoundError();
-    return permissions;
+    // The user's own rights (the viewer's token, if any, limits who may ask, not what the user holds).
+    const standing = isUuid(userId) ? await ctx.loaders.effectivePermissions.load(pairKey(project.id, userId)) : null;
+    if (!standing) throw new NotFoundError();
+    return standing.permissions;
   }
 
   @Mutation(() => ProjectPayload, { description: 'Needs PROJECTS_CREATE; the creator is granted the Owner role.' })
@@ -91,7 +93,7 @@ export class ProjectResolver {
     @Arg('input', () => GrantProjectAccessInput, { description: 'The parameters of `grantProjectAccess`.' }) input: GrantProjectAccessInput,
     @Ctx() ctx: Context,
   ): Promise<ProjectAccessPayload> {
-    return { access: await ctx.services.projects.grant(requireViewer(ctx).user.id, input) };
+    return { access: await ctx.services.projects.grant(requireViewer(ctx).user.id, input, ctx.access.scope) };
   }
 
   @Mutation(() => ProjectPayload, {
@@ -101,7 +103,7 @@ export class ProjectResolver {
     @Arg('input', () => RevokeProjectAccessInput, { description: 'The parameters of `revokeProjectAccess`.' }) input: RevokeProjectAccessInput,
     @Ctx() ctx: Context,
   ): Promise<ProjectPayload> {
-    return { project: await ctx.services.projects.revoke(requireViewer(ctx).user.id, input) };
+    return { project: await ctx.services.projects.revoke(requireViewer(ctx).user.id, input, ctx.access.scope) };
   }
 }
 
@@ -115,7 +117,11 @@ export class OrganizationProjectsResolver {
     @AfterArg() after: string | null,
   ): Promise<ConnectionShape<Project>> {
     const request = pageRequest(first, after);
-    const { rows, totalCount } = await ctx.loaders.visibleProjectsPage(request, ctx.access.requireViewer()).load(organization.id);
+    const viewerId = ctx.access.requireViewer();
+    // An access token without PROJECT_VIEW sees no project (the SQL below decides for the user alone).
+    const { rows, totalCount } = scopedProjectPermissions([ProjectPermission.PROJECT_VIEW], ctx.access.scope).length
+      ? await ctx.loaders.visibleProjectsPage(request, viewerId).load(organization.id)
+      : { rows: [], totalCount: 0 };
     return toConnection(rows, request, totalCount, (p) => ({ createdAt: p.createdAt, id: p.id }));
   }
 }

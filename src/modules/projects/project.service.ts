@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { ProjectPermission } from '../../authz/enums';
-import { canGrantRole } from '../../authz/policies';
+import { canGrantRole, scopedProjectPermissions, scopeReaches, type TokenScope } from '../../authz/policies';
 import { OWNER_ROLE_ID } from '../../authz/policy-table';
 import type { AuditRecorder } from '../../common/audit';
 import { BadUserInputError, ForbiddenError, NotFoundError } from '../../common/errors';
@@ -54,11 +54,11 @@ export class ProjectService implements ProjectsApi {
     );
   }
 
-  async permissionsOn(em: EntityManager, projectIds: readonly string[], userId: string): Promise<Array<ProjectPermission[] | null>> {
+  async permissionsOn(em: EntityManager, projectIds: readonly string[], userId: string, scope: TokenScope | null): Promise<Array<ProjectPermission[] | null>> {
     const held = await effectivePermissionsLoader(em).loadMany(projectIds.map((projectId) => pairKey(projectId, userId)));
-    return held.map((permissions) => {
-      if (permissions instanceof Error) throw permissions;
-      return permissions;
+    return held.map((standing) => {
+      if (standing instanceof Error) throw standing;
+      return standing && scopeReaches(scope, standing.organizationId) ? scopedProjectPermissions(standing.permissions, scope) : null;
     });
   }
 
@@ -129,7 +129,7 @@ export class ProjectService implements ProjectsApi {
    * change before commit; the granter's permissions are read in this transaction, and must
    * cover every permission of the role (no escalation, FORBIDDEN).
    */
-  async grant(actorId: string, input: GrantProjectAccessInput): Promise<ProjectAccess> {
+  async grant(actorId: string, input: GrantProjectAccessInput, scope: TokenScope | null): Promise<ProjectAccess> {
     const principal = principalOf(input);
     if (!isUuid(input.roleId)) throw new NotFoundError();
     return this.deps.dataSource.transaction(async (em) => {
@@ -143,7 +143,7 @@ export class ProjectService implements ProjectsApi {
         .setLock('pessimistic_read')
         .getOne();
       if (!role) throw new NotFoundError();
-      await this.requireHoldsRole(em, project, actorId, role, 'grant');
+      await this.requireHoldsRole(em, project, actorId, scope, role, 'grant');
       const subject =
         principal.kind === 'user' ? await this.grantToMember(em, project, principal.id, role.id) : await this.grantToTeam(em, project, principal.id, role.id);
       await this.deps.audit.record(em, {
@@ -187,8 +187,15 @@ export class ProjectService implements ProjectsApi {
    * The actor's permissions on the project, read in this transaction, must cover every permission
    * of `role` (no escalation, FORBIDDEN): to grant it, and to revoke a grant of it.
    */
-  private async requireHoldsRole(em: EntityManager, project: Project, actorId: string, role: Role, action: 'grant' | 'revoke'): Promise<void> {
-    const [actorPermissions] = await this.permissionsOn(em, [project.id], actorId);
+  private async requireHoldsRole(
+    em: EntityManager,
+    project: Project,
+    actorId: string,
+    scope: TokenScope | null,
+    role: Role,
+    action: 'grant' | 'revoke',
+  ): Promise<void> {
+    const [actorPermissions] = await this.permissionsOn(em, [project.id], actorId, scope);
     if (!actorPermissions) throw new NotFoundError();
     if (!canGrantRole(actorPermissions, role.permissions))
       throw new ForbiddenError(`You cannot ${action} a role with permissions you do not hold on this project.`);
@@ -198,7 +205,7 @@ export class ProjectService implements ProjectsApi {
    * NOT_FOUND when the principal holds no role on the project; FORBIDDEN when that role carries
    * a permission the actor lacks there. The grant is locked and its role share-locked until commit.
    */
-  async revoke(actorId: string, input: RevokeProjectAccessInput): Promise<Project> {
+  async revoke(actorId: string, input: RevokeProjectAccessInput, scope: TokenScope | null): Promise<Project> {
     const principal = principalOf(input);
     return this.deps.dataSource.transaction(async (em) => {
       const project = await this.project(em, input.projectId);
@@ -210,7 +217,7 @@ export class ProjectService implements ProjectsApi {
       );
       if (!grant) throw new NotFoundError();
       const role = await em.createQueryBuilder(Role, 'r').where('r.id = :id', { id: grant.role_id }).setLock('pessimistic_read').getOneOrFail();
-      await this.requireHoldsRole(em, project, actorId, role, 'revoke');
+      await this.requireHoldsRole(em, project, actorId, scope, role, 'revoke');
       await em.query(`DELETE FROM project_grants WHERE id = $1`, [grant.id]);
       await this.deps.audit.record(em, {
         organizationId: project.organizationId,

@@ -39,6 +39,49 @@ export type AcceptInvitationPayload = {
   user: User;
 };
 
+/** A personal access token: it acts as its user inside one organization, with what both the token lists and the user holds at that moment. The token itself is shown only once, when it is created. */
+export type AccessToken = {
+  __typename?: 'AccessToken';
+  /** When it was made. */
+  createdAt: Scalars['DateTime']['output'];
+  /** From then on it is refused (HTTP 401). */
+  expiresAt: Scalars['DateTime']['output'];
+  /** The access token's id (not the token). */
+  id: Scalars['ID']['output'];
+  /** When it was last used, to the minute (updated at most once a minute); null if never. */
+  lastUsedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** What the user called it: 1 to 100 characters, unique among their access tokens. */
+  name: Scalars['String']['output'];
+  /** The one organization it acts in. */
+  organization: Organization;
+  /** The organization permissions it may use, each held by the user when it was made; at each request, only those the user still holds count. */
+  organizationPermissions: Array<OrganizationPermission>;
+  /** The project permissions it may use on the organization's projects; on each project, only those the user holds there at that moment count. */
+  projectPermissions: Array<ProjectPermission>;
+};
+
+/** A page of access tokens, with how many there are in all. */
+export type AccessTokenConnection = {
+  __typename?: 'AccessTokenConnection';
+  /** The items of this page with their cursors. */
+  edges: Array<AccessTokenEdge>;
+  /** The items of this page, for clients that need no cursors per item (same order as `edges`). */
+  nodes: Array<AccessToken>;
+  /** Where this page lies, and the cursors to page on. */
+  pageInfo: PageInfo;
+  /** How many access tokens the whole list holds (every page), as this viewer sees it. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One of the access tokens in a page, with its cursor. */
+export type AccessTokenEdge = {
+  __typename?: 'AccessTokenEdge';
+  /** Where this item lies: pass it as `after` to list the items that follow it. */
+  cursor: Scalars['String']['output'];
+  /** The item itself. */
+  node: AccessToken;
+};
+
 /** Whom to make an OWNER of which organization. */
 export type AddOrganizationOwnerInput = {
   /** Any organization of the installation. */
@@ -113,6 +156,29 @@ export type ChangePlanInput = {
   organizationId: Scalars['ID']['input'];
   /** The new plan. */
   plan: Plan;
+};
+
+/** A new personal access token for one organization. */
+export type CreateAccessTokenInput = {
+  /** Days until it expires: 1 to 366, 90 when omitted. */
+  expiresInDays?: InputMaybe<Scalars['Int']['input']>;
+  /** What to call it: 1 to 100 characters, unique among your access tokens (CONFLICT otherwise). */
+  name: Scalars['String']['input'];
+  /** The one organization it acts in (you must belong to it). */
+  organizationId: Scalars['ID']['input'];
+  /** The organization permissions it may use; each one you hold there now (FORBIDDEN otherwise). */
+  organizationPermissions: Array<OrganizationPermission>;
+  /** The project permissions it may use on the organization's projects; each one you hold now (through your role, or a grant on at least one project), FORBIDDEN otherwise. On each project it gets only those you hold there. */
+  projectPermissions: Array<ProjectPermission>;
+};
+
+/** A new access token, and the token itself. */
+export type CreateAccessTokenPayload = {
+  __typename?: 'CreateAccessTokenPayload';
+  /** The access token as viewer.accessTokens lists it. */
+  accessToken: AccessToken;
+  /** The token (`orgraph_pat_` and 43 random characters), shown this once: send it as `Authorization: Bearer <token>`. Only its hash is kept. */
+  token: Scalars['String']['output'];
 };
 
 /** A new organization; the creator becomes its OWNER. */
@@ -628,7 +694,7 @@ export type LogoutInput = {
 /** The result of logout. */
 export type LogoutPayload = {
   __typename?: 'LogoutPayload';
-  /** True once the sessions have ended. */
+  /** True once the sessions have ended; false with an access token, which has no session to end. */
   loggedOut: Scalars['Boolean']['output'];
 };
 
@@ -685,6 +751,8 @@ export type Mutation = {
   addTeamMember: TeamMemberPayload;
   /** Needs BILLING_MANAGE. */
   changePlan: OrganizationPayload;
+  /** With a session only (FORBIDDEN with an access token). A personal access token for one organization you belong to (NOT_FOUND otherwise), listing permissions you hold now (FORBIDDEN otherwise). The token is returned this once. */
+  createAccessToken: CreateAccessTokenPayload;
   /** The creator becomes OWNER; the new organization becomes active. */
   createOrganization: OrganizationPayload;
   /** Needs PROJECTS_CREATE; the creator is granted the Owner role. */
@@ -721,7 +789,7 @@ export type Mutation = {
   leaveOrganization: LeaveOrganizationPayload;
   /** Signs in with email and password and returns a new session token. A wrong email or password is UNAUTHENTICATED, with one message for both; failures are rate limited. */
   login: AuthPayload;
-  /** Ends this session, or every session of the user with allSessions. */
+  /** Ends this session, or every session of the user with allSessions. With an access token it ends nothing (loggedOut false: revoke the token with a session), and allSessions is FORBIDDEN. */
   logout: LogoutPayload;
   /** Needs WEBHOOKS_MANAGE. Sends a `webhook.ping` delivery now. */
   pingWebhook: WebhookDeliveryPayload;
@@ -735,6 +803,8 @@ export type Mutation = {
   removeTeamMember: RemoveTeamMemberPayload;
   /** A new token (the old one is GONE), a new expiry, another email; for PENDING and EXPIRED invitations. */
   resendInvitation: InvitationPayload;
+  /** With a session only (FORBIDDEN with an access token). Ends one of your access tokens at once; anyone else’s is NOT_FOUND. */
+  revokeAccessToken: RevokeAccessTokenPayload;
   /** Needs MEMBERS_INVITE. Ends a pending invitation (REVOKED); its token is GONE from then on. */
   revokeInvitation: InvitationPayload;
   /** Needs PROJECT_ACCESS_MANAGE and every permission of the revoked role (FORBIDDEN). NOT_FOUND when the principal holds no role on the project. */
@@ -781,6 +851,12 @@ export type MutationAddTeamMemberArgs = {
 /** Every change. Each mutation is one transaction: it happens whole or not at all. Refusals are GraphQL errors whose `extensions.code` says why: UNAUTHENTICATED, FORBIDDEN, NOT_FOUND (also for anything in an organization the viewer is not in), BAD_USER_INPUT (with `extensions.fields`), CONFLICT, GONE, RATE_LIMITED (with `extensions.retryAfterSeconds`); anything unexpected is INTERNAL_SERVER_ERROR with `extensions.requestId`. */
 export type MutationChangePlanArgs = {
   input: ChangePlanInput;
+};
+
+
+/** Every change. Each mutation is one transaction: it happens whole or not at all. Refusals are GraphQL errors whose `extensions.code` says why: UNAUTHENTICATED, FORBIDDEN, NOT_FOUND (also for anything in an organization the viewer is not in), BAD_USER_INPUT (with `extensions.fields`), CONFLICT, GONE, RATE_LIMITED (with `extensions.retryAfterSeconds`); anything unexpected is INTERNAL_SERVER_ERROR with `extensions.requestId`. */
+export type MutationCreateAccessTokenArgs = {
+  input: CreateAccessTokenInput;
 };
 
 
@@ -931,6 +1007,12 @@ export type MutationRemoveTeamMemberArgs = {
 /** Every change. Each mutation is one transaction: it happens whole or not at all. Refusals are GraphQL errors whose `extensions.code` says why: UNAUTHENTICATED, FORBIDDEN, NOT_FOUND (also for anything in an organization the viewer is not in), BAD_USER_INPUT (with `extensions.fields`), CONFLICT, GONE, RATE_LIMITED (with `extensions.retryAfterSeconds`); anything unexpected is INTERNAL_SERVER_ERROR with `extensions.requestId`. */
 export type MutationResendInvitationArgs = {
   input: ResendInvitationInput;
+};
+
+
+/** Every change. Each mutation is one transaction: it happens whole or not at all. Refusals are GraphQL errors whose `extensions.code` says why: UNAUTHENTICATED, FORBIDDEN, NOT_FOUND (also for anything in an organization the viewer is not in), BAD_USER_INPUT (with `extensions.fields`), CONFLICT, GONE, RATE_LIMITED (with `extensions.retryAfterSeconds`); anything unexpected is INTERNAL_SERVER_ERROR with `extensions.requestId`. */
+export type MutationRevokeAccessTokenArgs = {
+  input: RevokeAccessTokenInput;
 };
 
 
@@ -1411,6 +1493,19 @@ export type ResendInvitationInput = {
   invitationId: Scalars['ID']['input'];
 };
 
+/** The access token to revoke. */
+export type RevokeAccessTokenInput = {
+  /** One of your access tokens (anyone else’s is NOT_FOUND). */
+  accessTokenId: Scalars['ID']['input'];
+};
+
+/** The result of revokeAccessToken. */
+export type RevokeAccessTokenPayload = {
+  __typename?: 'RevokeAccessTokenPayload';
+  /** True: the token is refused from now on (HTTP 401). */
+  revoked: Scalars['Boolean']['output'];
+};
+
 /** The invitation to revoke. */
 export type RevokeInvitationInput = {
   /** A PENDING invitation. */
@@ -1649,7 +1744,9 @@ export type UpdateWebhookInput = {
 /** A person with an account. Their email is visible only to themselves and to members holding MEMBERS_MANAGE in a shared organization. */
 export type User = {
   __typename?: 'User';
-  /** Only on the viewer; null elsewhere. */
+  /** Only on the viewer, with a session (FORBIDDEN with an access token); null elsewhere. The user's access tokens in the organizations they belong to, newest first; never the tokens themselves. */
+  accessTokens?: Maybe<AccessTokenConnection>;
+  /** Only on the viewer; null elsewhere. With an access token: the token's organization. */
   activeOrganization?: Maybe<Organization>;
   /** Visible to the user, and to members who hold MEMBERS_MANAGE in an organization the user belongs to; null to everyone else. */
   email?: Maybe<Scalars['String']['output']>;
@@ -1659,8 +1756,15 @@ export type User = {
   isInstanceAdmin?: Maybe<Scalars['Boolean']['output']>;
   /** Display name. */
   name: Scalars['String']['output'];
-  /** Only on the viewer: the organizations the viewer belongs to, oldest membership first. */
+  /** Only on the viewer: the organizations the viewer belongs to, oldest membership first. With an access token: only the token's organization. */
   organizations: OrganizationConnection;
+};
+
+
+/** A person with an account. Their email is visible only to themselves and to members holding MEMBERS_MANAGE in a shared organization. */
+export type UserAccessTokensArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
