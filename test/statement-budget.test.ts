@@ -137,6 +137,8 @@ describe('statement budget', () => {
     const MEMBERS = `query($moniker: String!, $first: Int) { organization(moniker: $moniker) { members(first: $first) { totalCount
       edges { node { role joinedAt user { id name email } teams { id name } } } } } }`;
     const owner = await registerUser(api);
+    // An owner of another organization too: the emails of this page must not cost a look there.
+    await createOrganization(api, owner.token);
     const { moniker } = dataOf(
       await api.exec(`query($id: ID!) { organization(id: $id) { moniker } }`, { id: owner.organization.id }, owner.token),
     ).organization;

@@ -108,5 +108,10 @@ export function createMemberLoaders(em: EntityManager) {
     membersPage: membersPage(em),
     /** Use as membershipsOfUserPage(request, onlyOrganizationId?).load(userId): every membership of the user, or only the one in that organization. */
     membershipsOfUserPage: membershipsOfUserPage(em),
+    /**
+     * pairKey(organizationId, userId) of every membership a members page of this request listed:
+     * `User.email` learns from it that the user is a member there without asking again.
+     */
+    listedMemberships: new Set<string>(),
   };
 }

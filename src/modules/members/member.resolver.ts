@@ -62,8 +62,7 @@ export class OrganizationMembersResolver {
     const request = pageRequest(first, after);
     const { rows, totalCount } = await ctx.loaders.membersPage(request, memberFilter(search, role)).load(organization.id);
     // What the page read answers `User.email`'s question "is this user a member here?" without another statement.
-    // (Never the viewer's own rights: those were loaded before, and prime() does not overwrite.)
-    for (const member of rows) ctx.loaders.membership.prime(pairKey(member.organizationId, member.userId), member);
+    for (const member of rows) ctx.loaders.listedMemberships.add(pairKey(member.organizationId, member.userId));
     return toConnection(rows, request, totalCount, (m) => ({ createdAt: m.createdAt, id: m.userId }));
   }
 }

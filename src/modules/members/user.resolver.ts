@@ -18,19 +18,17 @@ export class UserResolver {
     const viewerId = ctx.viewer?.user.id ?? null;
     const scope = ctx.access.scope;
     if (!viewerId || viewerId === user.id) return canSeeEmail(viewerId, user.id, [], [], scope) ? user.email : null;
-    // Only the subject's memberships where the viewer could see emails matter; a members page primed those it listed.
+    // Only the subject's memberships where the viewer could see emails matter: those a members page
+    // of this request listed, else (one batched statement) the subject's memberships there.
     const viewers = await ctx.loaders.membershipsByUser.load(viewerId);
     const sight = emailSightOrganizations(viewers, scope);
-    const theirs = await Promise.all(sight.map((organizationId) => ctx.loaders.membership.load(pairKey(organizationId, user.id))));
-    return canSeeEmail(
-      viewerId,
-      user.id,
-      viewers,
-      theirs.filter((m) => m != null),
-      scope,
-    )
-      ? user.email
-      : null;
+    const listed = sight
+      .filter((organizationId) => ctx.loaders.listedMemberships.has(pairKey(organizationId, user.id)))
+      .map((organizationId) => ({ organizationId }));
+    const theirs = listed.length
+      ? listed
+      : (await Promise.all(sight.map((organizationId) => ctx.loaders.membership.load(pairKey(organizationId, user.id))))).filter((m) => m != null);
+    return canSeeEmail(viewerId, user.id, viewers, theirs, scope) ? user.email : null;
   }
 
   @FieldResolver(() => Organization, { nullable: true, description: "Only on the viewer; null elsewhere. With an access token: the token's organization." })
