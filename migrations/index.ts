@@ -9,6 +9,8 @@ import { InstanceAdministration1796400000000 } from './1796400000000-InstanceAdm
 import { Reinstatement1796400100000 } from './1796400100000-Reinstatement';
 import { Accounts1796457441778 } from './1796457441778-Accounts';
 import { AccessTokens1796457534046 } from './1796457534046-AccessTokens';
+import { MemberCounts1796500000000 } from './1796500000000-MemberCounts';
+import { TeamMembersByUser1796500100000 } from './1796500100000-TeamMembersByUser';
 
 /** Every migration, in order. Listed explicitly so compiled and test runs load the same set. */
 export const migrations = [
@@ -23,4 +25,6 @@ export const migrations = [
   Reinstatement1796400100000,
   Accounts1796457441778,
   AccessTokens1796457534046,
+  MemberCounts1796500000000,
+  TeamMembersByUser1796500100000,
 ];

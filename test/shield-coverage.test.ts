@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { isObjectType, type GraphQLObjectType, type GraphQLSchema } from 'graphql';
-import { ruleTree, SESSION_ONLY } from '../src/authz/shield';
+import { allow } from 'graphql-shield';
+import { ruleOf, ruleTree, SESSION_ONLY } from '../src/authz/shield';
 import { createSchema } from '../src/app/schema';
 
 /**
@@ -76,6 +77,22 @@ describe('shield rule tree', () => {
       }
     }
     expect(stale).toEqual([]);
+  });
+
+  it('wraps every field whose rule is not `allow` in the executable schema (only `allow` fields are left bare)', async () => {
+    const { schema: guarded, unprotected } = await createSchema();
+    const bare: string[] = [];
+    let wrapped = 0;
+    for (const type of Object.values(guarded.getTypeMap()).filter((t): t is GraphQLObjectType => isObjectType(t) && !t.name.startsWith('__'))) {
+      const plain = unprotected.getType(type.name) as GraphQLObjectType;
+      for (const [name, field] of Object.entries(type.getFields())) {
+        if (ruleOf(type.name, name) === allow) continue;
+        if (field.resolve === undefined || field.resolve === plain.getFields()[name].resolve) bare.push(`${type.name}.${name}`);
+        else wrapped += 1;
+      }
+    }
+    expect(bare).toEqual([]);
+    expect(wrapped).toBeGreaterThan(50);
   });
 
   it('gives every session-only field that exists its own rule, so SESSION_ONLY puts requiresSession in front of it', () => {

@@ -133,6 +133,34 @@ describe('statement budget', () => {
     expect(many.statements).toBeLessThanOrEqual(few.statements + 2);
   });
 
+  it('holds the members page at 4 statements or fewer, the same for 10 rows and for 100', async () => {
+    const MEMBERS = `query($moniker: String!, $first: Int) { organization(moniker: $moniker) { members(first: $first) { totalCount
+      edges { node { role joinedAt user { id name email } teams { id name } } } } } }`;
+    const owner = await registerUser(api);
+    // An owner of another organization too: the emails of this page must not cost a look there.
+    await createOrganization(api, owner.token);
+    const { moniker } = dataOf(
+      await api.exec(`query($id: ID!) { organization(id: $id) { moniker } }`, { id: owner.organization.id }, owner.token),
+    ).organization;
+    await addUsers(
+      api,
+      owner.organization.id,
+      Array.from({ length: 119 }, (_, i) => `Member ${i}`),
+    );
+    const page = async (first: number) => {
+      const res = await api.exec(MEMBERS, { moniker, first }, owner.token);
+      const { members } = dataOf(res).organization;
+      return { statements: res.extensions?.sqlStatements ?? 0, members };
+    };
+    const [ten, hundred] = [await page(10), await page(100)];
+    expect(ten.members.totalCount).toBe(120);
+    expect(hundred.members.edges).toHaveLength(100);
+    // The owner sees every email; each member is in the default team.
+    expect(hundred.members.edges.every((e: any) => e.node.user.email && e.node.teams.length === 1)).toBe(true);
+    expect(hundred.statements).toBe(ten.statements);
+    expect(hundred.statements).toBeLessThanOrEqual(4);
+  });
+
   it('is no higher for a members page read with an access token than with a session (the lookup and its lastUsedAt touch are one statement)', async () => {
     const owner = await registerUser(api);
     await addUsers(api, owner.organization.id, ['Ann Lee', 'Bob Stone', 'Joanna Park']);

@@ -4,7 +4,7 @@ import { applyMiddleware } from 'graphql-middleware';
 import { DateTimeResolver } from 'graphql-scalars';
 import { buildSchema, type PubSub } from 'type-graphql';
 import '../authz/permission-docs';
-import { permissions } from '../authz/shield';
+import { shieldMiddleware } from '../authz/shield';
 import { textInputs } from '../graphql/text-inputs';
 import { VALIDATION_OPTIONS } from '../graphql/validators';
 import { resolvers } from './modules';
@@ -53,7 +53,7 @@ export async function createSchema(): Promise<{ schema: GraphQLSchema; unprotect
   unprotected.getQueryType()!.description = QUERY_DESCRIPTION;
   unprotected.getMutationType()!.description = MUTATION_DESCRIPTION;
   unprotected.getSubscriptionType()!.description = SUBSCRIPTION_DESCRIPTION;
-  return { schema: applyMiddleware(unprotected, permissions, textInputs(unprotected)), unprotected };
+  return { schema: applyMiddleware(unprotected, shieldMiddleware(unprotected), textInputs(unprotected)), unprotected };
 }
 
 /** The SDL committed as schema.graphql: sorted so diffs stay small. */

@@ -10,9 +10,10 @@ export interface ProjectStanding {
   permissions: ProjectPermission[];
 }
 
-/** What Access reads, per request: memberships (members module) and effective project permissions (projects module). */
+/** What Access reads, per request: the viewer's memberships (members module) and effective project permissions (projects module). */
 export interface AccessLoaders {
-  membership: { load(organizationAndUser: string): Promise<{ role: OrganizationRole } | null | undefined> };
+  /** All of a user's memberships: one statement serves every organization check of the request, and the viewer's organization list. */
+  membershipsByUser: { load(userId: string): Promise<ReadonlyArray<{ organizationId: string; role: OrganizationRole }>> };
   effectivePermissions: { load(projectAndUser: string): Promise<ProjectStanding | null> };
 }
 
@@ -40,8 +41,8 @@ export class Access {
   /** The viewer's role in the organization; null when not a member, or outside the access token's organization. */
   async organizationRole(organizationId: string): Promise<OrganizationRole | null> {
     if (!this.viewerId || !isUuid(organizationId) || !scopeReaches(this.scope, organizationId)) return null;
-    const membership = await this.loaders.membership.load(pairKey(organizationId, this.viewerId));
-    return membership?.role ?? null;
+    const memberships = await this.loaders.membershipsByUser.load(this.viewerId);
+    return memberships.find((m) => m.organizationId === organizationId)?.role ?? null;
   }
 
   /** What the viewer may do in the organization (with an access token: what both the token and the user hold). */

@@ -196,6 +196,16 @@ export function canSeeEmail(
   );
 }
 
+/** The organizations in which a viewer with these memberships sees fellow members' emails (canSeeEmail needs only the subject's memberships there). */
+export function emailSightOrganizations(
+  viewerMemberships: ReadonlyArray<{ organizationId: string; role: OrganizationRole }>,
+  scope: TokenScope | null,
+): string[] {
+  return viewerMemberships
+    .filter((m) => scopeReaches(scope, m.organizationId) && hasOrganizationPermission(m.role, O.MEMBERS_MANAGE, scope))
+    .map((m) => m.organizationId);
+}
+
 /** The notification mailbox is part of the settings: seen by holders of ORGANIZATION_SETTINGS_MANAGE. */
 export function canSeeNotificationEmail(role: OrganizationRole | null, scope: TokenScope | null): boolean {
   return hasOrganizationPermission(role, O.ORGANIZATION_SETTINGS_MANAGE, scope);

@@ -1,3 +1,5 @@
+import type { GraphQLSchema } from 'graphql';
+import type { IMiddleware } from 'graphql-middleware';
 import { allow, and, deny, shield } from 'graphql-shield';
 import type { IRuleFieldMap, IRuleTypeMap, ShieldRule } from 'graphql-shield/typings/types';
 import { ForbiddenError } from '../common/errors';
@@ -225,3 +227,27 @@ export const permissions = shield(ruleTree, {
   allowExternalErrors: true,
   fallbackError: () => new ForbiddenError(),
 });
+
+/** A field's rule as shield resolves it: the field's own, else the type's wildcard or whole-type rule, else the fallback (deny). */
+export function ruleOf(typeName: string, field: string): ShieldRule {
+  const entry = (ruleTree as IRuleTypeMap)[typeName];
+  if (entry === undefined) return deny;
+  if (isRule(entry)) return entry;
+  return entry[field] ?? entry['*'] ?? deny;
+}
+
+/**
+ * The shield's middleware for `schema`, without the fields whose rule is `allow`: a rule that
+ * always passes would only cost each resolution a promise (a members page resolves thousands
+ * of fields). Nothing else changes: every other field keeps its rule, a field without one keeps
+ * the fallback (deny), and test/shield-coverage.test.ts holds every type to an entry and every
+ * other field to its wrapper.
+ */
+export function shieldMiddleware(schema: GraphQLSchema): IMiddleware {
+  const generated = permissions.generate(schema) as Record<string, Record<string, unknown>>;
+  for (const [typeName, fields] of Object.entries(generated)) {
+    for (const field of Object.keys(fields)) if (ruleOf(typeName, field) === allow) delete fields[field];
+    if (Object.keys(fields).length === 0) delete generated[typeName];
+  }
+  return generated as IMiddleware;
+}

@@ -31,6 +31,8 @@ export function createDataSource({ url, poolSize, logger, entities, onStatement 
     logger: new CountingLogger(logger, onStatement),
     logging: true,
     maxQueryExecutionTime: 1000,
-    extra: { max: poolSize, connectionTimeoutMillis: 10_000 },
+    // JIT compiles a plan whose estimated cost is high (a cold table's estimates can be) for
+    // hundreds of milliseconds: worth it for analytics, never for short requests like ours.
+    extra: { max: poolSize, connectionTimeoutMillis: 10_000, options: '-c jit=off' },
   });
 }

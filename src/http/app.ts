@@ -130,7 +130,8 @@ export async function createApp({ config, logger, dataSource, schema, context, m
   app.use(
     '/graphql',
     corsFor(config.corsOrigins),
-    countStatements,
+    // Counting costs an AsyncLocalStorage scope per request; only non-production responses report it.
+    ...(config.nodeEnv !== 'production' ? [countStatements] : []),
     ...(config.graphqlPlayground ? [playground()] : []),
     express.json({ limit: LIMITS.bodyBytes }),
     requireJsonBody,

@@ -2,7 +2,9 @@ import { type EntityManager } from 'typeorm';
 import type { OrganizationRole } from '../../authz/enums';
 import { containsPattern, searchTerm } from '../../common/text';
 import { pageLoaders, pagesPerParent } from '../../db/batched-pages';
+import { entityColumns, entityFromRow } from '../../db/entity-rows';
 import { groupLoader, pairKey, rowLoader, splitPairs } from '../../db/loader-utils';
+import { User } from '../auth/user.entity';
 import { Membership } from './membership.entity';
 
 export interface MemberFilter {
@@ -24,6 +26,8 @@ export const toMembership = (row: Record<string, unknown>): Membership =>
     createdAt: row.created_at,
   });
 
+const USER = 'user__';
+
 /** Each organization's members matching `filter`, newest membership first: every organization of the response in one query. */
 function membersPage(em: EntityManager) {
   return pageLoaders<Membership, MemberFilter>((organizationIds, request, filter) => {
@@ -35,12 +39,27 @@ function membersPage(em: EntityManager) {
       const at = `$${params.push(containsPattern(filter.search)) + 1}`;
       conditions.push(`EXISTS (SELECT 1 FROM users u WHERE u.id = m.user_id AND (u.name ILIKE ${at} ESCAPE '\\' OR u.email ILIKE ${at} ESCAPE '\\'))`);
     }
+    // Each member's user and teams come in the same statement: the user by a LEFT JOIN on its key and
+    // the teams as one JSON column, both computed only for the page's rows (the count drops them).
     return pagesPerParent(em, organizationIds, request, {
-      source: `SELECT m.organization_id AS parent_id, m.created_at, m.user_id AS tie_id, m.organization_id, m.user_id, m.role
-                 FROM memberships m
+      source: `SELECT m.organization_id AS parent_id, m.created_at, m.user_id AS tie_id, m.organization_id, m.user_id, m.role,
+                      ${entityColumns(em, User, 'u', USER)},
+                      (SELECT coalesce(jsonb_agg(to_jsonb(t) ORDER BY t.name, t.id), '[]'::jsonb)
+                         FROM team_members tm JOIN teams t ON t.id = tm.team_id
+                        WHERE tm.organization_id = m.organization_id AND tm.user_id = m.user_id) AS member_teams
+                 FROM memberships m LEFT JOIN users u ON u.id = m.user_id
                 WHERE m.organization_id = ANY($1::uuid[])${conditions.map((c) => ` AND ${c}`).join('')}`,
       params,
-      toNode: toMembership,
+      // Unfiltered, the count kept per organization (migration MemberCounts); filtered, the matching memberships.
+      total:
+        conditions.length === 0
+          ? `coalesce((SELECT mc.members FROM member_counts mc WHERE mc.organization_id = p.page_parent_id), 0)`
+          : `(SELECT count(*) FROM memberships m WHERE m.organization_id = p.page_parent_id${conditions.map((c) => ` AND ${c}`).join('')})`,
+      toNode: (row) =>
+        Object.assign(toMembership(row), {
+          user: entityFromRow(em, User, row, USER) ?? undefined,
+          teamRows: row.member_teams as Array<Record<string, unknown>>,
+        }),
     });
   });
 }
@@ -89,5 +108,10 @@ export function createMemberLoaders(em: EntityManager) {
     membersPage: membersPage(em),
     /** Use as membershipsOfUserPage(request, onlyOrganizationId?).load(userId): every membership of the user, or only the one in that organization. */
     membershipsOfUserPage: membershipsOfUserPage(em),
+    /**
+     * pairKey(organizationId, userId) of every membership a members page of this request listed:
+     * `User.email` learns from it that the user is a member there without asking again.
+     */
+    listedMemberships: new Set<string>(),
   };
 }

@@ -26,6 +26,9 @@ export class Membership {
   @JoinColumn({ name: 'user_id' })
   user?: User;
 
+  /** The member's teams as rows of `teams` (by name), when a members page read them in its statement; `Member.teams` uses them. Not a column. */
+  teamRows?: Array<Record<string, unknown>>;
+
   @Field(() => OrganizationRole, { description: 'Their organization role, which decides their organization permissions.' })
   @Column({ type: 'varchar', length: 16 })
   role: OrganizationRole;

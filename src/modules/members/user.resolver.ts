@@ -1,5 +1,6 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { canSeeEmail } from '../../authz/policies';
+import { canSeeEmail, emailSightOrganizations } from '../../authz/policies';
+import { pairKey } from '../../db/loader-utils';
 import type { Context } from '../../graphql/context';
 import { pageRequest } from '../../common/paging';
 import { AfterArg, FirstArg, toConnection, type ConnectionShape } from '../../graphql/pagination';
@@ -12,7 +13,16 @@ async function emailVisible(user: User, ctx: Context): Promise<boolean> {
   const viewerId = ctx.viewer?.user.id ?? null;
   const scope = ctx.access.scope;
   if (!viewerId || viewerId === user.id) return canSeeEmail(viewerId, user.id, [], [], scope);
-  const [viewers, theirs] = await Promise.all([ctx.loaders.membershipsByUser.load(viewerId), ctx.loaders.membershipsByUser.load(user.id)]);
+  // Only the subject's memberships where the viewer could see emails matter: those a members page
+  // of this request listed, else (one batched statement) the subject's memberships there.
+  const viewers = await ctx.loaders.membershipsByUser.load(viewerId);
+  const sight = emailSightOrganizations(viewers, scope);
+  const listed = sight
+    .filter((organizationId) => ctx.loaders.listedMemberships.has(pairKey(organizationId, user.id)))
+    .map((organizationId) => ({ organizationId }));
+  const theirs = listed.length
+    ? listed
+    : (await Promise.all(sight.map((organizationId) => ctx.loaders.membership.load(pairKey(organizationId, user.id))))).filter((m) => m != null);
   return canSeeEmail(viewerId, user.id, viewers, theirs, scope);
 }
 

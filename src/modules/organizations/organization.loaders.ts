@@ -1,7 +1,10 @@
 import { In, type EntityManager } from 'typeorm';
+import { entityColumns, entityFromRow } from '../../db/entity-rows';
 import { rowLoader } from '../../db/loader-utils';
-import { OrganizationMoniker } from './organization-moniker.entity';
+import { sqlRows } from '../../db/sql';
 import { Organization } from './organization.entity';
+
+const ORGANIZATION = 'o__';
 
 export function createOrganizationLoaders(em: EntityManager) {
   return {
@@ -9,10 +12,19 @@ export function createOrganizationLoaders(em: EntityManager) {
       (ids: readonly string[]) => em.findBy(Organization, { id: In([...ids]) }),
       (o) => o.id,
     ),
-    /** Current and former monikers both resolve. */
-    organizationIdByMoniker: rowLoader(
-      (monikers: readonly string[]) => em.findBy(OrganizationMoniker, { moniker: In([...monikers]) }),
-      (m) => m.moniker,
+    /** The organization a current or former moniker names, found and read in one statement. */
+    organizationByMoniker: rowLoader(
+      async (monikers: readonly string[]) => {
+        const rows = await sqlRows<Record<string, unknown>>(
+          em,
+          `SELECT om.moniker AS looked_up, ${entityColumns(em, Organization, 'o', ORGANIZATION)}
+             FROM organization_monikers om JOIN organizations o ON o.id = om.organization_id
+            WHERE om.moniker = ANY($1::text[])`,
+          [[...monikers]],
+        );
+        return rows.map((row) => ({ moniker: row.looked_up as string, organization: entityFromRow(em, Organization, row, ORGANIZATION)! }));
+      },
+      (found) => found.moniker,
     ),
   };
 }

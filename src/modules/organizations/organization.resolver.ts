@@ -18,10 +18,16 @@ export class OrganizationResolver {
     if ((id == null) === (moniker == null)) {
       throw new BadUserInputError([{ field: id == null ? 'id' : 'moniker', message: 'Give exactly one of id and moniker.' }]);
     }
-    const organizationId = id ?? (await ctx.loaders.organizationIdByMoniker.load(moniker!.toLowerCase()))?.organizationId;
-    if (!organizationId || !(await ctx.access.organizationRole(organizationId))) throw new NotFoundError();
-    const organization = await ctx.loaders.organizationById.load(organizationId);
-    if (!organization) throw new NotFoundError();
+    if (id != null) {
+      if (!(await ctx.access.organizationRole(id))) throw new NotFoundError();
+      const organization = await ctx.loaders.organizationById.load(id);
+      if (!organization) throw new NotFoundError();
+      return organization;
+    }
+    // By moniker, the organization comes with the lookup; the viewer must be a member all the same.
+    const organization = (await ctx.loaders.organizationByMoniker.load(moniker!.toLowerCase()))?.organization;
+    if (!organization || !(await ctx.access.organizationRole(organization.id))) throw new NotFoundError();
+    ctx.loaders.organizationById.prime(organization.id, organization);
     return organization;
   }
 

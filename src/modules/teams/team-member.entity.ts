@@ -9,6 +9,8 @@ import { Team } from './team.entity';
 @ObjectType('TeamMember', { description: 'A member of a team, with their role in it.' })
 @Entity('team_members')
 @Index(['organizationId', 'userId'])
+// A user's teams across organizations, as visibility checks ask (`team_id IN (… WHERE user_id = $viewer)`).
+@Index(['userId', 'teamId'])
 @Check('team_members_role', columnIsOneOf('role', TeamRole))
 export class TeamMember {
   @PrimaryColumn({ type: 'uuid' })
