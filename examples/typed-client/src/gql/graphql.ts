@@ -1470,8 +1470,10 @@ export type ProjectPermission =
  * Orgraph: accounts, organizations, members, teams, projects and roles, over GraphQL.
  *
  * Authenticate with the HTTP header `Authorization: Bearer <token>` (in GraphiQL: the Headers tab, e.g. `{"Authorization": "Bearer <token>"}`).
- * A session token comes from `register`, `login` or `acceptInvitation` (`AuthPayload.token`). Without the header the request is anonymous:
- * `viewer` is null, and everything but `register`, `login`, `invitationPreview`, `acceptInvitation` and `declineInvitation` answers UNAUTHENTICATED.
+ * A session token comes from `register`, `login`, `acceptInvitation` or `resetPassword` (`AuthPayload.token`); a personal access token
+ * (`orgraph_pat_…`, from `createAccessToken`) acts as its user inside one organization, with the permissions it lists. Without the header the
+ * request is anonymous: `viewer` is null, and everything but `register`, `login`, `invitationPreview`, `acceptInvitation`, `declineInvitation`
+ * and the email-link operations (`verifyEmail`, `requestPasswordReset`, `resetPassword`, `confirmEmailChange`) answers UNAUTHENTICATED.
  *
  * Refusals are GraphQL errors whose `extensions.code` says why (see Mutation). Lists are Relay connections: `first` (1 to 100) and `after`,
  * with `nodes`, `edges` and `pageInfo`.
@@ -1495,8 +1497,10 @@ export type Query = {
  * Orgraph: accounts, organizations, members, teams, projects and roles, over GraphQL.
  *
  * Authenticate with the HTTP header `Authorization: Bearer <token>` (in GraphiQL: the Headers tab, e.g. `{"Authorization": "Bearer <token>"}`).
- * A session token comes from `register`, `login` or `acceptInvitation` (`AuthPayload.token`). Without the header the request is anonymous:
- * `viewer` is null, and everything but `register`, `login`, `invitationPreview`, `acceptInvitation` and `declineInvitation` answers UNAUTHENTICATED.
+ * A session token comes from `register`, `login`, `acceptInvitation` or `resetPassword` (`AuthPayload.token`); a personal access token
+ * (`orgraph_pat_…`, from `createAccessToken`) acts as its user inside one organization, with the permissions it lists. Without the header the
+ * request is anonymous: `viewer` is null, and everything but `register`, `login`, `invitationPreview`, `acceptInvitation`, `declineInvitation`
+ * and the email-link operations (`verifyEmail`, `requestPasswordReset`, `resetPassword`, `confirmEmailChange`) answers UNAUTHENTICATED.
  *
  * Refusals are GraphQL errors whose `extensions.code` says why (see Mutation). Lists are Relay connections: `first` (1 to 100) and `after`,
  * with `nodes`, `edges` and `pageInfo`.
@@ -1510,8 +1514,10 @@ export type QueryInvitationPreviewArgs = {
  * Orgraph: accounts, organizations, members, teams, projects and roles, over GraphQL.
  *
  * Authenticate with the HTTP header `Authorization: Bearer <token>` (in GraphiQL: the Headers tab, e.g. `{"Authorization": "Bearer <token>"}`).
- * A session token comes from `register`, `login` or `acceptInvitation` (`AuthPayload.token`). Without the header the request is anonymous:
- * `viewer` is null, and everything but `register`, `login`, `invitationPreview`, `acceptInvitation` and `declineInvitation` answers UNAUTHENTICATED.
+ * A session token comes from `register`, `login`, `acceptInvitation` or `resetPassword` (`AuthPayload.token`); a personal access token
+ * (`orgraph_pat_…`, from `createAccessToken`) acts as its user inside one organization, with the permissions it lists. Without the header the
+ * request is anonymous: `viewer` is null, and everything but `register`, `login`, `invitationPreview`, `acceptInvitation`, `declineInvitation`
+ * and the email-link operations (`verifyEmail`, `requestPasswordReset`, `resetPassword`, `confirmEmailChange`) answers UNAUTHENTICATED.
  *
  * Refusals are GraphQL errors whose `extensions.code` says why (see Mutation). Lists are Relay connections: `first` (1 to 100) and `after`,
  * with `nodes`, `edges` and `pageInfo`.
@@ -1526,8 +1532,10 @@ export type QueryOrganizationArgs = {
  * Orgraph: accounts, organizations, members, teams, projects and roles, over GraphQL.
  *
  * Authenticate with the HTTP header `Authorization: Bearer <token>` (in GraphiQL: the Headers tab, e.g. `{"Authorization": "Bearer <token>"}`).
- * A session token comes from `register`, `login` or `acceptInvitation` (`AuthPayload.token`). Without the header the request is anonymous:
- * `viewer` is null, and everything but `register`, `login`, `invitationPreview`, `acceptInvitation` and `declineInvitation` answers UNAUTHENTICATED.
+ * A session token comes from `register`, `login`, `acceptInvitation` or `resetPassword` (`AuthPayload.token`); a personal access token
+ * (`orgraph_pat_…`, from `createAccessToken`) acts as its user inside one organization, with the permissions it lists. Without the header the
+ * request is anonymous: `viewer` is null, and everything but `register`, `login`, `invitationPreview`, `acceptInvitation`, `declineInvitation`
+ * and the email-link operations (`verifyEmail`, `requestPasswordReset`, `resetPassword`, `confirmEmailChange`) answers UNAUTHENTICATED.
  *
  * Refusals are GraphQL errors whose `extensions.code` says why (see Mutation). Lists are Relay connections: `first` (1 to 100) and `after`,
  * with `nodes`, `edges` and `pageInfo`.
