@@ -137,5 +137,11 @@ export async function run(argv: string[], out = (line: string) => console.log(li
 }
 
 if (require.main === module) {
-  void run(process.argv.slice(2)).then((code) => process.exit(code));
+  // Closing the embedded database (PGlite) awaits work that holds no handle of its own: without
+  // this, Node would find nothing left to do and exit 0 before the command's code is known.
+  const alive = setInterval(() => undefined, 60_000);
+  void run(process.argv.slice(2)).then((code) => {
+    clearInterval(alive);
+    process.exit(code);
+  });
 }
