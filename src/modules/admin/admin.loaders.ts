@@ -4,11 +4,11 @@ import { sqlRows } from '../../db/sql';
 
 export function createAdminLoaders(em: EntityManager) {
   return {
-    /** How many members each organization has, counted for a whole page of organizations in one statement. */
+    /** How many members each organization has (member_counts, kept by the memberships trigger), for a whole page of organizations in one statement. */
     memberCount: new DataLoader<string, number>(async (organizationIds) => {
       const rows = await sqlRows<{ organization_id: string; count: number }>(
         em,
-        `SELECT organization_id, count(*)::int AS count FROM memberships WHERE organization_id = ANY($1::uuid[]) GROUP BY organization_id`,
+        `SELECT organization_id, members AS count FROM member_counts WHERE organization_id = ANY($1::uuid[])`,
         [[...organizationIds]],
       );
       const counts = new Map(rows.map((r) => [r.organization_id, r.count]));
