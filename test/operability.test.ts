@@ -74,6 +74,41 @@ describe('request ids', () => {
     expect(itsStatements.every((line) => line.requestId === 'report-me-7')).toBe(true);
   });
 
+  it('logs and names the request id without debug logging too, where no request runs in an async store', async () => {
+    const quiet: Array<Record<string, unknown>> = [];
+    const sink = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        for (const line of chunk.toString('utf8').split('\n').filter(Boolean)) quiet.push(JSON.parse(line));
+        done();
+      },
+    });
+    const server = await startTestServer({ MAIL_WORKER: 'off' }, { logger: createLogger('info', sink) });
+    try {
+      const owner = await registerUser(server);
+      await sql(server, 'ALTER TABLE audit_events RENAME TO audit_events_away');
+      let body: { errors: Array<{ extensions: Record<string, unknown> }> };
+      try {
+        const response = await fetch(server.url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${owner.token}`, 'x-request-id': 'report-me-8' },
+          body: JSON.stringify({
+            query: 'query($moniker: String!) { organization(moniker: $moniker) { auditLog(first: 1) { totalCount } } }',
+            variables: { moniker: owner.organization.moniker },
+          }),
+        });
+        body = await response.json();
+      } finally {
+        await sql(server, 'ALTER TABLE audit_events_away RENAME TO audit_events');
+      }
+      expect(body.errors[0].extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR', requestId: 'report-me-8' });
+      const ofRequest = quiet.filter((line) => line.requestId === 'report-me-8').map((line) => line.msg);
+      expect(ofRequest).toEqual(expect.arrayContaining(['unexpected error', 'request']));
+      expect(ofRequest).not.toContain('sql');
+    } finally {
+      await server.stop();
+    }
+  });
+
   it('keeps the request id out of the extensions of ordinary refusals', async () => {
     const body = await (await post({ query: '{ organization(moniker: "nope-nope") { id } }' })).json();
     expect(errorCode(body)).toBe('UNAUTHENTICATED');

@@ -33,7 +33,7 @@ export async function createContext(
   loaders: Loaders = createLoaders(dataSource.manager),
 ): Promise<Context> {
   const viewer = await authenticate(services, authorization).catch((error: unknown) => {
-    throw asContextError(error);
+    throw asContextError(error, { requestId, logger });
   });
   if (viewer) loaders.userById.prime(viewer.user.id, viewer.user);
   return {

@@ -17,14 +17,15 @@ export interface RequestScope {
 
 const requestScopes = new AsyncLocalStorage<RequestScope>();
 
-/** Runs `fn` (and everything it awaits) as part of the request `scope`. */
+/**
+ * Runs `fn` (and everything it awaits) as part of the request `scope`, for the lines logged deep
+ * down where no request is at hand (each SQL statement). Only worth it where such lines are
+ * written: a store makes Node run a hook on every promise of the request.
+ */
 export const runInRequestScope = (scope: RequestScope, fn: () => void): void => requestScopes.run(scope, fn);
 
-/** The current request's scope, if code runs on behalf of one. */
-export const currentRequestScope = (): RequestScope | undefined => requestScopes.getStore();
-
 /**
- * The logger for a line written now: the current request's child logger (so the line carries
- * its requestId), or `fallback` outside requests (startup, the mail worker).
+ * The logger for a line written deep down (SQL): the current request's child logger when the request runs in its scope
+ * (`runInRequestScope`), so the line carries its requestId; else `fallback`. Code that has the request at hand uses its logger.
  */
 export const loggerFor = (fallback: Logger): Logger => requestScopes.getStore()?.logger ?? fallback;

@@ -9,10 +9,10 @@ import type { GraphQLSchema } from 'graphql';
 import type { DataSource } from 'typeorm';
 import type { ReplicaStatus } from '../db/read-replicas';
 import type { Config } from '../config/config';
-import { currentRequestScope, type Logger } from '../config/logger';
+import type { Logger } from '../config/logger';
 import { statementCounter } from '../db/statement-counter';
 import type { Context, RequestFacts } from '../graphql/context';
-import { createErrorFormatter, unavailableStatus } from '../graphql/errors';
+import { formatError, reportErrors, unavailableStatus } from '../graphql/errors';
 import { corsFor } from './cors';
 import { trackConnections, type DrainOutcome } from './drain';
 import { LIMITS } from './limits';
@@ -21,7 +21,7 @@ import { pages } from './pages';
 import { runOperations } from './pages/operations';
 import { playground } from './playground';
 import { documentLimits, httpRefusals, noSubscriptionsOverHttp, requireJsonBody } from './refusals';
-import { requestIds } from './request-id';
+import { requestIds, requestScope } from './request-id';
 import { serveSubscriptions } from './websocket';
 
 export interface AppDeps {
@@ -75,13 +75,13 @@ export interface App {
 export async function createApp({ config, logger, dataSource, schema, context, metrics, plugins: rootPlugins = [], replicas = null }: AppDeps): Promise<App> {
   const app = express();
   const httpServer = createServer(app);
-  const formatError = createErrorFormatter(logger);
   const subscriptions = serveSubscriptions(httpServer, { schema, context, formatError, logger });
   const plugins: ApolloServerPlugin<Context>[] = [
     ApolloServerPluginCacheControlDisabled(),
     ApolloServerPluginLandingPageDisabled(),
     noSubscriptionsOverHttp,
     unavailableStatus,
+    reportErrors,
   ];
   const connections = trackConnections(httpServer);
   if (config.nodeEnv !== 'production') plugins.push(sqlStatementsPlugin);
@@ -138,7 +138,7 @@ export async function createApp({ config, logger, dataSource, schema, context, m
     documentLimits(schema),
     expressMiddleware(apollo, {
       context: ({ req }) => {
-        const { requestId, logger: requestLogger } = currentRequestScope() ?? { requestId: 'none', logger };
+        const { requestId, logger: requestLogger } = requestScope(req) ?? { requestId: 'none', logger };
         return context({
           authorization: req.headers.authorization,
           clientAddress: req.ip,

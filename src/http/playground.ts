@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import helmet from 'helmet';
 import type { RequestHandler } from 'express';
 
@@ -59,13 +58,17 @@ query MyOrganizations {
 }
 `;
 
-/** GraphiQL for browsers that open /graphql; its assets are inlined, so it works with no internet access. */
+/**
+ * GraphiQL for browsers that open /graphql; its assets are inlined, so it works with no internet access.
+ * The renderer (a bundle of some 60 MB resident) is loaded when the page is first asked for, not at start.
+ */
 export function playground(): RequestHandler {
   let page: { html: string; policy: RequestHandler } | null = null;
-  return (req, res, next) => {
+  return async (req, res, next) => {
     if (req.method !== 'GET' || req.accepts(['application/json', 'application/graphql-response+json', 'text/html']) !== 'text/html') return next();
     if (req.query.query) return next();
     if (!page) {
+      const { renderGraphiQL } = await import('@graphql-yoga/render-graphiql');
       const html = renderGraphiQL({
         endpoint: '/graphql',
         title: 'Orgraph GraphiQL',

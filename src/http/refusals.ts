@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { GraphQLError, OperationTypeNode, type GraphQLSchema } from 'graphql';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { ErrorRequestHandler, RequestHandler } from 'express';
-import { currentRequestScope, loggerFor, type Logger } from '../config/logger';
+import type { Logger } from '../config/logger';
+import { requestScope } from './request-id';
 import { documentRefusal, LIMITS } from './limits';
 
 /**
@@ -24,15 +25,16 @@ const BODY_REFUSALS: Record<string, string> = {
 };
 
 export function httpRefusals(logger: Logger): ErrorRequestHandler {
-  return (error, _req, res, next) => {
+  return (error, req, res, next) => {
     if (res.headersSent) return next(error);
     const status = (error as { status?: unknown }).status;
     if (typeof status === 'number' && status >= 400 && status < 500) {
       res.status(status).json(graphqlError(BODY_REFUSALS[(error as { type?: string }).type ?? ''] ?? 'Bad request.', 'BAD_REQUEST'));
       return;
     }
-    loggerFor(logger).error({ err: error }, 'unexpected error in the HTTP layer');
-    const requestId = currentRequestScope()?.requestId;
+    const scope = requestScope(req);
+    (scope?.logger ?? logger).error({ err: error }, 'unexpected error in the HTTP layer');
+    const requestId = scope?.requestId;
     res.status(500).json({ errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR', ...(requestId && { requestId }) } }] });
   };
 }

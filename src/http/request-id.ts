@@ -1,8 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import type { RequestHandler } from 'express';
-import { runInRequestScope, type Logger } from '../config/logger';
+import type { Request, RequestHandler } from 'express';
+import { runInRequestScope, type Logger, type RequestScope } from '../config/logger';
 
 export const REQUEST_ID_HEADER = 'x-request-id';
+
+// Kept by request object: an AsyncLocalStorage store would run a hook on every promise of every request.
+const scopes = new WeakMap<Request, RequestScope>();
+
+/** The scope `requestIds` gave this request (undefined before it ran). */
+export const requestScope = (req: Request): RequestScope | undefined => scopes.get(req);
 
 /** A client's id is kept when it could not smuggle anything into logs or headers. */
 const SANE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -13,8 +19,9 @@ export function requestIdFrom(given: string | undefined): string {
 
 /**
  * Gives every request an id (the client's `x-request-id` when sane, else a new UUID), answers
- * it in `x-request-id`, runs the rest of the request in a scope whose child logger stamps
- * every line with it, and writes one line when the response is sent.
+ * it in `x-request-id`, gives the request a scope (`requestScope`) whose child logger stamps
+ * every line with it (SQL statement lines too, when debug lines are logged), and writes one line
+ * when the response is sent.
  */
 export function requestIds(logger: Logger): RequestHandler {
   return (req, res, next) => {
@@ -29,6 +36,10 @@ export function requestIds(logger: Logger): RequestHandler {
         'request',
       );
     });
-    runInRequestScope({ requestId, logger: requestLogger }, next);
+    const scope = { requestId, logger: requestLogger };
+    scopes.set(req, scope);
+    // Statement lines (debug, trace) are written where no request is at hand: only then does the request run in a store.
+    if (requestLogger.isLevelEnabled('debug')) runInRequestScope(scope, next);
+    else next();
   };
 }

@@ -5,7 +5,7 @@ import { WebSocketServer } from 'ws';
 import { AppError } from '../common/errors';
 import type { Logger } from '../config/logger';
 import type { Context, RequestFacts, SubscriberConnection } from '../graphql/context';
-import { InvalidTokenError } from '../graphql/errors';
+import { InvalidTokenError, logUnexpected } from '../graphql/errors';
 import { documentRefusal, LIMITS } from './limits';
 
 // A subpath export, which this project's TypeScript module resolution cannot see; Node resolves it.
@@ -60,7 +60,11 @@ export function serveSubscriptions(httpServer: Server, { schema, context, format
   };
   // An error thrown by an event stream reaches graphql-ws wrapped without a path; its code is the original's.
   const format = (errors: readonly GraphQLError[]) =>
-    errors.map((error) => formatError(error.toJSON(), error.originalError instanceof AppError ? error.originalError : error));
+    errors.map((error) => {
+      const thrown = error.originalError instanceof AppError ? error.originalError : error;
+      logUnexpected(logger, error, thrown);
+      return formatError(error.toJSON(), thrown);
+    });
 
   const server = useServer(
     {

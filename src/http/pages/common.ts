@@ -1,5 +1,6 @@
 import type { Request, Response } from 'express';
-import { loggerFor, type Logger } from '../../config/logger';
+import type { Logger } from '../../config/logger';
+import { requestScope } from '../request-id';
 import { html, type HtmlPart, type SafeHtml } from './html';
 import { layout, sendPage } from './layout';
 import type { RunOperation } from './operations';
@@ -51,5 +52,5 @@ export const continueLink = (deps: PagesDeps): SafeHtml | '' => (deps.appUrl ? h
 export async function endSession(deps: PagesDeps, req: Request, token: string | null): Promise<void> {
   if (!token) return;
   const result = await deps.run(req, LOGOUT, {}, token).catch((error: unknown) => ({ error }));
-  if (result.error) loggerFor(deps.logger).warn({ err: result.error }, 'a page could not end the session it opened');
+  if (result.error) (requestScope(req)?.logger ?? deps.logger).warn({ err: result.error }, 'a page could not end the session it opened');
 }

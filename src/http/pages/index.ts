@@ -1,5 +1,5 @@
 import express, { type ErrorRequestHandler, type Request, type RequestHandler, type Response, Router } from 'express';
-import { loggerFor } from '../../config/logger';
+import { requestScope } from '../request-id';
 import {
   actOnButtonLink,
   actOnResetPassword,
@@ -40,7 +40,7 @@ const page =
   (deps: PagesDeps, handler: (deps: PagesDeps, req: Request, res: Response) => Promise<void>): RequestHandler =>
   (req, res) => {
     handler(deps, req, res).catch((error: unknown) => {
-      loggerFor(deps.logger).error({ err: error }, 'a page failed');
+      (requestScope(req)?.logger ?? deps.logger).error({ err: error }, 'a page failed');
       if (!res.headersSent) problemPage(res, 500, 'Something went wrong', 'Something went wrong on our side. Try again in a moment.');
     });
   };
@@ -69,13 +69,13 @@ export function pages(deps: PagesDeps): Router {
   router.post(RESET_PASSWORD_PATH, page(deps, actOnResetPassword));
   router.get(CONFIRM_EMAIL_PATH, page(deps, showButtonLink(confirmEmailLink)));
   router.post(CONFIRM_EMAIL_PATH, page(deps, actOnButtonLink(confirmEmailLink)));
-  const refusals: ErrorRequestHandler = (error, _req, res, next) => {
+  const refusals: ErrorRequestHandler = (error, req, res, next) => {
     if (res.headersSent) return next(error);
     const status = (error as { status?: unknown }).status;
     if (typeof status === 'number' && status >= 400 && status < 500) {
       return problemPage(res, status, 'This form could not be read', 'Open the link from your email again and send the form from there.');
     }
-    loggerFor(deps.logger).error({ err: error }, 'a page failed');
+    (requestScope(req)?.logger ?? deps.logger).error({ err: error }, 'a page failed');
     problemPage(res, 500, 'Something went wrong', 'Something went wrong on our side. Try again in a moment.');
   };
   router.use(PAGE_PATHS, refusals);

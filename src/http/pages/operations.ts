@@ -1,7 +1,8 @@
 import type { ApolloServer } from '@apollo/server';
 import type { Request } from 'express';
 import { GraphQLError } from 'graphql';
-import { currentRequestScope, loggerFor, type Logger } from '../../config/logger';
+import type { Logger } from '../../config/logger';
+import { requestScope } from '../request-id';
 import type { Context, RequestFacts } from '../../graphql/context';
 
 /** A refusal as the API answered it (CONTRACT.md, Errors). */
@@ -36,7 +37,7 @@ function asOperationError(error: { message: string; extensions?: Record<string, 
 
 export function runOperations(apollo: ApolloServer<Context>, context: (facts: RequestFacts) => Promise<Context>, logger: Logger): RunOperation {
   return async <T>(req: Request, query: string, variables: Record<string, unknown>, bearer?: string): Promise<OperationResult<T>> => {
-    const { requestId, logger: requestLogger } = currentRequestScope() ?? { requestId: 'none', logger };
+    const { requestId, logger: requestLogger } = requestScope(req) ?? { requestId: 'none', logger };
     let contextValue: Context;
     try {
       contextValue = await context({
@@ -47,9 +48,8 @@ export function runOperations(apollo: ApolloServer<Context>, context: (facts: Re
         logger: requestLogger,
       });
     } catch (error) {
-      // The context's own refusals (the database does not answer) carry their code.
+      // The context's own refusals (the database does not answer) carry their code; its failures are logged where they are met.
       if (error instanceof GraphQLError && typeof error.extensions.code === 'string') return { data: null, error: asOperationError(error) };
-      loggerFor(requestLogger).error({ err: error }, 'a page could not build its request context');
       return { data: null, error: internal() };
     }
     const response = await apollo.executeOperation({ query, variables }, { contextValue });
