@@ -20,7 +20,7 @@ import { startNoticeSource, type NoticeSource } from '../modules/events/event-no
 import { createMailTransport } from '../modules/mail/transport';
 import { MAIL_QUEUE, type MailRetryPolicy } from '../modules/mail/queue';
 import { DEFAULT_MAIL_WORKER_OPTIONS, MailWorker, type MailWorkerOptions } from '../modules/mail/worker';
-import { createContext } from './context';
+import { createContext, mutationsReadMembershipsAnew } from './context';
 import { entities } from './modules';
 import { readRouting } from './read-routing';
 
@@ -105,7 +105,10 @@ export async function startServer({
     const metrics =
       config.metricsPort === null ? null : new Metrics({ dataSource: database.dataSource, mailQueueDepth: () => queue.getQueueSize(MAIL_QUEUE), replicas });
     const context = (facts: RequestFacts) => createContext(database.dataSource, services, facts);
-    const plugins = replicas ? [readRouting({ primary: database.dataSource, replicas, positions: new ReadPositions(database.dataSource), logger })] : [];
+    const plugins = [
+      mutationsReadMembershipsAnew,
+      ...(replicas ? [readRouting({ primary: database.dataSource, replicas, positions: new ReadPositions(database.dataSource), logger })] : []),
+    ];
     const { apollo, httpServer, drain } = await createApp({ config, logger, dataSource: database.dataSource, schema, context, metrics, plugins, replicas });
     metricsServer = metrics && (await startMetricsServer(metrics, config.host, config.metricsPort!));
     const server: Server = httpServer;

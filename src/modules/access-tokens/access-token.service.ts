@@ -8,6 +8,7 @@ import { newToken, tokenHash } from '../../common/tokens';
 import { isUniqueViolation } from '../../db/pg-errors';
 import { sqlChange } from '../../db/sql';
 import type { Viewer } from '../../graphql/context';
+import { viewerMemberships, viewerMembershipsColumn } from '../auth/auth.api';
 import { ACCESS_TOKEN_PREFIX } from './access-token.api';
 import { ACCESS_TOKEN_NAME_INDEX, AccessToken } from './access-token.entity';
 import { ACCESS_TOKEN_DAYS_DEFAULT, type CreateAccessTokenInput } from './access-token.inputs';
@@ -95,7 +96,10 @@ export class AccessTokenService {
    * data-modifying CTE, which PostgreSQL runs to completion whether or not the SELECT reads it.
    */
   async viewerForToken(token: string): Promise<Viewer | null> {
-    const accessToken = await this.deps.dataSource.manager
+    const {
+      entities: [accessToken],
+      raw: [row],
+    } = await this.deps.dataSource.manager
       .createQueryBuilder(AccessToken, 'token')
       .addCommonTableExpression(
         `UPDATE access_tokens SET last_used_at = now()
@@ -106,10 +110,12 @@ export class AccessTokenService {
         'touched',
       )
       .innerJoinAndSelect('token.user', 'user')
+      // The viewer's memberships in the same statement, as with a session.
+      .addSelect(viewerMembershipsColumn('"user"'), 'viewer_memberships')
       .where('token.tokenHash = :hash AND token.expiresAt > now()', { hash: tokenHash(token) })
       // A disabled account's access tokens are refused at once, as its sessions are.
       .andWhere('user.disabledAt IS NULL')
-      .getOne();
+      .getRawAndEntities<{ viewer_memberships: unknown }>();
     if (!accessToken?.user) return null;
     const scope: TokenScope = {
       accessTokenId: accessToken.id,
@@ -117,6 +123,6 @@ export class AccessTokenService {
       organizationPermissions: accessToken.organizationPermissions,
       projectPermissions: accessToken.projectPermissions,
     };
-    return { user: accessToken.user, sessionId: null, scope };
+    return { user: accessToken.user, sessionId: null, scope, memberships: viewerMemberships(accessToken.user.id, row.viewer_memberships) };
   }
 }

@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { Access } from '../../authz/access';
+import type { OrganizationRole } from '../../authz/enums';
 import type { Context, Viewer } from '../../graphql/context';
 import type { Organization } from '../organizations/organization.entity';
 import type { User } from './user.entity';
@@ -53,9 +54,35 @@ export interface Registrations {
   registered(em: EntityManager, user: User): Promise<void>;
 }
 
+/** One of the viewer's memberships, read with their credential (`viewerMembershipsColumn`). */
+export interface ViewerMembership {
+  organizationId: string;
+  userId: string;
+  role: OrganizationRole;
+  createdAt: Date;
+}
+
+/**
+ * A SELECT column bringing the memberships of the user aliased `userAlias` along with the lookup of
+ * their credential, oldest first: a request's authorization then needs no statement of its own.
+ * (The memberships table is the members module's: read here, written only there.)
+ */
+export const viewerMembershipsColumn = (userAlias: string): string =>
+  `(SELECT coalesce(json_agg(json_build_array(m.organization_id, m.role, m.created_at) ORDER BY m.created_at, m.organization_id), '[]'::json)
+      FROM memberships m WHERE m.user_id = ${userAlias}.id)`;
+
+/** The memberships a `viewerMembershipsColumn` read. */
+export const viewerMemberships = (userId: string, column: unknown): ViewerMembership[] =>
+  (column as Array<[string, OrganizationRole, string]>).map(([organizationId, role, createdAt]) => ({
+    organizationId,
+    userId,
+    role,
+    createdAt: new Date(createdAt),
+  }));
+
 /** After register, login or an account-creating acceptance, the rest of the response is read as the new user, with that session. */
 export function signIn(ctx: Context, session: { user: User; sessionId: string }): void {
-  const viewer: Viewer = { user: session.user, sessionId: session.sessionId, scope: null };
+  const viewer: Viewer = { user: session.user, sessionId: session.sessionId, scope: null, memberships: null };
   ctx.viewer = viewer;
   ctx.access = new Access(viewer.user.id, ctx.loaders, viewer.scope);
 }

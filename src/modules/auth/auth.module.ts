@@ -1,5 +1,6 @@
 import type { TokenScope } from '../../authz/policies';
 import type { ModuleRegistration } from '../../graphql/module';
+import type { ViewerMembership } from './auth.api';
 import { createAuthLoaders } from './auth.loaders';
 import { AuthResolver, SessionResolver, SessionsResolver } from './auth.resolver';
 import { AuthService, type AuthDeps } from './auth.service';
@@ -20,6 +21,8 @@ declare module '../../graphql/context' {
     sessionId: string | null;
     /** With an access token, what it reaches (CONTRACT.md, Access tokens); null with a session. */
     scope: TokenScope | null;
+    /** The viewer's memberships, read in the same statement as the credential; null where they were not (they are loaded when asked). */
+    memberships: ReadonlyArray<ViewerMembership> | null;
   }
   interface Loaders extends ReturnType<typeof createAuthLoaders> {}
   interface Services {

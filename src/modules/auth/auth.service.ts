@@ -8,7 +8,7 @@ import { isUniqueViolation } from '../../db/pg-errors';
 import type { Viewer } from '../../graphql/context';
 import type { OrganizationsApi } from '../organizations/organization.api';
 import { Organization, Region } from '../organizations/organization.entity';
-import type { Registrations, UsersApi } from './auth.api';
+import { viewerMemberships, viewerMembershipsColumn, type Registrations, type UsersApi } from './auth.api';
 import type { LoginInput, RegisterInput } from './auth.inputs';
 import { hashPassword, verifyPassword } from './passwords';
 import { Session, USER_AGENT_MAX } from './session.entity';
@@ -246,8 +246,11 @@ export class AuthService implements UsersApi {
   async viewerForToken(token: string): Promise<Viewer | null> {
     // One statement per request: findOne with a relation would add a DISTINCT pre-query (its LIMIT 1 over a join).
     // The same statement records the use (lastUsedAt), at most once a minute: a data-modifying
-    // WITH runs whether or not the SELECT reads it. On the primary, as every authorization read.
-    const session = await this.deps.dataSource.manager
+    // WITH runs whether or not the SELECT reads it; and it reads the viewer's memberships. On the primary, as every authorization read.
+    const {
+      entities: [session],
+      raw: [row],
+    } = await this.deps.dataSource.manager
       .createQueryBuilder(Session, 'session')
       .addCommonTableExpression(
         `UPDATE sessions SET last_used_at = now()
@@ -255,10 +258,12 @@ export class AuthService implements UsersApi {
         'touched',
       )
       .innerJoinAndSelect('session.user', 'user')
+      .addSelect(viewerMembershipsColumn('"user"'), 'viewer_memberships')
       .where('session.tokenHash = :hash AND session.expiresAt > :now', { hash: tokenHash(token), now: new Date() })
       // A disabled account's sessions are refused at once (and deleted when it is disabled).
       .andWhere('user.disabledAt IS NULL')
-      .getOne();
-    return session?.user ? { user: session.user, sessionId: session.id, scope: null } : null;
+      .getRawAndEntities<{ viewer_memberships: unknown }>();
+    if (!session?.user) return null;
+    return { user: session.user, sessionId: session.id, scope: null, memberships: viewerMemberships(session.user.id, row.viewer_memberships) };
   }
 }
