@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from 'typeorm';
 import type { PageRequest } from '../common/paging';
-import { sqlRows } from './sql';
+import { preparedRows } from './sql';
 
 export interface Page<T> {
   /** Up to `limit + 1` rows in the page's order (the extra row says there is a next page). */
@@ -46,7 +46,7 @@ export async function pagesPerParent<T>(
     ? `AND (s.created_at, s.tie_id) ${order === 'DESC' ? '<' : '>'} (${param(request.after.createdAt)}::timestamptz, ${param(request.after.id)}::uuid)`
     : '';
   const total = query.total ?? `(SELECT count(*) FROM (${query.source}) c WHERE c.parent_id = p.page_parent_id)`;
-  const rows = await sqlRows<Record<string, unknown>>(
+  const rows = await preparedRows<Record<string, unknown>>(
     em,
     `SELECT p.page_parent_id, (${total})::int AS page_total, r.*
        FROM unnest($1::uuid[]) AS p(page_parent_id)

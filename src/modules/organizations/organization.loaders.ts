@@ -1,7 +1,7 @@
 import { In, type EntityManager } from 'typeorm';
 import { entityColumns, entityFromRow } from '../../db/entity-rows';
 import { rowLoader } from '../../db/loader-utils';
-import { sqlRows } from '../../db/sql';
+import { preparedRows } from '../../db/sql';
 import { Organization } from './organization.entity';
 
 const ORGANIZATION = 'o__';
@@ -15,7 +15,7 @@ export function createOrganizationLoaders(em: EntityManager) {
     /** The organization a current or former moniker names, found and read in one statement. */
     organizationByMoniker: rowLoader(
       async (monikers: readonly string[]) => {
-        const rows = await sqlRows<Record<string, unknown>>(
+        const rows = await preparedRows<Record<string, unknown>>(
           em,
           `SELECT om.moniker AS looked_up, ${entityColumns(em, Organization, 'o', ORGANIZATION)}
              FROM organization_monikers om JOIN organizations o ON o.id = om.organization_id
