@@ -2,7 +2,7 @@ import { type EntityManager } from 'typeorm';
 import type { OrganizationRole } from '../../authz/enums';
 import { containsPattern, searchTerm } from '../../common/text';
 import { pageLoaders, pagesPerParent } from '../../db/batched-pages';
-import { entityColumns, entityFromRow } from '../../db/entity-rows';
+import { entityColumns, entityFromRow, entityFromTuple, entityTuple } from '../../db/entity-rows';
 import { groupLoader, pairKey, rowLoader, splitPairs } from '../../db/loader-utils';
 import { User } from '../auth/user.entity';
 import { Membership } from './membership.entity';
@@ -27,6 +27,10 @@ export const toMembership = (row: Record<string, unknown>): Membership =>
   });
 
 const USER = 'user__';
+/** What no field shows, so a page does not carry it. */
+const UNSHOWN_USER_COLUMNS = ['passwordHash'];
+/** The teams module's entity, named: this module reads its table in the page's statement but may not import it. */
+const TEAM = 'Team';
 
 /** Each organization's members matching `filter`, newest membership first: every organization of the response in one query. */
 function membersPage(em: EntityManager) {
@@ -40,11 +44,11 @@ function membersPage(em: EntityManager) {
       conditions.push(`EXISTS (SELECT 1 FROM users u WHERE u.id = m.user_id AND (u.name ILIKE ${at} ESCAPE '\\' OR u.email ILIKE ${at} ESCAPE '\\'))`);
     }
     // Each member's user and teams come in the same statement: the user by a LEFT JOIN on its key and
-    // the teams as one JSON column, both computed only for the page's rows (the count drops them).
+    // the teams as one JSON column of arrays (no column names repeated), both computed only for the page's rows.
     return pagesPerParent(em, organizationIds, request, {
-      source: `SELECT m.organization_id AS parent_id, m.created_at, m.user_id AS tie_id, m.organization_id, m.user_id, m.role,
-                      ${entityColumns(em, User, 'u', USER)},
-                      (SELECT coalesce(jsonb_agg(to_jsonb(t) ORDER BY t.name, t.id), '[]'::jsonb)
+      source: `SELECT m.organization_id AS parent_id, m.created_at, m.user_id AS tie_id, m.role,
+                      ${entityColumns(em, User, 'u', USER, UNSHOWN_USER_COLUMNS)},
+                      (SELECT coalesce(json_agg(${entityTuple(em, TEAM, 't')} ORDER BY t.name, t.id), '[]'::json)
                          FROM team_members tm JOIN teams t ON t.id = tm.team_id
                         WHERE tm.organization_id = m.organization_id AND tm.user_id = m.user_id) AS member_teams
                  FROM memberships m LEFT JOIN users u ON u.id = m.user_id
@@ -56,9 +60,13 @@ function membersPage(em: EntityManager) {
           ? `coalesce((SELECT mc.members FROM member_counts mc WHERE mc.organization_id = p.page_parent_id), 0)`
           : `(SELECT count(*) FROM memberships m WHERE m.organization_id = p.page_parent_id${conditions.map((c) => ` AND ${c}`).join('')})`,
       toNode: (row) =>
-        Object.assign(toMembership(row), {
-          user: entityFromRow(em, User, row, USER) ?? undefined,
-          teamRows: row.member_teams as Array<Record<string, unknown>>,
+        Object.assign(new Membership(), {
+          organizationId: row.parent_id,
+          userId: row.tie_id,
+          role: row.role,
+          createdAt: row.created_at,
+          user: entityFromRow(em, User, row, USER, UNSHOWN_USER_COLUMNS) ?? undefined,
+          pageTeams: (row.member_teams as unknown[][]).map((tuple) => entityFromTuple(em, TEAM, tuple)),
         }),
     });
   });

@@ -14,9 +14,9 @@ import { Membership } from './membership.entity';
 @Resolver(() => Membership)
 export class MemberResolver {
   @FieldResolver(() => User, { description: 'The member.' })
-  async user(@Root() member: Membership, @Ctx() ctx: Context): Promise<User> {
-    // A page brings its members' users along; the membership's foreign key guarantees the user.
-    return member.user ?? ((await ctx.loaders.userById.load(member.userId)) as User);
+  user(@Root() member: Membership, @Ctx() ctx: Context): User | Promise<User> {
+    // A page brings its members' users along (answered at once, no promise); the membership's foreign key guarantees the user.
+    return member.user ?? (ctx.loaders.userById.load(member.userId) as Promise<User>);
   }
 
   @Mutation(() => MemberPayload, {

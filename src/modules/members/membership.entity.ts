@@ -26,8 +26,8 @@ export class Membership {
   @JoinColumn({ name: 'user_id' })
   user?: User;
 
-  /** The member's teams as rows of `teams` (by name), when a members page read them in its statement; `Member.teams` uses them. Not a column. */
-  teamRows?: Array<Record<string, unknown>>;
+  /** The member's teams (entities of the teams module), by name, when a members page read them in its statement; `Member.teams` uses them. Not a column. */
+  pageTeams?: object[];
 
   @Field(() => OrganizationRole, { description: 'Their organization role, which decides their organization permissions.' })
   @Column({ type: 'varchar', length: 16 })

@@ -5,17 +5,6 @@ import { TeamMember } from './team-member.entity';
 import { Team } from './team.entity';
 
 /** A team_members row as read by raw SQL. */
-/** A `teams` row as raw SQL or `to_jsonb` gives it (a JSON timestamp is a string). */
-export const teamFromRow = (row: Record<string, unknown>): Team =>
-  Object.assign(new Team(), {
-    id: row.id,
-    organizationId: row.organization_id,
-    name: row.name,
-    description: row.description,
-    isDefault: row.is_default,
-    createdAt: new Date(row.created_at as string | Date),
-  });
-
 export const toTeamMember = (row: Record<string, unknown>): TeamMember =>
   Object.assign(new TeamMember(), {
     teamId: row.team_id,
