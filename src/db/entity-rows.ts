@@ -25,6 +25,19 @@ function shapeOf(em: EntityManager, entity: EntityTarget<ObjectLiteral>, omit: O
   return shape;
 }
 
+/** The row keys `entityColumns` gave the columns under `prefix`, made once (a page reads them for every row). */
+const prefixedKeys = new WeakMap<ColumnMetadata[], Map<string, { primary: string; columns: string[] }>>();
+function keysOf(columns: ColumnMetadata[], prefix: string): { primary: string; columns: string[] } {
+  let byPrefix = prefixedKeys.get(columns);
+  if (!byPrefix) prefixedKeys.set(columns, (byPrefix = new Map()));
+  let keys = byPrefix.get(prefix);
+  if (!keys) {
+    const primary = columns[0].entityMetadata.primaryColumns[0].databaseName;
+    byPrefix.set(prefix, (keys = { primary: `${prefix}${primary}`, columns: columns.map((column) => `${prefix}${column.databaseName}`) }));
+  }
+  return keys;
+}
+
 const columnsOf = (em: EntityManager, entity: EntityTarget<ObjectLiteral>, omit: Omitted): ColumnMetadata[] => shapeOf(em, entity, omit).columns;
 
 /**
@@ -47,10 +60,11 @@ export function entityFromRow<T extends ObjectLiteral>(
   omit: Omitted = [],
 ): T | null {
   const { metadata, columns } = shapeOf(em, entity, omit);
-  if (row[`${prefix}${metadata.primaryColumns[0].databaseName}`] == null) return null;
-  const made = metadata.create() as T;
-  for (const column of columns) (made as Record<string, unknown>)[column.propertyName] = row[`${prefix}${column.databaseName}`];
-  return made;
+  const keys = keysOf(columns, prefix);
+  if (row[keys.primary] == null) return null;
+  const made = metadata.create() as Record<string, unknown>;
+  for (let i = 0; i < columns.length; i += 1) made[columns[i].propertyName] = row[keys.columns[i]];
+  return made as T;
 }
 
 /**

@@ -18,8 +18,15 @@ export async function sqlChange<Row>(runner: SqlRunner, sql: string, parameters:
   return { rows, affected };
 }
 
+/** Prepared statements' names by text: the texts are the code's own, so they are few. */
+const statementNames = new Map<string, string>();
+
 /** A prepared statement's name: its text's hash, so the same text is the same statement on every connection. */
-const statementName = (sql: string) => `orgraph_${createHash('sha1').update(sql).digest('base64url')}`;
+function statementName(sql: string): string {
+  let name = statementNames.get(sql);
+  if (name === undefined) statementNames.set(sql, (name = `orgraph_${createHash('sha1').update(sql).digest('base64url')}`));
+  return name;
+}
 
 /**
  * `sqlRows` as a named prepared statement: PostgreSQL parses its text once per connection rather

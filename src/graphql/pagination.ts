@@ -44,6 +44,19 @@ export interface ConnectionShape<T> {
   nodes: T[];
 }
 
+/** An edge whose cursor is encoded only if a client asks for it (most pages ask for none but `endCursor`). */
+class LazyEdge<R, T> implements Edge<T> {
+  constructor(
+    private readonly row: R,
+    private readonly cursorOf: (row: R) => Cursor,
+    readonly node: T,
+  ) {}
+
+  get cursor(): string {
+    return encodeCursor(this.cursorOf(this.row));
+  }
+}
+
 /**
  * Builds a connection from up to `limit + 1` rows (the extra row only says there is a next
  * page); `nodeOf` turns a row into the node the connection shows (default: the row itself).
@@ -56,14 +69,14 @@ export function toConnection<R, T = R>(
   nodeOf: (row: R) => T = (row) => row as unknown as T,
 ): ConnectionShape<T> {
   const page = rows.slice(0, request.limit);
-  const edges = page.map((row) => ({ cursor: encodeCursor(cursorOf(row)), node: nodeOf(row) }));
+  const edges = page.map((row) => new LazyEdge(row, cursorOf, nodeOf(row)));
   return {
     totalCount,
     pageInfo: {
       hasNextPage: rows.length > request.limit,
       hasPreviousPage: request.after !== null,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
+      startCursor: page.length > 0 ? encodeCursor(cursorOf(page[0])) : null,
+      endCursor: page.length > 0 ? encodeCursor(cursorOf(page[page.length - 1])) : null,
     },
     edges,
     nodes: edges.map((edge) => edge.node),

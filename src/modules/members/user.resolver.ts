@@ -1,4 +1,5 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { OrganizationRole } from '../../authz/enums';
 import { canSeeEmail, emailSightOrganizations } from '../../authz/policies';
 import { pairKey } from '../../db/loader-utils';
 import type { Context } from '../../graphql/context';
@@ -8,22 +9,47 @@ import { Organization } from '../organizations/organization.entity';
 import { OrganizationConnection } from '../organizations/organization.types';
 import { User } from '../auth/user.entity';
 
-/** Whether the viewer may see the user's email (canSeeEmail); emailVerified follows it. */
-async function emailVisible(user: User, ctx: Context): Promise<boolean> {
+/** `fn` of a value that may still be coming: at once when it is there, else when it comes. */
+const whenKnown = <T, R>(value: T | Promise<T>, fn: (known: T) => R): R | Promise<Awaited<R>> =>
+  value instanceof Promise ? (value.then(fn) as Promise<Awaited<R>>) : fn(value);
+
+/**
+ * Whether the viewer may see the user's email (canSeeEmail). On a members page the request
+ * already holds what it takes, and the answer comes at once: no promise for each of its users.
+ */
+function emailVisible(user: User, ctx: Context): boolean | Promise<boolean> {
   const viewerId = ctx.viewer?.user.id ?? null;
+  if (!viewerId || viewerId === user.id) return canSeeEmail(viewerId, user.id, [], [], ctx.access.scope);
+  const viewers = ctx.access.settledMemberships ?? ctx.loaders.membershipsByUser.load(viewerId);
+  return whenKnown(viewers, (known) => emailVisibleAmong(viewerId, known, user, ctx));
+}
+
+/**
+ * canSeeEmail with the viewer's memberships at hand. Only the subject's memberships where the
+ * viewer could see emails matter: those a members page of this request listed, else (one
+ * batched statement) the subject's memberships there.
+ */
+function emailVisibleAmong(
+  viewerId: string,
+  viewers: ReadonlyArray<{ organizationId: string; role: OrganizationRole }>,
+  user: User,
+  ctx: Context,
+): boolean | Promise<boolean> {
   const scope = ctx.access.scope;
-  if (!viewerId || viewerId === user.id) return canSeeEmail(viewerId, user.id, [], [], scope);
-  // Only the subject's memberships where the viewer could see emails matter: those a members page
-  // of this request listed, else (one batched statement) the subject's memberships there.
-  const viewers = await ctx.loaders.membershipsByUser.load(viewerId);
   const sight = emailSightOrganizations(viewers, scope);
   const listed = sight
     .filter((organizationId) => ctx.loaders.listedMemberships.has(pairKey(organizationId, user.id)))
     .map((organizationId) => ({ organizationId }));
-  const theirs = listed.length
-    ? listed
-    : (await Promise.all(sight.map((organizationId) => ctx.loaders.membership.load(pairKey(organizationId, user.id))))).filter((m) => m != null);
-  return canSeeEmail(viewerId, user.id, viewers, theirs, scope);
+  if (listed.length > 0 || sight.length === 0) return canSeeEmail(viewerId, user.id, viewers, listed, scope);
+  return Promise.all(sight.map((organizationId) => ctx.loaders.membership.load(pairKey(organizationId, user.id)))).then((found) =>
+    canSeeEmail(
+      viewerId,
+      user.id,
+      viewers,
+      found.filter((m) => m != null),
+      scope,
+    ),
+  );
 }
 
 @Resolver(() => User)
@@ -32,16 +58,16 @@ export class UserResolver {
     nullable: true,
     description: 'Visible to the user, and to members who hold MEMBERS_MANAGE in an organization the user belongs to; null to everyone else.',
   })
-  async email(@Root() user: User, @Ctx() ctx: Context): Promise<string | null> {
-    return (await emailVisible(user, ctx)) ? user.email : null;
+  email(@Root() user: User, @Ctx() ctx: Context): string | null | Promise<string | null> {
+    return whenKnown(emailVisible(user, ctx), (visible) => (visible ? user.email : null));
   }
 
   @FieldResolver(() => Boolean, {
     nullable: true,
     description: 'Whether the email is proven (its verification link, a password reset, or accepting an invitation sent to it); null wherever email is null.',
   })
-  async emailVerified(@Root() user: User, @Ctx() ctx: Context): Promise<boolean | null> {
-    return (await emailVisible(user, ctx)) ? user.emailVerifiedAt !== null : null;
+  emailVerified(@Root() user: User, @Ctx() ctx: Context): boolean | null | Promise<boolean | null> {
+    return whenKnown(emailVisible(user, ctx), (visible) => (visible ? user.emailVerifiedAt !== null : null));
   }
 
   @FieldResolver(() => Organization, { nullable: true, description: "Only on the viewer; null elsewhere. With an access token: the token's organization." })
