@@ -22,7 +22,7 @@ import { populate, seedOrganization, seedOwner, type SeededOrganization, type Se
 import { eventsCost } from './events';
 import { hostileDocuments } from './hostile';
 import { answers, post, startChild, type Child } from './processes';
-import { fixed, mean, megabytes, percentile, table } from './stats';
+import { fixed, mean, measure, megabytes, percentile, table } from './stats';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const PER_ROUND = Number(process.env.BENCH_REQUESTS ?? 200);
@@ -183,26 +183,17 @@ function mutationStep(world: World) {
   };
 }
 
+/** Every timed call of one side of a scenario, over all rounds. */
 interface Tally {
   ms: number[];
   seconds: number;
 }
 
-/** `count` calls, `concurrency` at a time, each timed. */
-async function block(count: number, concurrency: number, fn: (i: number) => Promise<void>, into: Tally): Promise<void> {
-  let next = 0;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: Math.min(concurrency, count) }, async () => {
-      while (next < count) {
-        const i = next++;
-        const t0 = performance.now();
-        await fn(i);
-        into.ms.push(performance.now() - t0);
-      }
-    }),
-  );
-  into.seconds += (performance.now() - started) / 1000;
+/** `measure` whose sample is added to `into`. */
+async function measureInto(into: Tally, count: number, fn: (i: number) => Promise<void>): Promise<void> {
+  const sample = await measure(count, CONCURRENCY, fn);
+  into.ms.push(...sample.ms);
+  into.seconds += sample.totalMs / 1000;
 }
 
 const rate = (tally: Tally) => tally.ms.length / tally.seconds;
@@ -300,25 +291,29 @@ async function main() {
       if (JSON.stringify(verified(reply.status, reply.body, 'baseline').data) !== expected) throw new Error('baseline: data changed');
     };
     // Warm-up, then rounds that alternate which side goes first.
-    for (const scenario of list) await block(20, CONCURRENCY, (i) => scenario.run(orgraph.port, i), { ms: [], seconds: 0 });
-    await block(20, CONCURRENCY, () => baselineCheck(baseline.port), { ms: [], seconds: 0 });
+    for (const scenario of list) await measure(20, CONCURRENCY, (i) => scenario.run(orgraph.port, i));
+    await measure(20, CONCURRENCY, () => baselineCheck(baseline.port));
+    // The server's high-water mark of RSS once each scenario has run: where the peak comes from.
+    const peaks = list.map(() => 0);
     for (let round = 0; round < ROUNDS; round += 1) {
       for (const [n, scenario] of list.entries()) {
-        const sides: Array<() => Promise<void>> = [() => block(PER_ROUND, CONCURRENCY, (i) => scenario.run(orgraph.port, i), tallies[n].orgraph)];
-        if (scenario.baseline) sides.push(() => block(PER_ROUND, CONCURRENCY, () => baselineCheck(baseline.port), tallies[n].baseline));
+        const sides: Array<() => Promise<void>> = [() => measureInto(tallies[n].orgraph, PER_ROUND, (i) => scenario.run(orgraph.port, i))];
+        if (scenario.baseline) sides.push(() => measureInto(tallies[n].baseline, PER_ROUND, () => baselineCheck(baseline.port)));
         for (const side of round % 2 ? sides.reverse() : sides) await side();
+        peaks[n] = orgraph.peakRss();
       }
     }
 
     const rows: string[][] = [];
     for (const [n, scenario] of list.entries()) {
       const { orgraph: o, baseline: b } = tallies[n];
-      rows.push([scenario.name, fixed(rate(o), 0), fixed(percentile(o.ms, 50), 2), fixed(percentile(o.ms, 99), 2), await statementsOf(server, scenario)]);
+      const peak = megabytes(peaks[n]);
+      rows.push([scenario.name, fixed(rate(o), 0), fixed(percentile(o.ms, 50), 2), fixed(percentile(o.ms, 99), 2), await statementsOf(server, scenario), peak]);
       if (scenario.baseline)
-        rows.push(['  baseline (node:http + pg, 1 statement)', fixed(rate(b), 0), fixed(percentile(b.ms, 50), 2), fixed(percentile(b.ms, 99), 2), '1']);
+        rows.push(['  baseline (node:http + pg, 1 statement)', fixed(rate(b), 0), fixed(percentile(b.ms, 50), 2), fixed(percentile(b.ms, 99), 2), '1', '']);
     }
     console.log(`\nOver HTTP (Orgraph in production mode, every body verified; the mutation mix counts one mix of 5 mutations as one request)`);
-    console.log(table(['scenario', 'req/s', 'p50 ms', 'p99 ms', 'SQL/request'], rows));
+    console.log(table(['scenario', 'req/s', 'p50 ms', 'p99 ms', 'SQL/request', 'peak RSS so far'], rows));
     const peak = orgraph.peakRss();
     console.log(`Orgraph's peak RSS: ${megabytes(peak)}; the baseline's: ${megabytes(baseline.peakRss())}`);
 

@@ -48,8 +48,10 @@ export async function pagesPerParent<T>(
   const total = query.total ?? `(SELECT count(*) FROM (${query.source}) c WHERE c.parent_id = p.page_parent_id)`;
   const rows = await preparedRows<Record<string, unknown>>(
     em,
-    `SELECT p.page_parent_id, (${total})::int AS page_total, r.*
+    // The total once per parent (OFFSET 0 keeps PostgreSQL from pulling it up into every row of the page).
+    `SELECT p.page_parent_id, t.page_total, r.*
        FROM unnest($1::uuid[]) AS p(page_parent_id)
+       CROSS JOIN LATERAL (SELECT (${total})::int AS page_total OFFSET 0) t
        LEFT JOIN LATERAL (
              SELECT s.* FROM (${query.source}) s
               WHERE s.parent_id = p.page_parent_id ${after}

@@ -4,10 +4,15 @@ import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 /** Columns a read leaves out (property names), e.g. a password hash no field shows. */
 type Omitted = readonly string[];
 
+/** JSON has no timestamps: a timestamp column comes back as a string. */
+const isTimestamp = (column: ColumnMetadata) => column.type === Date || (typeof column.type === 'string' && column.type.startsWith('timestamp'));
+
 /** An entity's metadata and the columns a read takes, found once per data source, entity and omission (pages call this per row). */
 interface Shape {
   metadata: EntityMetadata;
   columns: ColumnMetadata[];
+  /** Per column: whether it holds a timestamp (which JSON gives as a string). */
+  timestamps: boolean[];
 }
 const shapes = new WeakMap<DataSource, Map<EntityTarget<ObjectLiteral>, Map<string, Shape>>>();
 
@@ -20,7 +25,8 @@ function shapeOf(em: EntityManager, entity: EntityTarget<ObjectLiteral>, omit: O
   let shape = byOmission.get(key);
   if (!shape) {
     const metadata = em.connection.getMetadata(entity);
-    byOmission.set(key, (shape = { metadata, columns: metadata.columns.filter((column) => !omit.includes(column.propertyName)) }));
+    const columns = metadata.columns.filter((column) => !omit.includes(column.propertyName));
+    byOmission.set(key, (shape = { metadata, columns, timestamps: columns.map(isTimestamp) }));
   }
   return shape;
 }
@@ -77,16 +83,13 @@ export function entityTuple(em: EntityManager, entity: EntityTarget<ObjectLitera
     .join(', ')})`;
 }
 
-/** JSON has no timestamps: a timestamp column comes back as a string. */
-const isTimestamp = (column: ColumnMetadata) => column.type === Date || (typeof column.type === 'string' && column.type.startsWith('timestamp'));
-
 /** The entity an `entityTuple` array holds. */
 export function entityFromTuple<T extends ObjectLiteral>(em: EntityManager, entity: EntityTarget<T>, tuple: readonly unknown[]): T {
-  const { metadata, columns } = shapeOf(em, entity, []);
-  const made = metadata.create() as T;
-  columns.forEach((column, i) => {
+  const { metadata, columns, timestamps } = shapeOf(em, entity, []);
+  const made = metadata.create() as Record<string, unknown>;
+  for (let i = 0; i < columns.length; i += 1) {
     const value = tuple[i];
-    (made as Record<string, unknown>)[column.propertyName] = isTimestamp(column) && typeof value === 'string' ? new Date(value) : value;
-  });
-  return made;
+    made[columns[i].propertyName] = timestamps[i] && typeof value === 'string' ? new Date(value) : value;
+  }
+  return made as T;
 }

@@ -17,7 +17,7 @@ export const AfterArg = () =>
     description: "Return the items after this cursor: a previous page's `pageInfo.endCursor` or an edge's `cursor`.",
   });
 
-@ObjectType({ description: 'Where a page of a connection lies in the whole list (Relay cursor connections).' })
+@ObjectType({ simpleResolvers: true, description: 'Where a page of a connection lies in the whole list (Relay cursor connections).' })
 export class PageInfo {
   @Field(() => Boolean, { description: 'Whether more items follow this page: ask again with `after: endCursor`.' })
   hasNextPage: boolean;
@@ -83,10 +83,10 @@ export function toConnection<R, T = R>(
   };
 }
 
-/** The GraphQL Edge and Connection types for one node type, described from its name (e.g. "team members"). */
+/** The GraphQL Edge and Connection types for one node type (plain fields read as properties: simpleResolvers), described from its name (e.g. "team members"). */
 export function connectionTypes<T extends object>(node: ClassType<T>, name: string) {
   const items = `${name.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()}s`;
-  @ObjectType(`${name}Edge`, { description: `One of the ${items} in a page, with its cursor.` })
+  @ObjectType(`${name}Edge`, { simpleResolvers: true, description: `One of the ${items} in a page, with its cursor.` })
   class EdgeType {
     @Field(() => String, { description: 'Where this item lies: pass it as `after` to list the items that follow it.' })
     cursor: string;
@@ -95,7 +95,7 @@ export function connectionTypes<T extends object>(node: ClassType<T>, name: stri
     node: T;
   }
 
-  @ObjectType(`${name}Connection`, { description: `A page of ${items}, with how many there are in all.` })
+  @ObjectType(`${name}Connection`, { simpleResolvers: true, description: `A page of ${items}, with how many there are in all.` })
   class ConnectionType {
     @Field(() => Int, { description: `How many ${items} the whole list holds (every page), as this viewer sees it.` })
     totalCount: number;

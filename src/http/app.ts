@@ -104,6 +104,8 @@ export async function createApp({ config, logger, dataSource, schema, context, m
   await apollo.start();
 
   app.disable('x-powered-by');
+  // No ETag: GraphQL answers POSTs, which no cache revalidates, and hashing each body cost ~1% of a members page.
+  app.set('etag', false);
   // req.ip: the socket's address, or the X-Forwarded-For hop that TRUST_PROXY says to believe.
   app.set('trust proxy', config.trustProxy);
   app.use(requestIds(logger));

@@ -2,7 +2,9 @@ import { Field, ID, ObjectType } from 'type-graphql';
 import { Check, Column, Index, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { Organization } from '../organizations/organization.entity';
 
+// simpleResolvers: its plain fields are read as properties, without type-graphql's wrapper (a members page reads hundreds).
 @ObjectType({
+  simpleResolvers: true,
   description: 'A person with an account. Their email is visible only to themselves and to members holding MEMBERS_MANAGE in a shared organization.',
 })
 @Entity('users')

@@ -27,8 +27,8 @@ export const toMembership = (row: Record<string, unknown>): Membership =>
   });
 
 const USER = 'user__';
-/** What no field shows, so a page does not carry it. */
-const UNSHOWN_USER_COLUMNS = ['passwordHash'];
+/** What no field of User shows, so a page does not carry it (nor parse its timestamps). */
+const UNSHOWN_USER_COLUMNS = ['passwordHash', 'createdAt', 'disabledAt'];
 /** The teams module's entity, named: this module reads its table in the page's statement but may not import it. */
 const TEAM = 'Team';
 

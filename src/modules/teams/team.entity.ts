@@ -2,7 +2,9 @@ import { Field, ID, ObjectType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { Organization } from '../organizations/organization.entity';
 
+// simpleResolvers: its plain fields are read as properties, without type-graphql's wrapper (a members page reads hundreds).
 @ObjectType({
+  simpleResolvers: true,
   description: 'A group of members of one organization; grants on projects can name a team. TEAM_ADMINs manage their team; TEAMS_MANAGE covers every team.',
 })
 @Entity('teams')
