@@ -107,6 +107,39 @@ describe('Organization.members', () => {
     }
   });
 
+  it("gives each member their own teams by name, also for two organizations' pages in one request", async () => {
+    const owner = await registerUser(api);
+    const other = await createOrganization(api, owner.token);
+    const CREATE_TEAM = `mutation($input: CreateTeamInput!) { createTeam(input: $input) { team { id } } }`;
+    const ADD_TO_TEAM = `mutation($input: AddTeamMemberInput!) { addTeamMember(input: $input) { member { role } } }`;
+    const team = async (organizationId: string, name: string) =>
+      dataOf(await api.exec(CREATE_TEAM, { input: { organizationId, name } }, owner.token)).createTeam.team.id as string;
+    const join = async (teamId: string, userId: string) => dataOf(await api.exec(ADD_TO_TEAM, { input: { teamId, userId } }, owner.token));
+    const [zed, alpha, mid] = [await team(owner.organization.id, 'zed'), await team(owner.organization.id, 'Alpha'), await team(owner.organization.id, 'mid')];
+    const [bo, cy] = await addUsers(api, owner.organization.id, ['Bo', 'Cy']);
+    await join(zed, bo);
+    await join(alpha, bo);
+    await join(mid, cy);
+    const elsewhere = await team(other.id, 'Elsewhere');
+    const [di] = await addUsers(api, other.id, ['Di']);
+    await join(elsewhere, di);
+
+    const BOTH = `query($a: String!, $b: String!) {
+      a: organization(moniker: $a) { members(first: 10) { nodes { user { name } teams { name } } } }
+      b: organization(moniker: $b) { members(first: 10) { nodes { user { name } teams { name } } } } }`;
+    const { a, b } = dataOf(await api.exec(BOTH, { a: owner.organization.moniker, b: other.moniker }, owner.token));
+    const teamsOf = (page: any) => Object.fromEntries(page.members.nodes.map((n: any) => [n.user.name, n.teams.map((t: any) => t.name)]));
+    expect(teamsOf(a).Bo).toEqual(expect.arrayContaining(['Alpha', 'zed', 'My team']));
+    expect(teamsOf(a).Cy).toEqual(expect.arrayContaining(['mid', 'My team']));
+    expect(teamsOf(a).Cy).not.toContain('Alpha');
+    expect(teamsOf(b).Di).toEqual(expect.arrayContaining(['Elsewhere', 'My team']));
+    expect(teamsOf(b).Di).toHaveLength(2);
+    // By name: the order of the organization's own teams list.
+    const TEAMS = `query($m: String!) { organization(moniker: $m) { teams { name } } }`;
+    const ordered = dataOf(await api.exec(TEAMS, { m: owner.organization.moniker }, owner.token)).organization.teams.map((t: any) => t.name);
+    expect(teamsOf(a).Bo).toEqual(ordered.filter((n: string) => ['Alpha', 'zed', 'My team'].includes(n)));
+  });
+
   it('reads a page of 50 members, with users, emails and teams, in as many statements as a page of 2', async () => {
     const owner = await registerUser(api);
     const small = await createOrganization(api, owner.token);

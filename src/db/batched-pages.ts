@@ -16,7 +16,14 @@ export interface PagesPerParentQuery<T> {
    */
   source: string;
   params?: unknown[];
-  toNode: (row: Record<string, unknown>) => T;
+  /** The node of a row; `once` is what the `once` expression gave (undefined without one). */
+  toNode: (row: Record<string, unknown>, once: unknown) => T;
+  /**
+   * An SQL expression over `page` (every parent's page rows, with the source's columns) computed
+   * once for the whole response rather than per row: e.g. the rows a page's rows refer to, each
+   * read once however many rows share it. Only the first row carries it.
+   */
+  once?: string;
   /** DESC (newest first, the default) or ASC (oldest first). */
   order?: 'ASC' | 'DESC';
   /**
@@ -46,26 +53,31 @@ export async function pagesPerParent<T>(
     ? `AND (s.created_at, s.tie_id) ${order === 'DESC' ? '<' : '>'} (${param(request.after.createdAt)}::timestamptz, ${param(request.after.id)}::uuid)`
     : '';
   const total = query.total ?? `(SELECT count(*) FROM (${query.source}) c WHERE c.parent_id = p.page_parent_id)`;
-  const rows = await preparedRows<Record<string, unknown>>(
-    em,
-    // The total once per parent (OFFSET 0 keeps PostgreSQL from pulling it up into every row of the page).
-    `SELECT p.page_parent_id, t.page_total, r.*
+  // The total once per parent (OFFSET 0 keeps PostgreSQL from pulling it up into every row of the page).
+  const pagesSql = `SELECT p.page_parent_id, pt.page_total, r.*
        FROM unnest($1::uuid[]) AS p(page_parent_id)
-       CROSS JOIN LATERAL (SELECT (${total})::int AS page_total OFFSET 0) t
+       CROSS JOIN LATERAL (SELECT (${total})::int AS page_total OFFSET 0) pt
        LEFT JOIN LATERAL (
              SELECT s.* FROM (${query.source}) s
               WHERE s.parent_id = p.page_parent_id ${after}
               ORDER BY s.created_at ${order}, s.tie_id ${order}
-              LIMIT ${param(request.limit + 1)}) r ON true
-      ORDER BY p.page_parent_id, r.created_at ${order}, r.tie_id ${order}`,
+              LIMIT ${param(request.limit + 1)}) r ON true`;
+  const ordered = (parent: string, row: string) => `ORDER BY ${parent}.page_parent_id, ${row}.created_at ${order}, ${row}.tie_id ${order}`;
+  const rows = await preparedRows<Record<string, unknown>>(
+    em,
+    query.once
+      ? `WITH page AS (${pagesSql})
+         SELECT page.*, CASE WHEN row_number() OVER () = 1 THEN ${query.once} END AS page_once FROM page ${ordered('page', 'page')}`
+      : `${pagesSql} ${ordered('p', 'r')}`,
     params,
   );
+  const once = rows.find((row) => row.page_once != null)?.page_once;
   const pages = new Map<string, Page<T>>();
   for (const row of rows) {
     const parentId = row.page_parent_id as string;
     let page = pages.get(parentId);
     if (!page) pages.set(parentId, (page = { rows: [], totalCount: row.page_total as number }));
-    if (row.parent_id !== null) page.rows.push(query.toNode(row));
+    if (row.parent_id !== null) page.rows.push(query.toNode(row, once));
   }
   return parentIds.map((id) => pages.get(id) ?? { rows: [], totalCount: 0 });
 }

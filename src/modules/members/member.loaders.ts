@@ -32,6 +32,33 @@ const UNSHOWN_USER_COLUMNS = ['passwordHash', 'createdAt', 'disabledAt'];
 /** The teams module's entity, named: this module reads its table in the page's statement but may not import it. */
 const TEAM = 'Team';
 
+/** A team a page's `once` read, and its place among them (by name). */
+interface RankedTeam {
+  team: object;
+  rank: number;
+}
+
+/** The teams a page's `once` read, by id, made into entities once per response. */
+const teamsByResponse = new WeakMap<object, Map<string, RankedTeam>>();
+function pageTeams(em: EntityManager, once: unknown): Map<string, RankedTeam> {
+  if (!Array.isArray(once)) return new Map();
+  let teams = teamsByResponse.get(once);
+  if (!teams) {
+    teams = new Map((once as unknown[][]).map((tuple, rank) => [tuple[0] as string, { team: entityFromTuple(em, TEAM, tuple), rank }]));
+    teamsByResponse.set(once, teams);
+  }
+  return teams;
+}
+
+/** A member's teams, by name. */
+function teamsOf(ids: string[] | null, teams: Map<string, RankedTeam>): object[] {
+  return (ids ?? [])
+    .map((id) => teams.get(id))
+    .filter((ranked) => ranked !== undefined)
+    .sort((a, b) => a.rank - b.rank)
+    .map((ranked) => ranked.team);
+}
+
 /** Each organization's members matching `filter`, newest membership first: every organization of the response in one query. */
 function membersPage(em: EntityManager) {
   return pageLoaders<Membership, MemberFilter>((organizationIds, request, filter) => {
@@ -43,30 +70,32 @@ function membersPage(em: EntityManager) {
       const at = `$${params.push(containsPattern(filter.search)) + 1}`;
       conditions.push(`EXISTS (SELECT 1 FROM users u WHERE u.id = m.user_id AND (u.name ILIKE ${at} ESCAPE '\\' OR u.email ILIKE ${at} ESCAPE '\\'))`);
     }
-    // Each member's user and teams come in the same statement: the user by a LEFT JOIN on its key and
-    // the teams as one JSON column of arrays (no column names repeated), both computed only for the page's rows.
+    // Each member's user and teams come in the same statement: the user by a LEFT JOIN on its key, each
+    // member's team ids, and every team those name once for the whole response (JSON arrays of their
+    // columns, by name), so ten teams shared by a hundred members are read and sent ten times, not two hundred.
     return pagesPerParent(em, organizationIds, request, {
       source: `SELECT m.organization_id AS parent_id, m.created_at, m.user_id AS tie_id, m.role,
                       ${entityColumns(em, User, 'u', USER, UNSHOWN_USER_COLUMNS)},
-                      (SELECT coalesce(json_agg(${entityTuple(em, TEAM, 't')} ORDER BY t.name, t.id), '[]'::json)
-                         FROM team_members tm JOIN teams t ON t.id = tm.team_id
-                        WHERE tm.organization_id = m.organization_id AND tm.user_id = m.user_id) AS member_teams
+                      (SELECT array_agg(tm.team_id) FROM team_members tm
+                        WHERE tm.organization_id = m.organization_id AND tm.user_id = m.user_id) AS member_team_ids
                  FROM memberships m LEFT JOIN users u ON u.id = m.user_id
                 WHERE m.organization_id = ANY($1::uuid[])${conditions.map((c) => ` AND ${c}`).join('')}`,
       params,
+      once: `(SELECT json_agg(${entityTuple(em, TEAM, 't')} ORDER BY t.name, t.id)
+                FROM teams t WHERE t.id IN (SELECT DISTINCT unnest(page.member_team_ids) FROM page))`,
       // Unfiltered, the count kept per organization (migration MemberCounts); filtered, the matching memberships.
       total:
         conditions.length === 0
           ? `coalesce((SELECT mc.members FROM member_counts mc WHERE mc.organization_id = p.page_parent_id), 0)`
           : `(SELECT count(*) FROM memberships m WHERE m.organization_id = p.page_parent_id${conditions.map((c) => ` AND ${c}`).join('')})`,
-      toNode: (row) =>
+      toNode: (row, once) =>
         Object.assign(new Membership(), {
           organizationId: row.parent_id,
           userId: row.tie_id,
           role: row.role,
           createdAt: row.created_at,
           user: entityFromRow(em, User, row, USER, UNSHOWN_USER_COLUMNS) ?? undefined,
-          pageTeams: (row.member_teams as unknown[][]).map((tuple) => entityFromTuple(em, TEAM, tuple)),
+          pageTeams: teamsOf(row.member_team_ids as string[] | null, pageTeams(em, once)),
         }),
     });
   });
