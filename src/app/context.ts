@@ -1,4 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
+import { OperationTypeNode } from 'graphql';
 import type { DataSource } from 'typeorm';
 import { Access } from '../authz/access';
 import type { Context, Loaders, RequestFacts, Services, Viewer } from '../graphql/context';
@@ -68,7 +69,8 @@ export const mutationsReadMembershipsAnew: ApolloServerPlugin<Context> = {
   requestDidStart: () =>
     Promise.resolve({
       didResolveOperation: ({ operation, contextValue }) => {
-        if (operation?.operation === 'mutation' && contextValue.viewer) contextValue.loaders.membershipsByUser.clear(contextValue.viewer.user.id);
+        if (operation?.operation === OperationTypeNode.MUTATION && contextValue.viewer)
+          contextValue.loaders.membershipsByUser.clear(contextValue.viewer.user.id);
         return Promise.resolve();
       },
     }),

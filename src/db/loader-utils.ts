@@ -1,4 +1,6 @@
 import DataLoader from 'dataloader';
+import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import { entitiesByIds } from './entity-rows';
 
 /** A loader of one row per key: `fetch` returns rows, `keyOf` says which key each answers. */
 export function rowLoader<K, V>(fetch: (keys: readonly K[]) => Promise<V[]>, keyOf: (row: V) => K): DataLoader<K, V | null> {
@@ -8,6 +10,13 @@ export function rowLoader<K, V>(fetch: (keys: readonly K[]) => Promise<V[]>, key
     return keys.map((key) => byKey.get(key) ?? null);
   });
 }
+
+/** A loader of `entity` rows by their uuid primary key `id` (entitiesByIds). */
+export const byIdLoader = <T extends ObjectLiteral & { id: string }>(em: EntityManager, entity: EntityTarget<T>): DataLoader<string, T | null> =>
+  rowLoader(
+    (ids: readonly string[]) => entitiesByIds(em, entity, ids),
+    (row) => row.id,
+  );
 
 /** A loader of many rows per key, in the order `fetch` returns them. */
 export function groupLoader<K, V>(fetch: (keys: readonly K[]) => Promise<V[]>, keyOf: (row: V) => K): DataLoader<K, V[]> {

@@ -1,12 +1,9 @@
-import { In, type EntityManager } from 'typeorm';
-import { rowLoader } from '../../db/loader-utils';
+import type { EntityManager } from 'typeorm';
+import { byIdLoader } from '../../db/loader-utils';
 import { User } from './user.entity';
 
 export function createAuthLoaders(em: EntityManager) {
   return {
-    userById: rowLoader(
-      (ids: readonly string[]) => em.findBy(User, { id: In([...ids]) }),
-      (u) => u.id,
-    ),
+    userById: byIdLoader(em, User),
   };
 }

@@ -1,6 +1,6 @@
-import { In, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { entityColumns, entityFromRow } from '../../db/entity-rows';
-import { rowLoader } from '../../db/loader-utils';
+import { byIdLoader, rowLoader } from '../../db/loader-utils';
 import { preparedRows } from '../../db/sql';
 import { Organization } from './organization.entity';
 
@@ -8,10 +8,7 @@ const ORGANIZATION = 'o__';
 
 export function createOrganizationLoaders(em: EntityManager) {
   return {
-    organizationById: rowLoader(
-      (ids: readonly string[]) => em.findBy(Organization, { id: In([...ids]) }),
-      (o) => o.id,
-    ),
+    organizationById: byIdLoader(em, Organization),
     /** The organization a current or former moniker names, found and read in one statement. */
     organizationByMoniker: rowLoader(
       async (monikers: readonly string[]) => {

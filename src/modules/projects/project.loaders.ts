@@ -5,7 +5,7 @@ import type { ProjectStanding } from '../../authz/access';
 import { projectPermissions } from '../../authz/policies';
 import { PROJECT_SUPERUSER_ROLES } from '../../authz/policy-table';
 import { pageLoaders, pagesPerParent } from '../../db/batched-pages';
-import { groupLoader, pairKey, rowLoader } from '../../db/loader-utils';
+import { byIdLoader, groupLoader, pairKey } from '../../db/loader-utils';
 import { ProjectGrant } from './project-grant.entity';
 import { Project } from './project.entity';
 import { sqlRows } from '../../db/sql';
@@ -85,10 +85,7 @@ function visibleProjectsPage(em: EntityManager) {
 export function createProjectLoaders(em: EntityManager) {
   return {
     effectivePermissions: effectivePermissionsLoader(em),
-    projectById: rowLoader(
-      (ids: readonly string[]) => em.findBy(Project, { id: In([...ids]) }),
-      (p) => p.id,
-    ),
+    projectById: byIdLoader(em, Project),
     /** Each project's grants with their roles, oldest first. */
     projectGrants: groupLoader(
       (projectIds: readonly string[]) =>

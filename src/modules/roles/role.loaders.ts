@@ -1,17 +1,14 @@
 import DataLoader from 'dataloader';
-import { In, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { BUILT_IN_ROLES } from '../../authz/policy-table';
-import { rowLoader } from '../../db/loader-utils';
+import { byIdLoader } from '../../db/loader-utils';
 import { Role } from './role.entity';
 
 const BUILT_IN_ROLE_IDS = BUILT_IN_ROLES.map((r) => r.id);
 
 export function createRoleLoaders(em: EntityManager) {
   return {
-    roleById: rowLoader(
-      (ids: readonly string[]) => em.findBy(Role, { id: In([...ids]) }),
-      (r) => r.id,
-    ),
+    roleById: byIdLoader(em, Role),
     /**
      * The roles an organization can grant: the built-in ones (View, Use, Owner) first, then its
      * custom roles by name. One query for many organizations; built-ins go to each of them.

@@ -1,6 +1,6 @@
-import { In, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { pageLoaders, pagesPerParent } from '../../db/batched-pages';
-import { groupLoader, pairKey, rowLoader, splitPairs } from '../../db/loader-utils';
+import { byIdLoader, groupLoader, pairKey, rowLoader, splitPairs } from '../../db/loader-utils';
 import { TeamMember } from './team-member.entity';
 import { Team } from './team.entity';
 
@@ -16,10 +16,7 @@ export const toTeamMember = (row: Record<string, unknown>): TeamMember =>
 
 export function createTeamLoaders(em: EntityManager) {
   return {
-    teamById: rowLoader(
-      (ids: readonly string[]) => em.findBy(Team, { id: In([...ids]) }),
-      (t) => t.id,
-    ),
+    teamById: byIdLoader(em, Team),
     /** Each organization's teams, by name (case-insensitively); many organizations in one query. */
     teamsByOrganization: groupLoader(
       (organizationIds: readonly string[]) =>
