@@ -23,10 +23,10 @@ function peakRssOf(pid: number | undefined): number {
   }
 }
 
-/** Starts `script` (relative to dist/) with `env`, and waits until `ready(port)` answers. */
+/** Starts `script` (relative to dist/, or an absolute path) with `env`, and waits until `ready(port)` answers. */
 export async function startChild(name: string, script: string, env: Record<string, string>, ready: (port: number) => Promise<boolean>): Promise<Child> {
   const port = await freePort();
-  const child = spawn(process.execPath, [path.join(__dirname, '..', script)], {
+  const child = spawn(process.execPath, [path.isAbsolute(script) ? script : path.join(__dirname, '..', script)], {
     env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

@@ -29,6 +29,8 @@ const PER_ROUND = Number(process.env.BENCH_REQUESTS ?? 200);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 4);
 const BIG = Number(process.env.BENCH_BIG_MEMBERS ?? 100_000);
 const EXTRAS = process.env.BENCH_EXTRAS !== 'off';
+/** A build (its dist/ directory) of an earlier commit: run as one more side of every scenario, on the same data in the same rounds. */
+const BEFORE = process.env.BENCH_BEFORE_DIST ? path.resolve(process.env.BENCH_BEFORE_DIST) : null;
 
 const MEMBERS = `query Members($moniker: String!, $first: Int) { organization(moniker: $moniker) { members(first: $first) { totalCount
   edges { node { role joinedAt user { id name email } teams { id name } } } } } }`;
@@ -280,18 +282,21 @@ async function main() {
     children.push(orgraph);
     const baseline = await startChild('baseline', 'bench/baseline.js', { DATABASE_URL: freshUrl }, (port) => post(port, '{}').then(() => true));
     children.push(baseline);
+    const before = BEFORE ? await startChild('before', path.join(BEFORE, 'src/main.js'), childEnv, (port) => answers(port, '/readyz')) : null;
+    if (before) children.push(before);
 
     const first = await post(baseline.port, payload(MEMBERS, { moniker: world.page.moniker, first: 100 }), world.owner.token);
     const expected = JSON.stringify(verified(first.status, first.body, 'baseline').data);
     const list = scenarios(world, () => expected);
     const tally = (): Tally => ({ ms: [], seconds: 0 });
-    const tallies = list.map(() => ({ orgraph: tally(), baseline: tally() }));
+    const tallies = list.map(() => ({ orgraph: tally(), baseline: tally(), before: tally() }));
     const baselineCheck = async (port: number) => {
       const reply = await post(port, payload(MEMBERS, { moniker: world.page.moniker, first: 100 }), world.owner.token);
       if (JSON.stringify(verified(reply.status, reply.body, 'baseline').data) !== expected) throw new Error('baseline: data changed');
     };
     // Warm-up, then rounds that alternate which side goes first.
     for (const scenario of list) await measure(20, CONCURRENCY, (i) => scenario.run(orgraph.port, i));
+    if (before) for (const scenario of list) await measure(20, CONCURRENCY, (i) => scenario.run(before.port, i));
     await measure(20, CONCURRENCY, () => baselineCheck(baseline.port));
     // The server's high-water mark of RSS once each scenario has run: where the peak comes from.
     const peaks = list.map(() => 0);
@@ -299,7 +304,9 @@ async function main() {
       for (const [n, scenario] of list.entries()) {
         const sides: Array<() => Promise<void>> = [() => measureInto(tallies[n].orgraph, PER_ROUND, (i) => scenario.run(orgraph.port, i))];
         if (scenario.baseline) sides.push(() => measureInto(tallies[n].baseline, PER_ROUND, () => baselineCheck(baseline.port)));
-        for (const side of round % 2 ? sides.reverse() : sides) await side();
+        if (before) sides.push(() => measureInto(tallies[n].before, PER_ROUND, (i) => scenario.run(before.port, i)));
+        // Which side goes first turns with the rounds.
+        for (let k = 0; k < sides.length; k += 1) await sides[(k + round) % sides.length]();
         peaks[n] = orgraph.peakRss();
       }
     }
@@ -311,11 +318,23 @@ async function main() {
       rows.push([scenario.name, fixed(rate(o), 0), fixed(percentile(o.ms, 50), 2), fixed(percentile(o.ms, 99), 2), await statementsOf(server, scenario), peak]);
       if (scenario.baseline)
         rows.push(['  baseline (node:http + pg, 1 statement)', fixed(rate(b), 0), fixed(percentile(b.ms, 50), 2), fixed(percentile(b.ms, 99), 2), '1', '']);
+      const earlier = tallies[n].before;
+      if (before)
+        rows.push([
+          `  before (${fixed(rate(o) / rate(earlier), 2)}× now)`,
+          fixed(rate(earlier), 0),
+          fixed(percentile(earlier.ms, 50), 2),
+          fixed(percentile(earlier.ms, 99), 2),
+          '',
+          '',
+        ]);
     }
     console.log(`\nOver HTTP (Orgraph in production mode, every body verified; the mutation mix counts one mix of 5 mutations as one request)`);
     console.log(table(['scenario', 'req/s', 'p50 ms', 'p99 ms', 'SQL/request', 'peak RSS so far'], rows));
     const peak = orgraph.peakRss();
-    console.log(`Orgraph's peak RSS: ${megabytes(peak)}; the baseline's: ${megabytes(baseline.peakRss())}`);
+    console.log(
+      `Orgraph's peak RSS: ${megabytes(peak)}; the baseline's: ${megabytes(baseline.peakRss())}${before ? `; before: ${megabytes(before.peakRss())}` : ''}`,
+    );
 
     const shield = await shieldRatio(server, world);
     const members = tallies[0];

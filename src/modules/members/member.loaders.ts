@@ -71,18 +71,19 @@ function membersPage(em: EntityManager) {
       conditions.push(`EXISTS (SELECT 1 FROM users u WHERE u.id = m.user_id AND (u.name ILIKE ${at} ESCAPE '\\' OR u.email ILIKE ${at} ESCAPE '\\'))`);
     }
     // Each member's user and teams come in the same statement: the user by a LEFT JOIN on its key, each
-    // member's team ids, and every team those name once for the whole response (JSON arrays of their
-    // columns, by name), so ten teams shared by a hundred members are read and sent ten times, not two hundred.
+    // member's team ids (JSON: parsed natively, where a uuid[] is parsed in JavaScript), and every team those
+    // name once for the whole response (JSON arrays of their columns, by name), so ten teams shared by a
+    // hundred members are read and sent ten times, not two hundred.
     return pagesPerParent(em, organizationIds, request, {
       source: `SELECT m.organization_id AS parent_id, m.created_at, m.user_id AS tie_id, m.role,
                       ${entityColumns(em, User, 'u', USER, UNSHOWN_USER_COLUMNS)},
-                      (SELECT array_agg(tm.team_id) FROM team_members tm
+                      (SELECT json_agg(tm.team_id) FROM team_members tm
                         WHERE tm.organization_id = m.organization_id AND tm.user_id = m.user_id) AS member_team_ids
                  FROM memberships m LEFT JOIN users u ON u.id = m.user_id
                 WHERE m.organization_id = ANY($1::uuid[])${conditions.map((c) => ` AND ${c}`).join('')}`,
       params,
       once: `(SELECT json_agg(${entityTuple(em, TEAM, 't')} ORDER BY t.name, t.id)
-                FROM teams t WHERE t.id IN (SELECT DISTINCT unnest(page.member_team_ids) FROM page))`,
+                FROM teams t WHERE t.id IN (SELECT DISTINCT json_array_elements_text(page.member_team_ids)::uuid FROM page))`,
       // Unfiltered, the count kept per organization (migration MemberCounts); filtered, the matching memberships.
       total:
         conditions.length === 0
