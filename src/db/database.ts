@@ -6,6 +6,7 @@ import type { Logger } from '../config/logger';
 import { createDataSource, type DataSourceOptions } from './data-source';
 import { lockDataDir, type DataDirLock } from './data-dir-lock';
 import { startEmbeddedPostgres } from './embedded-postgres';
+import { withoutPreparedStatements } from './sql';
 
 export interface Database {
   dataSource: DataSource;
@@ -77,6 +78,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   try {
     const embedded = await startEmbeddedPostgres(dataDir);
     const dataSource = createDataSource({ url: embedded.url, poolSize: 1, logger, entities });
+    withoutPreparedStatements(dataSource);
     await dataSource.initialize();
     return {
       dataSource,

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Pool } from 'pg';
-import { QueryFailedError, type EntityManager } from 'typeorm';
+import { QueryFailedError, type DataSource, type EntityManager } from 'typeorm';
 
 /** What runs SQL: the DataSource or a transaction's EntityManager. */
 export type SqlRunner = Pick<EntityManager, 'query'>;
@@ -18,6 +18,15 @@ export async function sqlChange<Row>(runner: SqlRunner, sql: string, parameters:
   return { rows, affected };
 }
 
+/**
+ * Data sources whose server is not given named prepared statements: the embedded PGlite, whose
+ * socket drops the connection after a prepared statement fails (a missing table, say).
+ */
+const unprepared = new WeakSet<DataSource>();
+export const withoutPreparedStatements = (dataSource: DataSource): void => {
+  unprepared.add(dataSource);
+};
+
 /** Prepared statements' names by text: the texts are the code's own, so they are few. */
 const statementNames = new Map<string, string>();
 
@@ -32,10 +41,11 @@ function statementName(sql: string): string {
  * `sqlRows` as a named prepared statement: PostgreSQL parses its text once per connection rather
  * than at each request (for the hot reads: the session lookup took longer to parse and plan than
  * to run). Logged and counted as TypeORM's own statements are. In a transaction (an
- * EntityManager with a query runner) it runs as `sqlRows`, on the transaction's connection.
+ * EntityManager with a query runner) it runs as `sqlRows`, on the transaction's connection; so
+ * it does on the embedded database (`withoutPreparedStatements`).
  */
 export async function preparedRows<Row>(em: EntityManager, sql: string, parameters: unknown[] = []): Promise<Row[]> {
-  if (em.queryRunner) return sqlRows<Row>(em, sql, parameters);
+  if (em.queryRunner || unprepared.has(em.connection)) return sqlRows<Row>(em, sql, parameters);
   const { logger, driver, options } = em.connection;
   const pool = (driver as unknown as { master: Pool }).master;
   logger.logQuery(sql, parameters);
