@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager, EntityMetadata, EntityTarget, ObjectLiteral } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
+import { memo } from '../common/memo';
 import { preparedRows } from './sql';
 
 /** Columns a read leaves out (property names), e.g. a password hash no field shows. */
@@ -14,15 +15,12 @@ interface Shape {
   columns: ColumnMetadata[];
   /** Per column: whether it holds a timestamp (which JSON gives as a string). */
   timestamps: boolean[];
+  /** The SQL `entityColumns` and `entityTuple` made, by alias (and prefix). */
+  selects: Map<string, string>;
+  /** The row keys `entityColumns` gave the columns under each prefix (a page reads them for every row). */
+  keys: Map<string, { primary: string; columns: string[] }>;
 }
 const shapes = new WeakMap<DataSource, Map<EntityTarget<ObjectLiteral>, Map<string, Shape>>>();
-
-/** The value under `key`, made by `make` the first time it is asked for. */
-function memo<K, V>(map: { get(key: K): V | undefined; set(key: K, value: V): unknown }, key: K, make: () => V): V {
-  let value = map.get(key);
-  if (value === undefined) map.set(key, (value = make()));
-  return value;
-}
 
 function shapeOf(em: EntityManager, entity: EntityTarget<ObjectLiteral>, omit: Omitted): Shape {
   const byEntity = memo(shapes, em.connection, () => new Map<EntityTarget<ObjectLiteral>, Map<string, Shape>>());
@@ -30,23 +28,15 @@ function shapeOf(em: EntityManager, entity: EntityTarget<ObjectLiteral>, omit: O
   return memo(byOmission, omit.join(','), () => {
     const metadata = em.connection.getMetadata(entity);
     const columns = metadata.columns.filter((column) => !omit.includes(column.propertyName));
-    return { metadata, columns, timestamps: columns.map(isTimestamp) };
+    return {
+      metadata,
+      columns,
+      timestamps: columns.map(isTimestamp),
+      selects: new Map<string, string>(),
+      keys: new Map<string, { primary: string; columns: string[] }>(),
+    };
   });
 }
-
-/** The row keys `entityColumns` gave the columns under `prefix`, made once (a page reads them for every row). */
-const prefixedKeys = new WeakMap<ColumnMetadata[], Map<string, { primary: string; columns: string[] }>>();
-const keysOf = (columns: ColumnMetadata[], prefix: string): { primary: string; columns: string[] } =>
-  memo(
-    memo(prefixedKeys, columns, () => new Map<string, { primary: string; columns: string[] }>()),
-    prefix,
-    () => ({
-      primary: `${prefix}${columns[0].entityMetadata.primaryColumns[0].databaseName}`,
-      columns: columns.map((column) => `${prefix}${column.databaseName}`),
-    }),
-  );
-
-const columnsOf = (em: EntityManager, entity: EntityTarget<ObjectLiteral>, omit: Omitted): ColumnMetadata[] => shapeOf(em, entity, omit).columns;
 
 /**
  * Joined rows without TypeORM's hydration: the SELECT list of every column of `entity` (but
@@ -54,9 +44,8 @@ const columnsOf = (em: EntityManager, entity: EntityTarget<ObjectLiteral>, omit:
  * from such a row. A page can then carry a related row (a member's user) in its one statement.
  */
 export function entityColumns(em: EntityManager, entity: EntityTarget<ObjectLiteral>, alias: string, prefix: string, omit: Omitted = []): string {
-  return columnsOf(em, entity, omit)
-    .map((column) => `${alias}.${column.databaseName} AS ${prefix}${column.databaseName}`)
-    .join(', ');
+  const { columns, selects } = shapeOf(em, entity, omit);
+  return memo(selects, `${alias} ${prefix}`, () => columns.map((column) => `${alias}.${column.databaseName} AS ${prefix}${column.databaseName}`).join(', '));
 }
 
 /** The entity whose columns `entityColumns` selected with `prefix`, or null when the row has none (an outer join that found nothing). */
@@ -67,8 +56,11 @@ export function entityFromRow<T extends ObjectLiteral>(
   prefix: string,
   omit: Omitted = [],
 ): T | null {
-  const { metadata, columns } = shapeOf(em, entity, omit);
-  const keys = keysOf(columns, prefix);
+  const { metadata, columns, keys: byPrefix } = shapeOf(em, entity, omit);
+  const keys = memo(byPrefix, prefix, () => ({
+    primary: `${prefix}${metadata.primaryColumns[0].databaseName}`,
+    columns: columns.map((column) => `${prefix}${column.databaseName}`),
+  }));
   if (row[keys.primary] == null) return null;
   const made = metadata.create() as Record<string, unknown>;
   for (let i = 0; i < columns.length; i += 1) made[columns[i].propertyName] = row[keys.columns[i]];
@@ -80,9 +72,8 @@ export function entityFromRow<T extends ObjectLiteral>(
  * rows inside a JSON aggregate (a member's teams), without repeating each column's name.
  */
 export function entityTuple(em: EntityManager, entity: EntityTarget<ObjectLiteral>, alias: string): string {
-  return `json_build_array(${columnsOf(em, entity, [])
-    .map((column) => `${alias}.${column.databaseName}`)
-    .join(', ')})`;
+  const { columns, selects } = shapeOf(em, entity, []);
+  return memo(selects, `tuple ${alias}`, () => `json_build_array(${columns.map((column) => `${alias}.${column.databaseName}`).join(', ')})`);
 }
 
 /** The entity an `entityTuple` array holds. */
@@ -102,9 +93,12 @@ export function entityFromTuple<T extends ObjectLiteral>(em: EntityManager, enti
  * responses use. For entities whose columns pg returns as TypeORM would (no transformers).
  */
 export async function entitiesByIds<T extends ObjectLiteral>(em: EntityManager, entity: EntityTarget<T>, ids: readonly string[]): Promise<T[]> {
-  const { metadata, columns } = shapeOf(em, entity, []);
-  const list = columns.map((column) => `e."${column.databaseName}" AS "${column.databaseName}"`).join(', ');
+  const { metadata } = shapeOf(em, entity, []);
   const key = metadata.primaryColumns[0].databaseName;
-  const rows = await preparedRows<Record<string, unknown>>(em, `SELECT ${list} FROM "${metadata.tableName}" e WHERE e."${key}" = ANY($1::uuid[])`, [[...ids]]);
+  const rows = await preparedRows<Record<string, unknown>>(
+    em,
+    `SELECT ${entityColumns(em, entity, 'e', '')} FROM "${metadata.tableName}" e WHERE e.${key} = ANY($1::uuid[])`,
+    [[...ids]],
+  );
   return rows.map((row) => entityFromRow(em, entity, row, '')!);
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Pool } from 'pg';
 import { QueryFailedError, type DataSource, type EntityManager } from 'typeorm';
+import { memo } from '../common/memo';
 
 /** What runs SQL: the DataSource or a transaction's EntityManager. */
 export type SqlRunner = Pick<EntityManager, 'query'>;
@@ -31,11 +32,7 @@ export const withoutPreparedStatements = (dataSource: DataSource): void => {
 const statementNames = new Map<string, string>();
 
 /** A prepared statement's name: its text's hash, so the same text is the same statement on every connection. */
-function statementName(sql: string): string {
-  let name = statementNames.get(sql);
-  if (name === undefined) statementNames.set(sql, (name = `orgraph_${createHash('sha1').update(sql).digest('base64url')}`));
-  return name;
-}
+const statementName = (sql: string): string => memo(statementNames, sql, () => `orgraph_${createHash('sha1').update(sql).digest('base64url')}`);
 
 /**
  * `sqlRows` as a named prepared statement: PostgreSQL parses its text once per connection rather
