@@ -1,5 +1,6 @@
 import { type EntityManager } from 'typeorm';
 import type { OrganizationRole } from '../../authz/enums';
+import { memo } from '../../common/memo';
 import { containsPattern, searchTerm } from '../../common/text';
 import { pageLoaders, pagesPerParent } from '../../db/batched-pages';
 import { entityColumns, entityFromRow, entityFromTuple, entityTuple } from '../../db/entity-rows';
@@ -42,12 +43,11 @@ interface RankedTeam {
 const teamsByResponse = new WeakMap<object, Map<string, RankedTeam>>();
 function pageTeams(em: EntityManager, once: unknown): Map<string, RankedTeam> {
   if (!Array.isArray(once)) return new Map();
-  let teams = teamsByResponse.get(once);
-  if (!teams) {
-    teams = new Map((once as unknown[][]).map((tuple, rank) => [tuple[0] as string, { team: entityFromTuple(em, TEAM, tuple), rank }]));
-    teamsByResponse.set(once, teams);
-  }
-  return teams;
+  return memo(
+    teamsByResponse,
+    once,
+    () => new Map((once as unknown[][]).map((tuple, rank) => [tuple[0] as string, { team: entityFromTuple(em, TEAM, tuple), rank }])),
+  );
 }
 
 /** A member's teams, by name. */
